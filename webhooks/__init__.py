@@ -1,0 +1,1 @@
+"""Standard Webhooks signing, verification and the retry policy (no Flask, no database)."""
