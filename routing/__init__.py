@@ -1,0 +1,1 @@
+"""Eteinen: the Flask application."""
