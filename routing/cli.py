@@ -210,3 +210,10 @@ def serve_command(host: str, port: int, workers: int, no_scheduler: bool) -> Non
         if scheduler is not None and scheduler.poll() is None:
             scheduler.send_signal(signal.SIGTERM)
             scheduler.wait(timeout=10)
+
+
+from .followup_cli import remind_command, scheduler_command, webhooks_group  # noqa: E402
+
+cli.add_command(remind_command)
+cli.add_command(webhooks_group)
+cli.add_command(scheduler_command)

@@ -55,5 +55,8 @@ def record(
     return event
 
 
-def enqueue_webhooks(session: Session, referral: Referral, event: Event) -> None:
-    """Write one outbox row per interested endpoint (filled in by the webhooks work)."""
+def enqueue_webhooks(session: Session, referral: Referral, event: Event) -> int:
+    """Write one outbox row per interested endpoint; returns how many (see ``routing.outbox``)."""
+    from .outbox import enqueue
+
+    return enqueue(session, referral, event, WEBHOOK_TYPES[event.kind])

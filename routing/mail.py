@@ -29,6 +29,10 @@ class MailError(Exception):
     """A message could not be handed over (bad SMTP_URL, server refused, connection lost)."""
 
 
+class RecipientRefused(MailError):
+    """The server refused this message's recipient; other messages may still go."""
+
+
 class Mailer(Protocol):
     sender: str
 
@@ -65,9 +69,7 @@ class SmtpMailer:
         u = self.url
         conn: smtplib.SMTP
         if u.scheme == "smtps":
-            conn = smtplib.SMTP_SSL(
-                u.host, u.port, timeout=SMTP_TIMEOUT, context=ssl.create_default_context()
-            )
+            conn = smtplib.SMTP_SSL(u.host, u.port, timeout=SMTP_TIMEOUT, context=ssl.create_default_context())
         else:
             conn = smtplib.SMTP(u.host, u.port, timeout=SMTP_TIMEOUT)
             if u.scheme == "smtp+starttls":
@@ -85,6 +87,8 @@ class SmtpMailer:
                     self._conn = self._connect()
                 self._conn.send_message(message)
                 return
+            except smtplib.SMTPRecipientsRefused as exc:
+                raise RecipientRefused(f"SMTP {self.url.host}:{self.url.port}: recipient refused: {exc}") from exc
             except smtplib.SMTPServerDisconnected as exc:
                 # an idle connection dropped by the server: reconnect once
                 self._conn = None
@@ -140,9 +144,7 @@ def default_sender(base_url: str) -> str:
 
 
 @contextmanager
-def open_mailer(
-    smtp_url: str | None, folder: Path, *, base_url: str = "http://localhost"
-) -> Iterator[Mailer]:
+def open_mailer(smtp_url: str | None, folder: Path, *, base_url: str = "http://localhost") -> Iterator[Mailer]:
     """The configured way to send mail, closed afterwards."""
     sender = default_sender(base_url)
     mailer: SmtpMailer | FolderMailer

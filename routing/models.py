@@ -452,10 +452,40 @@ class Reminder(SQLModel, table=True):
     referral_id: str = Field(foreign_key="referral.id", max_length=64)
     kind: str = Field(max_length=32)  # open | offer-pending | no-followup
     week: str = Field(max_length=10)  # ISO week, e.g. 2026-W48
-    state: str = Field(default="pending", max_length=16)  # pending | sent | failed
+    state: str = Field(default="pending", max_length=16)  # pending | sending | sent | superseded
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
     attempts: int = 0
+    # the pass that mails it; set with state "sending" before any mail goes
+    pass_id: int | None = Field(default=None, foreign_key="reminder_pass.id", index=True)
+
+
+class ReminderPass(SQLModel, table=True):
+    """One run of the weekly follow-up pass; unfinished ones are resumed by the next run."""
+
+    __tablename__ = "reminder_pass"
+    id: int | None = Field(default=None, primary_key=True)
+    week: str = Field(max_length=10, index=True)
+    started_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+    reminders: int = 0
+    mails_sent: int = 0
+    mails_failed: int = 0
+
+
+class ReminderMail(SQLModel, table=True):
+    """The one mail of a pass to one person (all their reminders), written before it is sent."""
+
+    __tablename__ = "reminder_mail"
+    __table_args__ = (UniqueConstraint("pass_id", "user_id", name="uq_reminder_mail_once"),)
+    id: int | None = Field(default=None, primary_key=True)
+    pass_id: int = Field(foreign_key="reminder_pass.id")
+    user_id: int = Field(foreign_key="staff_user.id", index=True)
+    state: str = Field(default="sending", max_length=16)  # sending | sent | failed | superseded
+    reminders: int = 0
+    attempts: int = 0
+    error: str | None = _text()
+    sent_at: datetime | None = None
 
 
 class SchedulerLease(SQLModel, table=True):

@@ -63,9 +63,7 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with receiver._lock:
                     receiver.requests.append(
-                        Received(
-                            self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.time()
-                        )
+                        Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.time())
                     )
                 reply = receiver._next_reply()
                 if reply.delay:

@@ -73,9 +73,7 @@ def test_spec_example_vector():
     assert sig == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
 
 
-@given(
-    body=st.binary(max_size=300), msg_id=st.text(min_size=1, max_size=30).filter(lambda s: s.isprintable())
-)
+@given(body=st.binary(max_size=300), msg_id=st.text(min_size=1, max_size=30).filter(lambda s: s.isprintable()))
 def test_roundtrip_any_body(body, msg_id):
     secret = "whsec_" + base64.b64encode(b"k" * 32).decode()
     now = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)

@@ -1,0 +1,704 @@
+"""The weekly follow-up pass: every referral that is not closed and needs someone to act.
+
+- ``open``: nobody has it yet; to the holder's contact person and the
+  holder organisation's admins.
+- ``offer-pending``: an offer unanswered for more than ``OFFER_REMIND_DAYS``;
+  to the receiving organisation (or every member of the ring) and the holder.
+- ``no-followup``: accepted, with no note or event for ``FOLLOWUP_DAYS``; to the owner.
+
+Exactly once per referral, kind and ISO week, by the data rather than by
+timing: a pass inserts the week's reminder rows set-based (``INSERT …
+SELECT … ON CONFLICT DO NOTHING`` on the unique key) and hands them to a
+``reminder_pass`` row in the same transaction; then each person gets one
+mail listing all their reminders, with a ``reminder_mail`` row (unique per
+pass and person) written before the mail goes and marked sent after it.
+A crash anywhere leaves rows that the next run resumes: nothing is sent
+twice, except the one mail whose hand-over the crash interrupted, which
+goes again with the same Message-ID (and the same file in the mail
+folder). Only one pass runs at a time (a database lock).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    String,
+    and_,
+    exists,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    true,
+    union,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel.sql.sqltypes import UTCDateTime
+
+from .events import enqueue_webhooks
+from .locks import DatabaseLock, LockBusy
+from .mail import Mailer, MailError, RecipientRefused, open_mailer
+from .models import (
+    Event,
+    Note,
+    Offer,
+    Organization,
+    Referral,
+    Reminder,
+    ReminderMail,
+    ReminderPass,
+    Ring,
+    RingMember,
+    User,
+    utcnow,
+)
+from .outbox import followed_by_any, subscribed_endpoints
+
+log = logging.getLogger(__name__)
+
+KINDS = ("open", "offer-pending", "no-followup")
+FOLLOWUP_DAYS = 7
+RECEIVER_ROLES = ("counsellor", "org-admin")
+MAX_LISTED = 100  # referrals listed in one mail; the rest are counted with a link to the inbox
+PASS_LOCK = "reminder-pass"
+PASS_LEASE = timedelta(minutes=2)  # SQLite: renewed while the pass runs
+
+_r = Referral.__table__  # type: ignore[attr-defined]
+_o = Offer.__table__  # type: ignore[attr-defined]
+_n = Note.__table__  # type: ignore[attr-defined]
+_e = Event.__table__  # type: ignore[attr-defined]
+_u = User.__table__  # type: ignore[attr-defined]
+_m = RingMember.__table__  # type: ignore[attr-defined]
+_rm = Reminder.__table__  # type: ignore[attr-defined]
+_rp = ReminderPass.__table__  # type: ignore[attr-defined]
+_ml = ReminderMail.__table__  # type: ignore[attr-defined]
+_org = Organization.__table__  # type: ignore[attr-defined]
+_ring = Ring.__table__  # type: ignore[attr-defined]
+
+
+class ScheduleError(ValueError):
+    """``REMINDER_SCHEDULE`` cannot be read; the message shows the expected form."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """``REMINDER_SCHEDULE``: ``<days> <HH:MM> [<time zone>]``, e.g. ``mon 08:00 Europe/Helsinki``."""
+
+    day_of_week: str
+    hour: int
+    minute: int
+    tz: ZoneInfo
+
+    @classmethod
+    def parse(cls, text: str) -> Schedule:
+        form = "expected '<days> <HH:MM> [<time zone>]', e.g. 'mon 08:00 Europe/Helsinki'"
+        parts = (text or "").split()
+        if len(parts) not in (2, 3):
+            raise ScheduleError(f"REMINDER_SCHEDULE {text!r}: {form}")
+        days, clock = parts[0].lower(), parts[1]
+        try:
+            hour_text, minute_text = clock.split(":")
+            hour, minute = int(hour_text), int(minute_text)
+            if not (0 <= hour < 24 and 0 <= minute < 60):
+                raise ValueError
+        except ValueError:
+            raise ScheduleError(f"REMINDER_SCHEDULE {text!r}: the time {clock!r} is not HH:MM; {form}") from None
+        try:
+            tz = ZoneInfo(parts[2] if len(parts) == 3 else "Europe/Helsinki")
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ScheduleError(f"REMINDER_SCHEDULE {text!r}: unknown time zone {parts[2]!r}") from None
+        schedule = cls(days, hour, minute, tz)
+        try:
+            schedule.trigger()
+        except ValueError as exc:
+            raise ScheduleError(f"REMINDER_SCHEDULE {text!r}: days {days!r}: {exc}; {form}") from None
+        return schedule
+
+    def trigger(self) -> CronTrigger:
+        return CronTrigger(day_of_week=self.day_of_week, hour=self.hour, minute=self.minute, timezone=self.tz)
+
+    def last_due(self, now: datetime) -> datetime | None:
+        """The latest scheduled time at or before ``now`` (within the last week)."""
+        trigger = self.trigger()
+        start = now - timedelta(days=7, hours=1)
+        last = None
+        fire = trigger.get_next_fire_time(None, start)
+        while fire is not None and fire <= now:
+            last = fire
+            fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+        return last
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    schedule: Schedule
+    offer_remind_days: int
+    base_url: str
+    smtp_url: str | None
+    mail_folder: Path
+    followup_days: int = FOLLOWUP_DAYS
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], instance_path: str | Path) -> ReminderSettings:
+        return cls(
+            schedule=Schedule.parse(config["REMINDER_SCHEDULE"]),
+            offer_remind_days=int(config["OFFER_REMIND_DAYS"]),
+            base_url=str(config["BASE_URL"]).rstrip("/"),
+            smtp_url=config.get("SMTP_URL") or None,
+            mail_folder=Path(instance_path) / "outbox-mail",
+        )
+
+
+def iso_week(moment: datetime, tz: ZoneInfo) -> str:
+    year, week, _ = moment.astimezone(tz).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@dataclass
+class PassReport:
+    week: str
+    created: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    mails_sent: int = 0
+    mails_failed: int = 0
+    reminders_sent: int = 0
+    resumed: int = 0
+    webhooks: int = 0
+
+    def __str__(self) -> str:
+        created = ", ".join(f"{kind} {n}" for kind, n in self.created.items())
+        text = (
+            f"week {self.week}: new reminders {sum(self.created.values())} ({created}); "
+            f"reminders sent {self.reminders_sent}; mails sent {self.mails_sent}"
+        )
+        if self.mails_failed:
+            text += f", refused {self.mails_failed}"
+        if self.resumed:
+            text += f"; resumed {self.resumed} unfinished pass(es)"
+        return text
+
+
+class PassIncomplete(RuntimeError):
+    """Mail could not be handed over (SMTP down): the pass is kept and resumed later."""
+
+
+MailerFactory = Callable[[ReminderSettings], AbstractContextManager[Mailer]]
+
+
+def _default_mailer(settings: ReminderSettings) -> AbstractContextManager[Mailer]:
+    return open_mailer(settings.smtp_url, settings.mail_folder, base_url=settings.base_url)
+
+
+# --- the pass -----------------------------------------------------------------
+
+
+def run_pass(
+    engine: Engine,
+    settings: ReminderSettings,
+    *,
+    now: datetime | None = None,
+    create: bool = True,
+    wait: float = 60.0,
+    mailer: MailerFactory = _default_mailer,
+    lease: timedelta = PASS_LEASE,
+) -> PassReport:
+    """Resume unfinished passes, then (with ``create``) make and send this week's reminders.
+
+    Raises :class:`LockBusy` when another pass holds the lock for longer than
+    ``wait`` seconds, :class:`PassIncomplete` when mail could not be handed over.
+    """
+    now = now or utcnow()
+    week = iso_week(now, settings.schedule.tz)
+    report = PassReport(week)
+    lock = DatabaseLock(engine, PASS_LOCK, ttl=lease, wait=wait)
+    with lock, mailer(settings) as outgoing:
+        sender = _Sender(engine, settings, outgoing, lock, report)
+        for pass_id, pass_week in _unfinished(engine):
+            report.resumed += 1
+            if pass_week == week:
+                sender.send_pass(pass_id)
+            else:
+                _supersede(engine, pass_id)  # a stale week: this week's pass covers it
+        if create:
+            pass_id = _create(engine, settings, now, week, report)
+            sender.send_pass(pass_id)
+    return report
+
+
+def _unfinished(engine: Engine) -> list[tuple[int, str]]:
+    with engine.connect() as conn:
+        return [
+            (int(row[0]), str(row[1]))
+            for row in conn.execute(select(_rp.c.id, _rp.c.week).where(_rp.c.finished_at.is_(None)).order_by(_rp.c.id))
+        ]
+
+
+def _supersede(engine: Engine, pass_id: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(_rm).where(_rm.c.pass_id == pass_id, _rm.c.state == "sending").values(state="superseded"))
+        conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.state == "sending").values(state="superseded"))
+        conn.execute(update(_rp).where(_rp.c.id == pass_id).values(finished_at=utcnow()))
+
+
+def _on_conflict_do_nothing(engine: Engine, stmt: Any) -> Any:
+    return stmt.on_conflict_do_nothing(index_elements=["referral_id", "kind", "week"])
+
+
+def _insert_reminders(conn: Connection, dialect: str, kind: str, source: Any, week: str, now: datetime) -> int:
+    """``INSERT INTO reminder SELECT …`` for one kind; the unique key skips those made already."""
+    rows = select(
+        source.c.id,
+        literal(kind, String),
+        literal(week, String),
+        literal("pending", String),
+        literal(now, UTCDateTime()),
+        literal(0, Integer),
+    ).where(true())  # SQLite reads "… FROM x ON CONFLICT" as a join without a WHERE here
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(_rm)
+    stmt = ins.from_select(["referral_id", "kind", "week", "state", "created_at", "attempts"], rows)
+    stmt = stmt.on_conflict_do_nothing(index_elements=["referral_id", "kind", "week"])
+    before = conn.execute(select(func.coalesce(func.max(_rm.c.id), 0))).scalar_one()
+    conn.execute(stmt)
+    # (rowcount is not reliable for INSERT … SELECT on every driver)
+    return int(conn.execute(select(func.count()).where(_rm.c.id > before)).scalar_one())
+
+
+def due_referrals(kind: str, settings: ReminderSettings, now: datetime) -> Any:
+    """The referrals a kind of reminder is due for, as a subquery with an ``id`` column."""
+    if kind == "open":
+        return select(_r.c.id).where(_r.c.state == "open").subquery()
+    if kind == "offer-pending":
+        cutoff = now - timedelta(days=settings.offer_remind_days)
+        return (
+            select(_r.c.id)
+            .where(
+                _r.c.state == "offered",
+                exists().where(
+                    _o.c.referral_id == _r.c.id,
+                    _o.c.state == "pending",
+                    _o.c.kind == "referral",
+                    _o.c.created_at < cutoff,
+                ),
+            )
+            .subquery()
+        )
+    if kind == "no-followup":
+        cutoff = now - timedelta(days=settings.followup_days)
+        return (
+            select(_r.c.id)
+            .where(
+                _r.c.state == "accepted",
+                ~exists().where(_n.c.referral_id == _r.c.id, _n.c.at > cutoff),
+                # its own reminders do not count as follow-up
+                ~exists().where(_e.c.referral_id == _r.c.id, _e.c.at > cutoff, _e.c.kind != "reminder"),
+            )
+            .subquery()
+        )
+    raise ValueError(f"unknown reminder kind {kind!r}")
+
+
+def _create(engine: Engine, settings: ReminderSettings, now: datetime, week: str, report: PassReport) -> int:
+    """This week's reminder rows, their events and webhook messages, handed to a new pass: one transaction."""
+    dialect = engine.dialect.name
+    with engine.begin() as conn:
+        pass_id = int(
+            conn.execute(
+                insert(_rp)
+                .values(week=week, started_at=now, reminders=0, mails_sent=0, mails_failed=0)
+                .returning(_rp.c.id)
+            ).scalar_one()
+        )
+        last_reminder = conn.execute(select(func.coalesce(func.max(_rm.c.id), 0))).scalar_one()
+        last_event = conn.execute(select(func.coalesce(func.max(_e.c.id), 0))).scalar_one()
+        for kind in KINDS:
+            report.created[kind] = _insert_reminders(conn, dialect, kind, due_referrals(kind, settings, now), week, now)
+        # the referral's history shows each reminder (and webhooks announce it)
+        conn.execute(
+            insert(_e).from_select(
+                ["referral_id", "at", "actor_id", "kind", "from_state", "to_state", "reason"],
+                select(
+                    _rm.c.referral_id,
+                    literal(now, UTCDateTime()),
+                    null(),
+                    literal("reminder", String),
+                    null(),
+                    _r.c.state,
+                    _rm.c.kind,
+                )
+                .join(_r, _r.c.id == _rm.c.referral_id)
+                .where(_rm.c.id > last_reminder)
+                .order_by(_rm.c.id),
+            )
+        )
+        # older weeks' reminders that never went are replaced by this week's
+        conn.execute(update(_rm).where(_rm.c.state == "pending", _rm.c.week < week).values(state="superseded"))
+        handed = conn.execute(
+            update(_rm).where(_rm.c.week == week, _rm.c.state == "pending").values(state="sending", pass_id=pass_id)
+        ).rowcount
+        conn.execute(update(_rp).where(_rp.c.id == pass_id).values(reminders=handed))
+        report.webhooks = _enqueue_reminder_webhooks(conn, last_event)
+    return pass_id
+
+
+def _enqueue_reminder_webhooks(conn: Connection, last_event: int) -> int:
+    """Outbox rows for the new reminder events, for referrals some subscribed endpoint follows.
+
+    Set-based first (usually no endpoint wants reminders, and this is one cheap query);
+    the per-event work runs only for the referrals that are followed.
+    """
+    from sqlmodel import Session
+
+    with Session(bind=conn) as s:
+        orgs = {ep.organization_id for ep in subscribed_endpoints(s, "referral.reminder")}
+        if not orgs:
+            return 0
+        event_ids = list(
+            conn.execute(
+                select(_e.c.id).where(
+                    _e.c.id > last_event, _e.c.kind == "reminder", followed_by_any(_e.c.referral_id, orgs)
+                )
+            ).scalars()
+        )
+        total = 0
+        for event_id in event_ids:
+            event = s.get(Event, event_id)
+            assert event is not None
+            referral = s.get(Referral, event.referral_id)
+            assert referral is not None
+            total += enqueue_webhooks(s, referral, event)
+        s.flush()
+        return total
+
+
+# --- who gets which reminder --------------------------------------------------
+
+
+def recipient_pairs(pass_id: int) -> Any:
+    """``(reminder_id, user_id)`` for the reminders a pass is sending, people deduplicated."""
+    mine = and_(_rm.c.pass_id == pass_id, _rm.c.state == "sending")
+    holder_kinds = _rm.c.kind.in_(("open", "offer-pending"))
+    pending_offer = and_(_o.c.referral_id == _r.c.id, _o.c.state == "pending", _o.c.kind == "referral")
+    base = select(_rm.c.id.label("reminder_id")).join(_r, _r.c.id == _rm.c.referral_id)
+    parts = [
+        # the holder's contact person
+        base.add_columns(_r.c.contact_user_id.label("user_id")).where(
+            mine, holder_kinds, _r.c.contact_user_id.is_not(None)
+        ),
+        # the holder organisation's admins
+        base.add_columns(_u.c.id)
+        .join(_u, and_(_u.c.organization_id == _r.c.holder_id, _u.c.role == "org-admin"))
+        .where(mine, holder_kinds),
+        # the organisation an offer waits at
+        base.add_columns(_u.c.id)
+        .join(_o, pending_offer)
+        .join(_u, and_(_u.c.organization_id == _o.c.organization_id, _u.c.role.in_(RECEIVER_ROLES)))
+        .where(mine, _rm.c.kind == "offer-pending"),
+        # every member organisation of a ring an offer waits at
+        base.add_columns(_u.c.id)
+        .join(_o, pending_offer)
+        .join(_m, _m.c.ring_id == _o.c.ring_id)
+        .join(_u, and_(_u.c.organization_id == _m.c.organization_id, _u.c.role.in_(RECEIVER_ROLES)))
+        .where(mine, _rm.c.kind == "offer-pending"),
+        # the owner
+        base.add_columns(_r.c.owner_id).where(mine, _rm.c.kind == "no-followup", _r.c.owner_id.is_not(None)),
+    ]
+    return union(*parts).subquery("pairs")
+
+
+@dataclass
+class Line:
+    kind: str
+    referral_id: str
+    opened_at: datetime
+    holder: str
+    waiting_at: str | None = None  # offer-pending: the organisation or ring
+    since: datetime | None = None  # offer-pending: offered at; no-followup: owned at
+
+
+@dataclass
+class Recipient:
+    user_id: int
+    email: str
+    name: str | None
+    language: str
+    total: int = 0
+    reminder_ids: list[int] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def _recipients(conn: Connection, pass_id: int) -> list[Recipient]:
+    pairs = recipient_pairs(pass_id)
+    people = {
+        row.id: Recipient(row.id, row.email, row.name, row.language if row.language in TEXTS else "fi", int(row.n))
+        for row in conn.execute(
+            select(_u.c.id, _u.c.email, _u.c.name, _u.c.language, func.count().label("n"))
+            .join(pairs, pairs.c.user_id == _u.c.id)
+            .where(_u.c.active.is_(True), _u.c.email.is_not(None))
+            .group_by(_u.c.id, _u.c.email, _u.c.name, _u.c.language)
+        )
+    }
+    if not people:
+        return []
+    # the first MAX_LISTED reminders of each person, numbered by the database
+    numbered = select(
+        pairs.c.user_id,
+        pairs.c.reminder_id,
+        func.row_number().over(partition_by=pairs.c.user_id, order_by=pairs.c.reminder_id).label("n"),
+    ).subquery()
+    listed: dict[int, list[int]] = defaultdict(list)
+    for user_id, reminder_id in conn.execute(
+        select(numbered.c.user_id, numbered.c.reminder_id)
+        .where(numbered.c.n <= MAX_LISTED)
+        .order_by(numbered.c.user_id, numbered.c.reminder_id)
+    ):
+        if user_id in people:
+            listed[user_id].append(reminder_id)
+    lines = _lines(conn, sorted({rid for ids in listed.values() for rid in ids}))
+    for user_id, ids in listed.items():
+        people[user_id].lines = [lines[rid] for rid in ids if rid in lines]
+    return [people[uid] for uid in sorted(people)]
+
+
+def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _lines(conn: Connection, reminder_ids: list[int]) -> dict[int, Line]:
+    holder = _org.alias("holder")
+    lines: dict[int, Line] = {}
+    for chunk in _chunks(reminder_ids):
+        for row in conn.execute(
+            select(_rm.c.id, _rm.c.kind, _r.c.id.label("referral_id"), _r.c.created_at, _r.c.owned_at, holder.c.name)
+            .join(_r, _r.c.id == _rm.c.referral_id)
+            .join(holder, holder.c.id == _r.c.holder_id)
+            .where(_rm.c.id.in_(chunk))
+        ):
+            lines[row.id] = Line(
+                row.kind,
+                row.referral_id,
+                row.created_at,
+                row.name,
+                since=row.owned_at if row.kind == "no-followup" else None,
+            )
+        # where the pending offers wait
+        offer_org = _org.alias("offer_org")
+        for row in conn.execute(
+            select(_rm.c.id, _o.c.created_at, offer_org.c.name, _ring.c.name.label("ring_name"))
+            .join(_o, and_(_o.c.referral_id == _rm.c.referral_id, _o.c.state == "pending", _o.c.kind == "referral"))
+            .outerjoin(offer_org, offer_org.c.id == _o.c.organization_id)
+            .outerjoin(_ring, _ring.c.id == _o.c.ring_id)
+            .where(_rm.c.id.in_(chunk), _rm.c.kind == "offer-pending")
+            .order_by(_o.c.created_at)
+        ):
+            line = lines.get(row.id)
+            if line is not None and line.waiting_at is None:
+                line.waiting_at = row.name or row.ring_name
+                line.since = row.created_at
+    return lines
+
+
+# --- sending ------------------------------------------------------------------
+
+
+class _Sender:
+    def __init__(
+        self, engine: Engine, settings: ReminderSettings, mailer: Mailer, lock: DatabaseLock, report: PassReport
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.mailer = mailer
+        self.lock = lock
+        self.report = report
+        self._renewed = time.monotonic()
+
+    def _keep_lock(self) -> None:
+        if time.monotonic() - self._renewed > self.lock.ttl.total_seconds() / 4:
+            if not self.lock.renew():
+                raise LockBusy(self.lock.name)
+            self._renewed = time.monotonic()
+
+    def send_pass(self, pass_id: int) -> None:
+        with self.engine.connect() as conn:
+            week = conn.execute(select(_rp.c.week).where(_rp.c.id == pass_id)).scalar_one()
+            recipients = _recipients(conn, pass_id)
+            done = {
+                row.user_id: row.state
+                for row in conn.execute(select(_ml.c.user_id, _ml.c.state).where(_ml.c.pass_id == pass_id))
+            }
+        for person in recipients:
+            if done.get(person.user_id) in ("sent", "failed"):
+                continue
+            self._keep_lock()
+            self._send_one(pass_id, week, person, first=person.user_id not in done)
+        with self.engine.begin() as conn:
+            sent = conn.execute(
+                update(_rm)
+                .where(_rm.c.pass_id == pass_id, _rm.c.state == "sending")
+                .values(state="sent", sent_at=utcnow(), attempts=_rm.c.attempts + 1)
+            ).rowcount
+            counts: dict[str, int] = dict(
+                conn.execute(
+                    select(_ml.c.state, func.count()).where(_ml.c.pass_id == pass_id).group_by(_ml.c.state)
+                ).all()
+            )
+            conn.execute(
+                update(_rp)
+                .where(_rp.c.id == pass_id)
+                .values(finished_at=utcnow(), mails_sent=counts.get("sent", 0), mails_failed=counts.get("failed", 0))
+            )
+        self.report.reminders_sent += int(sent or 0)
+
+    def _send_one(self, pass_id: int, week: str, person: Recipient, *, first: bool) -> None:
+        # the row first: a crash after this line and before "sent" resends this one mail, no other
+        with self.engine.begin() as conn:
+            if first:
+                conn.execute(
+                    insert(_ml).values(
+                        pass_id=pass_id, user_id=person.user_id, state="sending", reminders=person.total, attempts=0
+                    )
+                )
+            conn.execute(
+                update(_ml)
+                .where(_ml.c.pass_id == pass_id, _ml.c.user_id == person.user_id)
+                .values(attempts=_ml.c.attempts + 1)
+            )
+        message = compose(person, week, self.settings, message_id=f"<reminders-{pass_id}-{person.user_id}@eteinen>")
+        try:
+            self.mailer.send(message)
+        except RecipientRefused as exc:
+            self._mark(pass_id, person.user_id, "failed", str(exc))
+            self.report.mails_failed += 1
+            log.warning("reminder mail to user %s refused: %s", person.user_id, exc)
+            return
+        except MailError as exc:
+            self._mark(pass_id, person.user_id, "sending", str(exc))
+            raise PassIncomplete(f"reminder mail could not be sent ({exc}); the pass resumes on the next run") from exc
+        self._mark(pass_id, person.user_id, "sent", None)
+        self.report.mails_sent += 1
+
+    def _mark(self, pass_id: int, user_id: int, state: str, error: str | None) -> None:
+        values: dict[str, Any] = {"state": state, "error": error[:500] if error else None}
+        if state == "sent":
+            values["sent_at"] = utcnow()
+        with self.engine.begin() as conn:
+            conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.user_id == user_id).values(**values))
+
+
+# --- the texts ----------------------------------------------------------------
+
+TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "subject": "Eteinen: {n} lähetettä odottaa toimia (viikko {week})",
+        "greeting": "Hei{name},",
+        "intro": "nämä lähetteet odottavat, että joku tarttuu niihin:",
+        "open": "Avoimet lähetteet, joilla ei vielä ole vastaanottajaa",
+        "offer-pending": "Tarjotut lähetteet, joihin ei ole vastattu {days} päivään",
+        "no-followup": "Omat asiakkuutesi, joihin ei ole kirjattu mitään {days} päivään",
+        "opened": "avattu {date}, vastuussa {holder}",
+        "offered": "tarjottu {date}: {where}",
+        "owned": "otettu vastaan {date}",
+        "more": "…ja {more} muuta: {url}",
+        "footer": "Tämä on Eteisen viikkomuistutus. Asiakkaan kysymystä tai yhteystietoja ei lähetetä sähköpostilla;"
+        " avaa lähete linkistä.",
+    },
+    "sv": {
+        "subject": "Eteinen: {n} remisser väntar på åtgärd (vecka {week})",
+        "greeting": "Hej{name},",
+        "intro": "de här remisserna väntar på att någon tar hand om dem:",
+        "open": "Öppna remisser som ännu inte har någon mottagare",
+        "offer-pending": "Erbjudna remisser som inte har besvarats på {days} dagar",
+        "no-followup": "Dina klienter utan anteckning på {days} dagar",
+        "opened": "öppnad {date}, ansvarig {holder}",
+        "offered": "erbjuden {date}: {where}",
+        "owned": "mottagen {date}",
+        "more": "…och {more} till: {url}",
+        "footer": "Detta är Eteinens veckopåminnelse. Klientens fråga och kontaktuppgifter skickas inte per e-post;"
+        " öppna remissen via länken.",
+    },
+    "en": {
+        "subject": "Eteinen: {n} referrals need attention (week {week})",
+        "greeting": "Hello{name},",
+        "intro": "these referrals are waiting for someone to act:",
+        "open": "Open referrals nobody has taken yet",
+        "offer-pending": "Offered referrals with no answer for {days} days",
+        "no-followup": "Your cases with nothing recorded for {days} days",
+        "opened": "opened {date}, held by {holder}",
+        "offered": "offered {date}: {where}",
+        "owned": "taken on {date}",
+        "more": "…and {more} more: {url}",
+        "footer": "This is Eteinen's weekly reminder. The client's question and contact details are never sent by"
+        " e-mail; open the referral from the link.",
+    },
+}
+
+
+def _date(value: datetime | None, language: str, tz: ZoneInfo) -> str:
+    if value is None:
+        return "?"
+    local = value.astimezone(tz)
+    return f"{local:%Y-%m-%d}" if language == "en" else f"{local.day}.{local.month}.{local.year}"
+
+
+def compose(person: Recipient, week: str, settings: ReminderSettings, *, message_id: str) -> EmailMessage:
+    """One person's weekly mail: every reminder with a link, no client question or contact."""
+    t = TEXTS[person.language]
+    tz = settings.schedule.tz
+    days = {"offer-pending": settings.offer_remind_days, "no-followup": settings.followup_days}
+    body = [t["greeting"].format(name=f" {person.name}" if person.name else ""), "", t["intro"]]
+    for kind in KINDS:
+        lines = [line for line in person.lines if line.kind == kind]
+        if not lines:
+            continue
+        body += ["", t[kind].format(days=days.get(kind, "")) + ":"]
+        for line in lines:
+            if kind == "offer-pending":
+                detail = t["offered"].format(date=_date(line.since, person.language, tz), where=line.waiting_at or "?")
+            elif kind == "no-followup":
+                detail = t["owned"].format(date=_date(line.since, person.language, tz))
+            else:
+                detail = t["opened"].format(date=_date(line.opened_at, person.language, tz), holder=line.holder)
+            body.append(f"- {settings.base_url}/referrals/{line.referral_id}  ({detail})")
+    if person.total > len(person.lines):
+        body += ["", t["more"].format(more=person.total - len(person.lines), url=f"{settings.base_url}/inbox")]
+    body += ["", "-- ", t["footer"]]
+    message = EmailMessage()
+    message["To"] = person.email
+    message["Subject"] = t["subject"].format(n=person.total, week=week.split("-W")[-1].lstrip("0"))
+    message["Message-ID"] = message_id
+    message["Content-Language"] = person.language
+    message.set_content("\n".join(body) + "\n")
+    return message
+
+
+# --- schedule bookkeeping -----------------------------------------------------
+
+
+def pass_due(engine: Engine, settings: ReminderSettings, now: datetime | None = None) -> datetime | None:
+    """The scheduled time of the weekly pass that has not run yet (for catch-up), or None."""
+    now = now or utcnow()
+    last = settings.schedule.last_due(now)
+    if last is None:
+        return None
+    with engine.connect() as conn:
+        ran = conn.execute(
+            select(func.count()).select_from(_rp).where(_rp.c.started_at >= last, _rp.c.finished_at.is_not(None))
+        ).scalar_one()
+    return None if ran else last

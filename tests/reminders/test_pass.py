@@ -1,0 +1,281 @@
+"""The weekly pass: who is reminded of what, in which language, once per referral, kind and week."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from routing.models import Event, Note, Reminder, ReminderMail, ReminderPass, User, utcnow
+from routing.reminders import ReminderSettings, Schedule, ScheduleError, iso_week, pass_due, run_pass
+from tests.followup_network import CONTACT, QUESTION, accept, build_network, days_ago, offer, open_referral
+
+
+def settings_of(app) -> ReminderSettings:
+    return ReminderSettings.from_config(app.config, app.instance_path)
+
+
+@pytest.fixture
+def smtp_app(app, smtp_server):
+    url, sink = smtp_server
+    app.config["SMTP_URL"] = url
+    return app, sink
+
+
+def _recipients(sink) -> list[str]:
+    return sorted(r for _, rcpts in sink.envelopes for r in rcpts)
+
+
+def _assert_private(text: str) -> None:
+    for secret in ("Meikäläinen", "040 123", "velkojen", "matti.meikalainen", QUESTION, CONTACT):
+        assert secret not in text
+
+
+def test_open_referral_reminds_contact_person_and_holder_admins_once(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    referral = open_referral(session, net)
+
+    report = run_pass(engine, settings_of(app))
+    assert report.created == {"open": 1, "offer-pending": 0, "no-followup": 0}
+    assert report.mails_sent == 2 and report.reminders_sent == 1
+    assert _recipients(sink) == ["admin@kirjasto.example.fi", "desk@kirjasto.example.fi"]
+
+    by_to = {m["To"]: m for m in sink.messages}
+    finnish = by_to["desk@kirjasto.example.fi"]
+    swedish = by_to["admin@kirjasto.example.fi"]
+    link = f"http://127.0.0.1:5000/referrals/{referral.id}"
+    assert "Avoimet lähetteet" in finnish.get_content() and link in finnish.get_content()
+    assert "Öppna remisser" in swedish.get_content() and link in swedish.get_content()
+    assert finnish["Subject"].startswith("Eteinen: 1 lähetettä")
+    for m in sink.messages:
+        _assert_private(m.as_string())
+        _assert_private(m.get_content())
+
+    # again the same week: nothing new, nothing sent twice
+    again = run_pass(engine, settings_of(app))
+    assert sum(again.created.values()) == 0 and again.mails_sent == 0
+    assert len(sink.messages) == 2
+    rows = session.exec(select(Reminder)).all()
+    assert [(r.kind, r.state, r.week) for r in rows] == [
+        ("open", "sent", iso_week(utcnow(), settings_of(app).schedule.tz))
+    ]
+
+
+def test_next_week_reminds_again(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    open_referral(session, net)
+    run_pass(engine, settings_of(app))
+    next_week = run_pass(engine, settings_of(app), now=utcnow() + timedelta(days=7))
+    assert next_week.created["open"] == 1 and next_week.mails_sent == 2
+    assert len(sink.messages) == 4
+    weeks = sorted(r.week for r in session.exec(select(Reminder)).all())
+    assert len(set(weeks)) == 2
+
+
+def test_one_mail_per_person_lists_all_their_referrals(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    referrals = [open_referral(session, net) for _ in range(3)]
+    run_pass(engine, settings_of(app))
+    assert len(sink.messages) == 2
+    body = sink.to("desk@kirjasto.example.fi")[0].get_content()
+    for r in referrals:
+        assert f"/referrals/{r.id}" in body
+
+
+def test_long_lists_are_cut_with_a_link_to_the_inbox(smtp_app, engine, session, monkeypatch):
+    import routing.reminders as reminders
+
+    monkeypatch.setattr(reminders, "MAX_LISTED", 2)
+    app, sink = smtp_app
+    net = build_network(session)
+    for _ in range(5):
+        open_referral(session, net)
+    run_pass(engine, settings_of(app))
+    body = sink.to("desk@kirjasto.example.fi")[0].get_content()
+    assert body.count("/referrals/") == 2
+    assert "…ja 3 muuta: http://127.0.0.1:5000/inbox" in body
+    assert sink.to("desk@kirjasto.example.fi")[0]["Subject"].startswith("Eteinen: 5 lähetettä")
+
+
+def test_offer_pending_reminds_receiver_and_holder_after_the_set_days(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    fresh = open_referral(session, net)
+    offer(session, net, fresh, to=net.ohjaamo, at=days_ago(2))
+    old = open_referral(session, net)
+    offer(session, net, old, to=net.ohjaamo, at=days_ago(4))
+
+    report = run_pass(engine, settings_of(app))
+    assert report.created == {"open": 0, "offer-pending": 1, "no-followup": 0}
+    # the receiving organisation's counsellors and admins, and the holder's contact person and admins
+    assert _recipients(sink) == [
+        "admin@kirjasto.example.fi",
+        "admin@ohjaamo.example.fi",
+        "desk@kirjasto.example.fi",
+        "ohjaaja@ohjaamo.example.fi",
+    ]
+    english = sink.to("admin@ohjaamo.example.fi")[0].get_content()
+    assert "Offered referrals with no answer for 3 days" in english
+    assert f"/referrals/{old.id}" in english and f"/referrals/{fresh.id}" not in english
+    assert "Ohjaamo Kerava" in english
+
+
+def test_offer_to_a_ring_reminds_every_member(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    r = open_referral(session, net)
+    offer(session, net, r, ring=net.ring, at=days_ago(5))
+    run_pass(engine, settings_of(app))
+    rcpts = _recipients(sink)
+    assert "opo@keuda.example.fi" in rcpts and "ohjaaja@ohjaamo.example.fi" in rcpts
+    assert "admin@muu.example.fi" not in rcpts
+    # a user without a language gets Finnish
+    assert "Tarjotut lähetteet" in sink.to("opo@keuda.example.fi")[0].get_content()
+    assert "Puhelinrengas" in sink.to("opo@keuda.example.fi")[0].get_content()
+
+
+def test_no_followup_reminds_the_owner_unless_something_was_recorded(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    quiet = open_referral(session, net, at=days_ago(11))
+    accept(
+        session,
+        quiet,
+        offer(session, net, quiet, to=net.ohjaamo, at=days_ago(10)),
+        net.ohjaamo_counsellor,
+        at=days_ago(9),
+    )
+    noted = open_referral(session, net, at=days_ago(11))
+    accept(
+        session,
+        noted,
+        offer(session, net, noted, to=net.ohjaamo, at=days_ago(10)),
+        net.ohjaamo_counsellor,
+        at=days_ago(9),
+    )
+    session.add(Note(referral_id=noted.id, author_id=net.ohjaamo_counsellor.id, at=days_ago(2), text="soitettu"))
+    recent = open_referral(session, net)
+    accept(
+        session,
+        recent,
+        offer(session, net, recent, to=net.ohjaamo, at=days_ago(3)),
+        net.ohjaamo_counsellor,
+        at=days_ago(2),
+    )
+    session.commit()
+
+    report = run_pass(engine, settings_of(app))
+    assert report.created == {"open": 0, "offer-pending": 0, "no-followup": 1}
+    assert _recipients(sink) == ["ohjaaja@ohjaamo.example.fi"]
+    body = sink.messages[0].get_content()
+    assert f"/referrals/{quiet.id}" in body and f"/referrals/{noted.id}" not in body
+    assert "Omat asiakkuutesi" in body
+
+    # the reminder's own event does not count as follow-up: next week it is reminded again
+    next_week = run_pass(engine, settings_of(app), now=utcnow() + timedelta(days=7))
+    assert next_week.created["no-followup"] == 3  # by then the other two are quiet as well
+
+
+def test_closed_referrals_and_inactive_people_get_nothing(smtp_app, engine, session):
+    app, sink = smtp_app
+    net = build_network(session)
+    r = open_referral(session, net)
+    r.state = "closed"
+    session.add(r)
+    other = open_referral(session, net)
+    desk = session.get(User, net.desk.id)
+    desk.active = False
+    session.add(desk)
+    session.commit()
+    report = run_pass(engine, settings_of(app))
+    assert report.created["open"] == 1
+    assert _recipients(sink) == ["admin@kirjasto.example.fi"]
+    assert f"/referrals/{other.id}" in sink.messages[0].get_content()
+
+
+def test_each_reminder_is_an_event_of_the_referral(smtp_app, engine, session):
+    app, _ = smtp_app
+    net = build_network(session)
+    r = open_referral(session, net)
+    run_pass(engine, settings_of(app))
+    run_pass(engine, settings_of(app))
+    kinds = [e.kind for e in session.exec(select(Event).where(Event.referral_id == r.id).order_by(Event.id))]
+    assert kinds == ["opened", "reminder"]
+    ev = session.exec(select(Event).where(Event.kind == "reminder")).one()
+    assert ev.reason == "open" and ev.to_state == "open" and ev.actor_id is None
+
+
+def test_folder_mail_when_no_smtp(app, engine, session):
+    net = build_network(session)
+    open_referral(session, net)
+    run_pass(engine, settings_of(app))
+    run_pass(engine, settings_of(app))
+    folder = app.instance_path + "/outbox-mail"
+    import pathlib
+
+    files = sorted(pathlib.Path(folder).glob("*.eml"))
+    assert len(files) == 2
+    assert not list(pathlib.Path(folder).glob(".tmp-*"))
+
+
+def test_pass_bookkeeping(smtp_app, engine, session):
+    app, _ = smtp_app
+    net = build_network(session)
+    open_referral(session, net)
+    run_pass(engine, settings_of(app))
+    p = session.exec(select(ReminderPass)).one()
+    assert p.finished_at is not None and p.reminders == 1 and p.mails_sent == 2
+    mails = session.exec(select(ReminderMail)).all()
+    assert {m.state for m in mails} == {"sent"} and all(m.attempts == 1 for m in mails)
+
+
+# --- the schedule and catch-up ----------------------------------------------
+
+
+HELSINKI_MONDAY_0800 = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)  # 08:00 EET
+
+
+def test_schedule_parsing():
+    s = Schedule.parse("mon 08:00 Europe/Helsinki")
+    assert (s.day_of_week, s.hour, s.minute, s.tz.key) == ("mon", 8, 0, "Europe/Helsinki")
+    assert Schedule.parse("fri 16:30").tz.key == "Europe/Helsinki"
+    assert s.last_due(HELSINKI_MONDAY_0800 + timedelta(days=2)) == HELSINKI_MONDAY_0800
+    assert s.last_due(HELSINKI_MONDAY_0800) == HELSINKI_MONDAY_0800
+    assert s.last_due(HELSINKI_MONDAY_0800 - timedelta(seconds=1)) == HELSINKI_MONDAY_0800 - timedelta(days=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("monday", "expected"),
+        ("mon 8.00", "not HH:MM"),
+        ("mon 25:00", "not HH:MM"),
+        ("mon 08:00 Mars/Olympus", "unknown time zone"),
+        ("xyz 08:00", "days 'xyz'"),
+    ],
+)
+def test_bad_schedule_says_what_is_wrong(text, message):
+    with pytest.raises(ScheduleError, match=message):
+        Schedule.parse(text)
+
+
+def test_week_is_counted_in_the_schedule_time_zone():
+    tz = Schedule.parse("mon 08:00 Europe/Helsinki").tz
+    # Sunday 23:30 UTC is already Monday in Helsinki
+    assert iso_week(datetime(2026, 3, 1, 23, 30, tzinfo=UTC), tz) == "2026-W10"
+    assert iso_week(datetime(2026, 3, 1, 21, 30, tzinfo=UTC), tz) == "2026-W09"
+
+
+def test_catch_up_is_due_once_after_a_missed_monday(app, engine, session):
+    s = settings_of(app)
+    wednesday = HELSINKI_MONDAY_0800 + timedelta(days=2)
+    assert pass_due(engine, s, now=wednesday) == HELSINKI_MONDAY_0800
+    build_network(session)
+    run_pass(engine, s, now=wednesday)
+    assert pass_due(engine, s, now=wednesday + timedelta(hours=1)) is None
+    # a pass before Monday's time does not count for that Monday
+    assert pass_due(engine, s, now=wednesday + timedelta(days=5)) == HELSINKI_MONDAY_0800 + timedelta(days=7)
