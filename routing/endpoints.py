@@ -41,11 +41,13 @@ def _address_refusal(address: str) -> str | None:
         ip = ip.ipv4_mapped
     if ip.is_loopback:
         return "a loopback address"
+    if ip.is_unspecified or ip.is_multicast or ip.is_reserved:
+        return "a reserved address"
     if ip.is_link_local:
         return "a link-local address"
     if ip.is_private:
         return "a private address"
-    if ip.is_multicast or ip.is_reserved or ip.is_unspecified or not ip.is_global:
+    if not ip.is_global:  # shared address space (100.64/10) and the like
         return "a reserved address"
     return None
 

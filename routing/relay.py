@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -212,6 +213,7 @@ def relay_once(
 ) -> RelayReport:
     """Deliver everything due now (in rounds, since each referral's next message waits for the one before)."""
     report = RelayReport()
+    report_lock = threading.Lock()  # the tallies; recording is short, sending is not
     own_client = client is None
     http = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False)
     try:
@@ -222,8 +224,11 @@ def relay_once(
                     break
 
                 def attempt(message: Claimed) -> None:
+                    if message.endpoint_id in report.disabled:
+                        return  # a 410 earlier in this batch: its queue was cancelled
                     outcome = send(http, message, allow_private=allow_private)
-                    record(engine, message, outcome, report)
+                    with report_lock:
+                        record(engine, message, outcome, report)
 
                 list(pool.map(attempt, batch))
     finally:

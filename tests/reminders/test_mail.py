@@ -46,7 +46,7 @@ def test_smtp_refusal_is_a_mail_error(smtp_server, tmp_path):
 
 
 def test_smtp_down_is_a_mail_error(tmp_path):
-    from tests.reminders.conftest import free_port
+    from tests.smtp_sink import free_port
 
     with open_mailer(f"smtp://127.0.0.1:{free_port()}", tmp_path) as mailer, pytest.raises(MailError):
         mailer.send(_message("a@example.fi", 1))

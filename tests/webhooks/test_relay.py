@@ -1,0 +1,319 @@
+"""The outbox relay against a real local HTTP receiver: signatures, audience, retries, 410, dead letters."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from email.utils import format_datetime
+
+import httpx
+import pytest
+import standardwebhooks
+from sqlalchemy import update
+from sqlmodel import select
+
+import webhooks
+from routing.endpoints import create_endpoint
+from routing.models import DeliveryAttempt, Offer, OutboxMessage, WebhookEndpoint, utcnow
+from routing.outbox import EVENT_TYPES
+from routing.relay import relay_once
+from routing.reminders import ReminderSettings, run_pass
+from tests.followup_network import CONTACT, QUESTION, accept, build_network, offer, open_referral, token_for
+from tests.http_receiver import Reply
+
+ALL = list(EVENT_TYPES)
+
+
+@pytest.fixture
+def net(session):
+    return build_network(session)
+
+
+def endpoint(session, org, url, events=ALL) -> WebhookEndpoint:
+    ep = create_endpoint(session, org.id, url, list(events), created_by_id=None, allow_private=True)
+    session.commit()
+    return ep
+
+
+def relay(engine, **kw):
+    return relay_once(engine, allow_private=True, **kw)
+
+
+def make_due(engine) -> None:
+    """As if the wait before the next attempt had passed."""
+    with engine.begin() as conn:
+        conn.execute(update(OutboxMessage).where(OutboxMessage.state == "pending").values(next_attempt_at=utcnow()))
+
+
+def messages(session) -> list[OutboxMessage]:
+    session.expire_all()
+    return list(session.exec(select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+def test_followers_get_signed_events_verifiable_by_the_reference_library(engine, session, net, receiver):
+    lib = endpoint(session, net.front_door, receiver.url + "/lib", ["referral.opened", "referral.accepted"])
+    ohj = endpoint(session, net.ohjaamo, receiver.url + "/ohj")
+    endpoint(session, net.elsewhere, receiver.url + "/far")
+    r = open_referral(session, net)
+    o = offer(session, net, r, to=net.ohjaamo)
+    accept(session, r, o, net.ohjaamo_counsellor)
+
+    report = relay(engine)
+    assert report.delivered == 4 and report.retrying == 0
+    got = [(req.path, req.json()["type"]) for req in receiver.requests]
+    assert sorted(got) == [
+        ("/hook/lib", "referral.accepted"),
+        ("/hook/lib", "referral.opened"),
+        ("/hook/ohj", "referral.accepted"),
+        ("/hook/ohj", "referral.offered"),
+    ]
+    secrets = {"/hook/lib": lib.secret, "/hook/ohj": ohj.secret}
+    for req in receiver.requests:
+        payload = standardwebhooks.Webhook(secrets[req.path]).verify(req.body, req.headers)
+        webhooks.verify(secrets[req.path], req.headers, req.body)
+        assert req.headers["content-type"] == "application/json"
+        assert payload["data"]["referral_id"] == r.id
+        text = req.body.decode()
+        for private in (QUESTION, CONTACT, "Meikäläinen", "040 123"):
+            assert private not in text
+    accepted = next(
+        req.json() for req in receiver.requests if req.path == "/hook/ohj" and "accepted" in req.json()["type"]
+    )
+    assert accepted["data"]["state"] == "accepted" and accepted["data"]["to_state"] == "accepted"
+    assert accepted["data"]["holder"] == {"id": "ohj", "name": "Ohjaamo Kerava"}
+    assert accepted["data"]["front_door"] == {"id": "lib", "name": "Keravan kirjasto"}
+    assert accepted["data"]["offer"]["organization"]["name"] == "Ohjaamo Kerava"
+    assert {m.state for m in messages(session)} == {"delivered"}
+
+
+def test_a_ring_offer_counts_for_each_member(engine, session, net, receiver):
+    endpoint(session, net.school, receiver.url + "/keuda", ["referral.offered"])
+    r = open_referral(session, net)
+    offer(session, net, r, ring=net.ring)
+    relay(engine)
+    assert [req.json()["type"] for req in receiver.requests] == ["referral.offered"]
+    assert receiver.requests[0].json()["data"]["offer"]["ring"] == {"id": "ring1", "name": "Puhelinrengas"}
+
+
+def test_an_organisation_that_held_or_was_offered_keeps_hearing(engine, session, net, receiver):
+    from routing.events import record
+
+    endpoint(session, net.school, receiver.url + "/keuda", ["referral.closed"])
+    r = open_referral(session, net)
+    o = offer(session, net, r, to=net.school)
+    o.state = "declined"
+    session.add(o)
+    session.commit()
+    accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
+    r.state = "closed"
+    session.add(r)
+    record(session, r, "closed", actor_id=net.ohjaamo_counsellor.id, from_state="accepted", reason="served")
+    session.commit()
+    relay(engine)
+    [closed] = receiver.bodies()
+    assert closed["type"] == "referral.closed" and closed["data"]["reason"] == "served"
+
+
+def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
+    from routing.events import record
+
+    endpoint(session, net.front_door, receiver.url, ["referral.erased"])
+    r = open_referral(session, net)
+    record(session, r, "erased", actor_id=None, reason="asiakas Matti pyysi")
+    session.commit()
+    relay(engine)
+    [erased] = receiver.bodies()
+    assert erased["data"]["reason"] is None and "Matti" not in receiver.requests[0].body.decode()
+
+
+def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url)
+    open_referral(session, net)
+    receiver.reply(Reply(500), Reply(503, {"Retry-After": "3600"}))
+
+    before = utcnow()
+    assert relay(engine).retrying == 1
+    [m] = messages(session)
+    assert m.state == "pending" and m.attempts == 1
+    assert before + timedelta(seconds=5) <= m.next_attempt_at <= utcnow() + timedelta(seconds=6)
+    assert relay(engine).attempts == 0  # not due yet
+
+    make_due(engine)
+    relay(engine)
+    [m] = messages(session)
+    # the schedule says 5 minutes here; the receiver asked for an hour
+    assert m.attempts == 2 and m.next_attempt_at >= utcnow() + timedelta(minutes=59)
+
+    make_due(engine)
+    assert relay(engine).delivered == 1
+    ids = {req.headers["webhook-id"] for req in receiver.requests}
+    assert len(receiver.requests) == 3 and ids == {m.msg_id}  # stable across retries
+    attempts = session.exec(select(DeliveryAttempt).order_by(DeliveryAttempt.id)).all()
+    assert [(a.status_code, a.ok) for a in attempts] == [(500, False), (503, False), (204, True)]
+    assert all(a.duration_ms is not None and a.duration_ms >= 0 for a in attempts)
+    assert attempts[0].error == "HTTP 500 Internal Server Error"
+
+
+def test_retry_after_as_an_http_date(engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url)
+    open_referral(session, net)
+    when = utcnow() + timedelta(hours=2)
+    receiver.reply(Reply(429, {"Retry-After": format_datetime(when, usegmt=True)}))
+    relay(engine)
+    [m] = messages(session)
+    assert abs((m.next_attempt_at - when).total_seconds()) < 2
+
+
+def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, receiver):
+    ep = endpoint(session, net.front_door, receiver.url)
+    open_referral(session, net)
+    open_referral(session, net)
+    receiver.reply(Reply(410))
+    report = relay(engine, workers=1)
+    assert report.disabled == [ep.id]
+    assert len(receiver.requests) == 1
+    session.expire_all()
+    stored = session.get(WebhookEndpoint, ep.id)
+    assert not stored.active and "410" in stored.disabled_reason
+    assert sorted(m.state for m in messages(session)) == ["cancelled", "failed"]
+    # a disabled endpoint gets no new messages
+    open_referral(session, net)
+    assert len(messages(session)) == 2
+    relay(engine)
+    assert len(receiver.requests) == 1
+
+
+def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, receiver, client):
+    ep = endpoint(session, net.ohjaamo, receiver.url)
+    r = open_referral(session, net)
+    offer(session, net, r, to=net.ohjaamo)
+    receiver.default = Reply(500)
+    for n in range(1, webhooks.MAX_ATTEMPTS + 1):
+        make_due(engine)
+        relay(engine)
+        assert len(receiver.requests) == n
+    [m] = messages(session)
+    assert m.state == "failed" and m.attempts == 10 and m.next_attempt_at is None
+    make_due(engine)
+    assert relay(engine).attempts == 0  # a dead letter stays put
+
+    headers = {"Authorization": f"Bearer {token_for(session, net.ohjaamo_admin)}"}
+    listed = client.get(f"/api/v1/webhooks/{ep.id}/deliveries", headers=headers).get_json()
+    [delivery] = listed["deliveries"]
+    assert delivery["state"] == "failed" and len(delivery["attempts"]) == 10
+    assert {a["status_code"] for a in delivery["attempts"]} == {500}
+
+    receiver.default = Reply(200)
+    replayed = client.post(f"/api/v1/webhooks/{ep.id}/deliveries/{m.id}/retry", headers=headers)
+    assert replayed.status_code == 202 and replayed.get_json()["state"] == "pending"
+    assert relay(engine).delivered == 1
+    assert len(receiver.requests) == 11
+    assert {req.headers["webhook-id"] for req in receiver.requests} == {m.msg_id}
+    standardwebhooks.Webhook(ep.secret).verify(receiver.requests[-1].body, receiver.requests[-1].headers)
+
+
+def test_delivery_is_in_order_per_referral(engine, session, net, receiver):
+    endpoint(session, net.ohjaamo, receiver.url)
+    first = open_referral(session, net)
+    offer(session, net, first, to=net.ohjaamo)
+    second = open_referral(session, net)
+    o2 = offer(session, net, second, to=net.ohjaamo)
+    accept(session, second, o2, net.ohjaamo_counsellor)
+    accept(session, first, session.exec(select(Offer).where(Offer.referral_id == first.id)).one(),
+           net.ohjaamo_counsellor)  # fmt: skip
+    receiver.reply(Reply(500))  # the first message (first referral's offer) fails once
+
+    relay(engine, workers=1)
+    sent = [(req.json()["data"]["referral_id"], req.json()["type"]) for req in receiver.requests]
+    # the failed one holds back the rest of its referral, not the other referral
+    assert sent == [(first.id, "referral.offered"), (second.id, "referral.offered"), (second.id, "referral.accepted")]
+
+    make_due(engine)
+    relay(engine)
+    sent = [(req.json()["data"]["referral_id"], req.json()["type"]) for req in receiver.requests[3:]]
+    assert sent == [(first.id, "referral.offered"), (first.id, "referral.accepted")]
+
+
+def test_parallel_relays_never_send_a_message_twice(engine, session, net, receiver):
+    endpoint(session, net.ohjaamo, receiver.url)
+    for _ in range(12):
+        r = open_referral(session, net)
+        accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
+    receiver.default = Reply(204, delay=0.01)
+    total = len(messages(session))
+    assert total == 24
+
+    threads = [threading.Thread(target=relay, args=(engine,), kwargs={"workers": 3}) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    ids = [req.headers["webhook-id"] for req in receiver.requests]
+    assert len(ids) == total and len(set(ids)) == total
+    order: dict[str, list[str]] = {}
+    for req in receiver.requests:
+        body = req.json()
+        order.setdefault(body["data"]["referral_id"], []).append(body["type"])
+    assert all(types == ["referral.offered", "referral.accepted"] for types in order.values())
+    assert {m.state for m in messages(session)} == {"delivered"}
+
+
+def test_receiver_down_then_back_gets_the_missed_event_once(engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url)
+    receiver.stop()
+    open_referral(session, net)
+    assert relay(engine).retrying == 1
+    attempt = session.exec(select(DeliveryAttempt)).one()
+    assert attempt.status_code is None and "ConnectError" in attempt.error
+    receiver.start()
+    make_due(engine)
+    assert relay(engine).delivered == 1
+    make_due(engine)
+    relay(engine)
+    assert len(receiver.requests) == 1
+
+
+def test_a_slow_receiver_times_out(engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url)
+    open_referral(session, net)
+    receiver.reply(Reply(204, delay=1.0))
+    with httpx.Client(timeout=0.2) as client:
+        assert relay(engine, client=client).retrying == 1
+    assert "Timeout" in session.exec(select(DeliveryAttempt)).one().error
+
+
+def test_private_receiver_refused_at_send_time_when_not_allowed(engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url)
+    open_referral(session, net)
+    report = relay_once(engine, allow_private=False)
+    assert report.retrying == 1 and receiver.requests == []
+    assert "loopback" in session.exec(select(DeliveryAttempt)).one().error
+
+
+def test_reminders_are_announced_to_followers(app, engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url + "/lib", ["referral.reminder"])
+    endpoint(session, net.elsewhere, receiver.url + "/far", ["referral.reminder"])
+    r = open_referral(session, net)
+    open_referral(session, net)  # a second one, also followed
+    settings = ReminderSettings.from_config(app.config, app.instance_path)
+    report = run_pass(engine, settings)
+    assert report.webhooks == 2
+    relay(engine)
+    bodies = [req.json() for req in receiver.requests]
+    assert {req.path for req in receiver.requests} == {"/hook/lib"}
+    assert {b["type"] for b in bodies} == {"referral.reminder"}
+    assert {b["data"]["reason"] for b in bodies} == {"open"} and r.id in {b["data"]["referral_id"] for b in bodies}
+    run_pass(engine, settings)  # the same week: no second announcement
+    relay(engine)
+    assert len(receiver.requests) == 2
+
+
+def test_relay_command(runner, engine, session, net, receiver):
+    from routing.cli import cli
+
+    endpoint(session, net.front_door, receiver.url)
+    open_referral(session, net)
+    result = runner.invoke(cli, ["webhooks", "relay", "--once"])
+    assert result.exit_code == 0, result.output
+    assert "delivered 1" in result.output
+    assert len(receiver.requests) == 1
