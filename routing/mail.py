@@ -15,7 +15,7 @@ import ssl
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from email.message import EmailMessage
+from email.message import Message
 from email.utils import make_msgid
 from pathlib import Path
 from typing import Protocol
@@ -36,7 +36,7 @@ class RecipientRefused(MailError):
 class Mailer(Protocol):
     sender: str
 
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: Message) -> None: ...
 
 
 class SmtpUrl:
@@ -78,7 +78,7 @@ class SmtpMailer:
             conn.login(u.user, u.password or "")
         return conn
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if "From" not in message:
             message["From"] = self.sender
         for attempt in (1, 2):
@@ -112,14 +112,14 @@ class FolderMailer:
         self.folder = folder
         self.sender = sender
 
-    def path_for(self, message: EmailMessage) -> Path:
+    def path_for(self, message: Message) -> Path:
         msg_id = message.get("Message-ID") or make_msgid(domain="eteinen.invalid")
         if "Message-ID" not in message:
             message["Message-ID"] = msg_id
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", msg_id.strip("<>"))[:150]
         return self.folder / f"{stem}.eml"
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if "From" not in message:
             message["From"] = self.sender
         target = self.path_for(message)

@@ -452,11 +452,13 @@ class Reminder(SQLModel, table=True):
     referral_id: str = Field(foreign_key="referral.id", max_length=64)
     kind: str = Field(max_length=32)  # open | offer-pending | no-followup
     week: str = Field(max_length=10)  # ISO week, e.g. 2026-W48
-    state: str = Field(default="pending", max_length=16)  # pending | sending | sent | superseded
+    # sending (made by a pass, mail going out) | sent | superseded (its pass was left unfinished
+    # until the next week); pending only for rows made by other means
+    state: str = Field(default="pending", max_length=16)
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
     attempts: int = 0
-    # the pass that mails it; set with state "sending" before any mail goes
+    # the pass that mails it, set when the row is made
     pass_id: int | None = Field(default=None, foreign_key="reminder_pass.id", index=True)
 
 
