@@ -6,6 +6,7 @@ where a row's other fields failed, so one mistake does not hide another.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,9 +73,10 @@ class _Checker:
         if f.format == "uuid" and not UUID.fullmatch(text):
             return None, f"not a UUID: {shown(text)}"
         if f.type == "number":
-            if not NUMBER.fullmatch(text.strip()):
+            number = float(text) if NUMBER.fullmatch(text.strip()) else math.nan
+            if not math.isfinite(number):
                 return None, f"not a number: {shown(text)}"
-            return float(text), None
+            return number, None
         if f.type == "date":
             try:
                 date.fromisoformat(text)

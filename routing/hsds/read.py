@@ -269,7 +269,8 @@ def _scalar(value: Any) -> tuple[str | None, str | None]:
 class _JsonReader:
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.first: dict[tuple[str, str], tuple[dict[str, str], str]] = {}
+        # resource, id -> the row kept, the values the object itself gave, where it was first
+        self.first: dict[tuple[str, str], tuple[Row, dict[str, str], str]] = {}
         self.skipped: Counter[tuple[str, str]] = Counter()
 
     def problem(self, message: str, path: str, column: str | None = None) -> None:
@@ -280,21 +281,24 @@ class _JsonReader:
             self.source.batches[resource] = Batch(resources()[resource], self.source.name)
         return self.source.batches[resource]
 
-    def _link(self, values: dict[str, str], name: str, expected: str, path: str, what: str) -> None:
-        given = values.get(name)
-        if given is None:
-            values[name] = expected
-        elif given != expected:
-            self.problem(f"{given!r} differs from the {what} it is nested in ({expected!r})", path, name)
+    def _link(self, given: dict[str, str], links: dict[str, str], name: str, value: str, path: str, what: str) -> None:
+        """A field the nesting fills (the parent's id, a nested object's id) unless the object gave it already."""
+        if name not in given:
+            links[name] = value
+        elif given[name] != value:
+            self.problem(f"{given[name]!r} differs from the {what} ({value!r})", path, name)
 
-    def visit(self, resource: str, obj: Any, path: str, links: tuple[tuple[str, str, str], ...] = ()) -> str | None:
-        """Read one object and what is nested in it; returns its id."""
+    def visit(self, resource: str, obj: Any, path: str, parent: tuple[tuple[str, str, str], ...] = ()) -> str | None:
+        """Read one object and what is nested in it; returns its id.
+
+        ``parent`` holds the fields that say where it is nested: (field, value, the parent in words).
+        """
         if not isinstance(obj, dict):
             self.problem(f"expected an HSDS {resource} object", path)
             return None
         spec = resources()[resource]
         nesting = NESTING.get(resource, {})
-        values: dict[str, str] = {}
+        given: dict[str, str] = {}
         nested: list[tuple[str, Any]] = []
         for key, value in obj.items():
             if spec.field(key) is not None:
@@ -302,7 +306,7 @@ class _JsonReader:
                 if error:
                     self.problem(error, path, key)
                 elif text is not None and text.strip():
-                    values[key] = text
+                    given[key] = text
             elif key in nesting:
                 nested.append((key, value))
             elif key in NOT_STORED:
@@ -311,16 +315,17 @@ class _JsonReader:
             else:
                 hint = suggest(key, [*spec.field_names, *nesting])
                 self.problem(f"unknown field (not in HSDS 3.0 {resource}{hint})", path, key)
-        for name, expected, what in links:
-            self._link(values, name, expected, path, what)
+        links: dict[str, str] = {}
+        for name, value, what in parent:
+            self._link(given, links, name, value, path, what)
         for key, value in nested:
             target, how, link_field = nesting[key]
             if how == "one" and value is not None:
                 child_id = self.visit(target, value, f"{path}.{key}")
                 if child_id is not None:
-                    self._link(values, link_field, child_id, path, f"{target} nested in it")
-        own_id = values.get("id")
-        self._add(resource, values, path)
+                    self._link(given, links, link_field, child_id, path, f"{target} nested in it")
+        own_id = given.get("id")
+        self._add(resource, given, links, path)
         for key, value in nested:
             target, how, link_field = nesting[key]
             if how == "one" or value is None:
@@ -328,49 +333,63 @@ class _JsonReader:
             if not isinstance(value, list):
                 self.problem("expected a list", path, key)
                 continue
-            child_links: tuple[tuple[str, str, str], ...] = ()
+            child_parent: tuple[tuple[str, str, str], ...] = ()
             if own_id is not None:
-                child_links = ((link_field, own_id, resource),)
+                child_parent = ((link_field, own_id, f"{resource} it is nested in"),)
                 if how == "attributes":
-                    child_links += (("link_entity", resource, resource),)
+                    child_parent += (("link_entity", resource, f"{resource} it is nested in"),)
             for j, item in enumerate(value):
-                self.visit(target, item, f"{path}.{key}[{j}]", child_links)
+                self.visit(target, item, f"{path}.{key}[{j}]", child_parent)
         return own_id
 
-    def _add(self, resource: str, values: dict[str, str], path: str) -> None:
-        """The same object may be nested many times (an organisation with many services): keep it once."""
-        own_id = values.get("id")
-        if own_id is not None:
-            first = self.first.get((resource, own_id))
-            if first is not None:
-                first_values, first_path = first
-                if first_values != values:
-                    keys = values.keys() | first_values.keys()
-                    differ = sorted(k for k in keys if values.get(k) != first_values.get(k))
-                    self.problem(f"same id as {first_path} but other values ({', '.join(differ)})", path, "id")
-                return
-            self.first[(resource, own_id)] = (values, path)
-        self.batch(resource).rows.append(Row(values, path=path))
+    def _add(self, resource: str, given: dict[str, str], links: dict[str, str], path: str) -> None:
+        """Keep each object once, however often it is nested (a phone of both a service and its location).
+
+        Repeats must give the same values; the links of each place it is nested in are merged
+        into the one row, as the tabular form would have them.
+        """
+        own_id = given.get("id")
+        if own_id is None:
+            self.batch(resource).rows.append(Row({**given, **links}, path=path))
+            return
+        first = self.first.get((resource, own_id))
+        if first is None:
+            row = Row({**given, **links}, path=path)
+            self.first[(resource, own_id)] = (row, given, path)
+            self.batch(resource).rows.append(row)
+            return
+        row, first_given, first_path = first
+        if given != first_given:
+            keys = given.keys() | first_given.keys()
+            differ = sorted(k for k in keys if given.get(k) != first_given.get(k))
+            self.problem(f"same id as {first_path} but other values ({', '.join(differ)})", path, "id")
+        for name, value in links.items():
+            kept = row.values.setdefault(name, value)
+            if kept != value:
+                self.problem(f"{value!r} here, but {kept!r} where it is also nested ({first_path})", path, name)
 
 
 def read_json(path: Path) -> Source:
-    """HSDS 3.0 JSON: a list of service objects (or an API page with ``contents``)."""
+    """HSDS 3.0 JSON: a list of service objects (or an API page with ``contents``, or one service)."""
     source = Source(path.name)
     data = _load_json(path.name, path.read_bytes(), source.problems)
     if data is None:
         return source
+    services: list[tuple[Any, str]]
     if isinstance(data, list):
-        items, base = data, "$"
+        services = [(item, f"$[{i}]") for i, item in enumerate(data)]
     elif isinstance(data, dict) and isinstance(data.get("contents"), list):
-        items, base = data["contents"], "$.contents"
+        services = [(item, f"$.contents[{i}]") for i, item in enumerate(data["contents"])]
+    elif isinstance(data, dict) and "id" in data:
+        services = [(data, "$")]  # one service, as the HSDS API's /services/{id} gives it
     else:
         source.problems.append(Problem(path.name, "expected a list of HSDS 3.0 service objects", path="$"))
         return source
-    if not items:
-        source.problems.append(Problem(path.name, "no services: nothing to import", path=base))
+    if not services:
+        source.problems.append(Problem(path.name, "no services: nothing to import", path="$"))
     reader = _JsonReader(source)
-    for i, item in enumerate(items):
-        reader.visit("service", item, f"{base}[{i}]")
+    for item, where in services:
+        reader.visit("service", item, where)
     for (resource, key), n in sorted(reader.skipped.items()):
         source.warnings.append(f"{path.name}: {key} skipped in {n} {resource} object(s): Eteinen does not store them")
     return source

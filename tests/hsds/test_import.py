@@ -86,7 +86,8 @@ def test_the_json_form(runner, session) -> None:
     assert (link.service_id, link.location_id) == (S_OHJAAMO, uid(41))
     assert session.get(Location, uid(41)).latitude == 60.4034
     assert session.get(Address, uid(51)).location_id == uid(41)
-    assert session.get(Phone, uid(92)).location_id == uid(41)
+    # one phone nested both in the service and in its location: one row with both links
+    assert (session.get(Phone, uid(92)).location_id, session.get(Phone, uid(92)).service_id) == (uid(41), S_OHJAAMO)
     assert session.get(Phone, uid(91)).service_id == S_OHJAAMO and session.get(Phone, uid(91)).extension == 12
     assert session.get(Language, uid(84)).location_id == uid(41)
     assert session.get(TaxonomyTerm, uid(21)).taxonomy_id == uid(20)
@@ -109,7 +110,19 @@ def test_json_objects_nested_twice_must_agree(runner, tmp_path: Path) -> None:
     document.write_text(json.dumps(services))
     result = runner.invoke(cli, ["import-hsds", str(document)])
     assert result.exit_code == 2
-    assert "d.json: $[1].organization.id: same id as $[0].organization but other values (name)" in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "d.json: $[1].organization.id: same id as $[0].organization but other values (name)"
+    )
+    # one language row cannot belong to two services
+    finnish = {"id": uid(81), "code": "fi"}
+    services[1]["organization"] = org
+    services[0]["languages"] = services[1]["languages"] = [finnish]
+    document.write_text(json.dumps(services))
+    result = runner.invoke(cli, ["import-hsds", str(document)])
+    assert result.stderr.splitlines()[0] == (
+        f"d.json: $[1].languages[0].service_id: {uid(32)!r} here, but {uid(31)!r} where it is also nested"
+        " ($[0].languages[0])"
+    )
 
 
 def test_other_hsds_files_are_skipped_with_a_warning(runner, session, directory) -> None:
