@@ -140,6 +140,10 @@ _GRADATION: tuple[tuple[str, str], ...] = (
     ("lk", "l"), ("rk", "r"), ("hk", "h"),
 )
 _VOWELS = "aeiouyäöå"
+_ABBREVIATION_ENDINGS: tuple[tuple[Case, str], ...] = (
+    ("gen", "n"), ("ine", "ssa"), ("ine", "ssä"), ("ela", "sta"), ("ela", "stä"), ("ade", "lla"),
+    ("ade", "llä"), ("abl", "lta"), ("abl", "ltä"), ("all", "lle"), ("tra", "ksi"),
+)
 
 
 def _harmonies(word: str) -> tuple[str, ...]:
@@ -211,8 +215,11 @@ def _merge(into: dict[Case, set[str]], other: dict[Case, set[str]]) -> None:
 def _word_paradigm(word: str) -> dict[Case, set[str]]:
     """All case forms of one (last) word of a name, by rule plus the stem tables."""
     forms: dict[Case, set[str]] = {"nom": {word}}
-    if len(word) < 2 or not any(c in _VOWELS for c in word):
-        return forms  # an abbreviation such as "Tl" is not inflected
+    if not any(c in _VOWELS for c in word):
+        # An abbreviation takes its ending after a colon: Koski Tl → Koski Tl:ssä, Tl:n.
+        for case, ending in _ABBREVIATION_ENDINGS:
+            forms.setdefault(case, set()).add(f"{word}:{ending}")
+        return forms
     for a in _harmonies(word):
         _merge(forms, _paradigm_with(word, a))
     return forms
@@ -360,8 +367,9 @@ _COMMON_WORD_NAMES: frozenset[str] = frozenset({
     "fiskehamnen",  # Swedish: the fishing harbour
     "manse",  # English: a manse
     "masala",  # English: a spice mix
-    "stadi",  # stadia
 })
+# Single forms that are common words while the name's other forms are not.
+_FORM_STOP: frozenset[str] = frozenset({"stadia"})  # Stadi (Helsinki) → English "stadia"
 # Stricter: not even a capital at the start of a sentence is enough (Kolarin jälkeen…).
 _STRICT_NAMES: frozenset[str] = frozenset({
     "kolari",  # car crash
@@ -495,6 +503,8 @@ class Gazetteer:
                 self._regions_by_name.setdefault(strip_marks(form), region_code)
 
     def _add(self, form: str, entry: _Entry) -> None:
+        if form in _FORM_STOP:
+            return
         entries = self._forms.setdefault(form, [])
         if not any(e.code == entry.code and e.kind == entry.kind for e in entries):
             entries.append(entry)
