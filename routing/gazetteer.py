@@ -348,7 +348,6 @@ _COMMON_WORD_NAMES: frozenset[str] = frozenset({
     "sievi",  # sievin: prettiest
     "tahko",  # whetstone
     "veteli",  # vetelin: I pulled
-    "valtimo",  # artery
     "multia",  # soil
     "lemu",  # stench
     "kolho",  # clumsy
@@ -379,6 +378,7 @@ _STRICT_NAMES: frozenset[str] = frozenset({
     "kallio",  # rock
     "malmi",  # ore
     "tiukka",  # tight
+    "valtimo",  # artery (Valtimo on tukossa)
 })
 # First names: only an inner locative (Simossa, Inariin) or a place word before them.
 _PERSON_NAMES: frozenset[str] = frozenset(
@@ -445,10 +445,9 @@ class Gazetteer:
             (Municipality(**row) for row in municipality_rows), key=lambda m: m.code
         )
         self._by_code = {m.code: m for m in self.municipalities}
-        self.regions: dict[str, tuple[str, str]] = {
-            m.region_code: (m.region_name_fi, m.region_name_sv) for m in self.municipalities
-        }
-        self.regions = dict(sorted(self.regions.items()))
+        self.regions: dict[str, tuple[str, str]] = dict(
+            sorted({m.region_code: (m.region_name_fi, m.region_name_sv) for m in self.municipalities}.items())
+        )
         self._forms: dict[str, list[_Entry]] = {}
         names: list[tuple[str, str, str, SourceKind]] = []  # name, language, code, kind
         for m in self.municipalities:
@@ -721,10 +720,6 @@ class Gazetteer:
         ]
         best = process.extractOne(plain, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         return self._fuzzy_entries[best[0]][0] if best is not None else None
-
-    def forms(self) -> dict[str, list[str]]:
-        """Every surface form → the codes it can mean (for tests and for the rule checker)."""
-        return {form: [e.code for e in entries] for form, entries in self._forms.items()}
 
 
 @functools.cache
