@@ -437,6 +437,11 @@ def _read_csv(filename: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
+# Codes of merged municipalities that directories still use for today's one. HSDS-PROFILE.md
+# itself gives 606 (Pohja, merged into Raasepori 710 in 2009) for Raasepori.
+RETIRED_CODES = {"606": "710", "220": "710", "835": "710"}
+
+
 class Gazetteer:
     """Municipalities by code, name and every surface form, loaded once (see :func:`gazetteer`)."""
 
@@ -515,9 +520,12 @@ class Gazetteer:
     # ------------------------------------------------------------ codes and regions
 
     def get(self, code: str) -> Municipality | None:
-        """By Statistics Finland code; ``91`` is read as ``091``."""
+        """By Statistics Finland code; ``91`` is read as ``091``, a retired code as today's."""
         code = code.strip()
-        return self._by_code.get(code.zfill(3)) if code.isdigit() and len(code) <= 3 else None
+        if not code.isdigit() or len(code) > 3:
+            return None
+        code = code.zfill(3)
+        return self._by_code.get(RETIRED_CODES.get(code, code))
 
     def region_of(self, code: str) -> str | None:
         m = self.get(code)

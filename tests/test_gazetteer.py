@@ -550,3 +550,9 @@ def test_municipality_is_a_plain_value():
     m = Municipality("245", "Kerava", "Kervo", "01", "Uusimaa", "Nyland")
     assert m == gazetteer().get("245")
     assert hash(m) == hash(gazetteer().get("245"))
+
+
+@pytest.mark.parametrize("code", ["606", "220", "835"])
+def test_retired_codes_of_raasepori_mean_raasepori(code: str) -> None:
+    found = gazetteer().get(code)
+    assert found is not None and found.code == "710" and found.region_code == "01"
