@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -49,6 +48,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, Row]] = {}  # resource -> id -> first row with it
         self.failed: set[tuple[int, str]] = set()  # (id(row), field) whose value failed its own check
+        self.warnings: list[str] = []
 
     def problem(self, batch: Batch, row: Row, column: str | None, message: str) -> None:
         self.problems.append(Problem(batch.file, message, line=row.line, column=column, path=row.path))
@@ -177,7 +177,6 @@ class _Checker:
 
     def areas(self, batch: Batch) -> None:
         places = gazetteer()
-        known_municipality: Callable[[str], object] | None = getattr(places, "get", None)
         for row in batch.rows:
             extent = row.values.get("extent")
             extent_type = row.values.get("extent_type")
@@ -194,10 +193,18 @@ class _Checker:
                     "extent",
                     f"{shown(extent)} is not municipality:<3-digit code>, region:<2-digit code> or country:FI",
                 )
-            elif (
-                (code := match["municipality"]) and known_municipality is not None and known_municipality(code) is None
-            ):
-                self.problem(batch, row, "extent", f"no Finnish municipality has the code {code}")
+            elif code := match["municipality"]:
+                found = places.get(code)
+                if found is None:
+                    self.problem(batch, row, "extent", f"no Finnish municipality has the code {code}")
+                elif found.code != code:
+                    where = f"{batch.file}:{row.line}" if row.line is not None else f"{batch.file}: {row.path}"
+                    self.warnings.append(
+                        f"{where}: extent: {code} is a former municipality's code; today it is"
+                        f" {found.code} ({found.name_fi}), which is what clients' places are given as"
+                    )
+            elif (region := match["region"]) and region not in places.regions:
+                self.problem(batch, row, "extent", f"no Finnish region (maakunta) has the code {region}")
 
     def needs(self, batch: Batch) -> None:
         taxonomies = self.source.batches.get("taxonomy")
@@ -240,4 +247,5 @@ def check(source: Source) -> tuple[Directory, list[Problem]]:
             checker.needs(batch)
     for batch in batches:
         checker.references(batch)
+    source.warnings.extend(checker.warnings)
     return directory, [*source.problems, *checker.problems]

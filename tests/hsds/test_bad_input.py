@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from routing.cli import cli
-from routing.gazetteer import gazetteer
 from routing.hsds.spec import NEED_CODES
 
 from .conftest import (
@@ -193,15 +192,29 @@ def test_each_bad_input_is_reported_and_nothing_is_written(case, runner, session
     assert snapshot(session) == before
 
 
-def test_unknown_municipality_code(runner, session, imported, directory) -> None:
-    if getattr(gazetteer(), "get", None) is None:
-        pytest.skip("the gazetteer in this tree cannot tell municipality codes apart yet")
+def test_area_codes_are_checked_against_the_gazetteer(runner, session, imported, directory) -> None:
     before = snapshot(session)
-    folder = directory(_set("service_areas.csv", 0, extent="municipality:999"))
-    result = runner.invoke(cli, ["import-hsds", str(folder)])
+    spoil = _all(
+        _set("service_areas.csv", 0, extent="municipality:999"), _set("service_areas.csv", 1, extent="region:03")
+    )
+    result = runner.invoke(cli, ["import-hsds", str(directory(spoil))])
     assert result.exit_code == 2
-    assert _problems(result.stderr) == ["service_areas.csv:2: extent: no Finnish municipality has the code 999"]
+    assert _problems(result.stderr) == [
+        "service_areas.csv:2: extent: no Finnish municipality has the code 999",
+        "service_areas.csv:3: extent: no Finnish region (maakunta) has the code 03",
+    ]
     assert snapshot(session) == before
+
+
+def test_a_former_municipality_code_loads_with_a_warning(runner, session, directory) -> None:
+    result = runner.invoke(
+        cli, ["import-hsds", str(directory(_set("service_areas.csv", 0, extent="municipality:606")))]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: service_areas.csv:2: extent: 606 is a former municipality's code; today it is 710 (Raasepori),"
+        " which is what clients' places are given as"
+    ]
 
 
 def test_every_problem_in_one_run(runner, session, directory) -> None:
