@@ -14,7 +14,7 @@ import pytest
 from routing.cli import cli
 from routing.hsds.spec import NEED_CODES
 
-from .conftest import (
+from .tiny import (
     L_KERAVA,
     ORG_KERAVA,
     S_GUIDANCE,

@@ -15,7 +15,7 @@ from sqlalchemy import delete
 from routing.cli import cli
 from routing.models import DIRECTORY_TABLES
 
-from .conftest import S_OHJAAMO, SAMPLE, snapshot
+from .tiny import S_OHJAAMO, SAMPLE, snapshot
 
 STORED = {model.__tablename__ for model in DIRECTORY_TABLES}  # type: ignore[misc]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)

@@ -30,7 +30,7 @@ from routing.models import (
     TaxonomyTerm,
 )
 
-from .conftest import (
+from .tiny import (
     DATA,
     ORG_KEUDA,
     S_GUIDANCE,
