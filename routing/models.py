@@ -447,7 +447,11 @@ class DeliveryAttempt(SQLModel, table=True):
 class Reminder(SQLModel, table=True):
     """One follow-up reminder; the unique key makes the weekly pass send it once."""
 
-    __table_args__ = (UniqueConstraint("referral_id", "kind", "week", name="uq_reminder_once"),)
+    __table_args__ = (
+        UniqueConstraint("referral_id", "kind", "week", name="uq_reminder_once"),
+        # a pass reads its reminders kind by kind
+        Index("ix_reminder_pass_kind", "pass_id", "kind"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     referral_id: str = Field(foreign_key="referral.id", max_length=64)
     kind: str = Field(max_length=32)  # open | offer-pending | no-followup
@@ -458,8 +462,9 @@ class Reminder(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
     attempts: int = 0
-    # the pass that mails it, set when the row is made
-    pass_id: int | None = Field(default=None, foreign_key="reminder_pass.id", index=True)
+    # the pass that mails it (reminder_pass.id), set when the row is made; no foreign key:
+    # passes are never deleted, and on PostgreSQL the check per row slows a million-row pass
+    pass_id: int | None = None
 
 
 class ReminderPass(SQLModel, table=True):

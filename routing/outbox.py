@@ -8,7 +8,7 @@ client's question, contact details, notes or free-text reasons.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select, union
@@ -24,6 +24,7 @@ from .models import (
     Organization,
     OutboxMessage,
     Referral,
+    Reminder,
     Ring,
     RingMember,
     User,
@@ -142,6 +143,34 @@ def payload_for(session: Session, referral: Referral, event: Event, event_type: 
 
 def enqueue(session: Session, referral: Referral, event: Event, event_type: str) -> int:
     """One outbox row per active endpoint that follows the referral and wants ``event_type``."""
+    return _enqueue(session, referral, event_type, lambda: payload_for(session, referral, event, event_type))
+
+
+def enqueue_reminder(session: Session, referral: Referral, reminder: Reminder) -> int:
+    """``referral.reminder`` messages for one reminder (reminders are not events; see ``reminders``)."""
+
+    def payload() -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "referral_id": referral.id,
+            "event_id": None,
+            "at": _iso(reminder.created_at),
+            "state": referral.state,
+            "from_state": None,
+            "to_state": None,
+            "reason": reminder.kind,
+            "holder": _org(session, referral.holder_id),
+            "front_door": _org(session, referral.front_door_id),
+            "organization": None,
+            "owner_id": referral.owner_id,
+            "offer": None,
+            "reminder": {"id": reminder.id, "kind": reminder.kind, "week": reminder.week},
+        }
+        return {"type": "referral.reminder", "timestamp": _iso(reminder.created_at), "data": data}
+
+    return _enqueue(session, referral, "referral.reminder", payload)
+
+
+def _enqueue(session: Session, referral: Referral, event_type: str, payload: Callable[[], dict[str, Any]]) -> int:
     endpoints = subscribed_endpoints(session, event_type)
     if not endpoints:
         return 0
@@ -149,7 +178,7 @@ def enqueue(session: Session, referral: Referral, event: Event, event_type: str)
     targets = [ep for ep in endpoints if ep.organization_id in following]
     if not targets:
         return 0
-    payload = payload_for(session, referral, event, event_type)
+    body = payload()
     now = utcnow()
     for ep in targets:
         session.add(
@@ -158,7 +187,7 @@ def enqueue(session: Session, referral: Referral, event: Event, event_type: str)
                 endpoint_id=ep.id,
                 referral_id=referral.id,
                 event_type=event_type,
-                payload=payload,
+                payload=body,
                 state="pending",
                 next_attempt_at=now,
                 created_at=now,

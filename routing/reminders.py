@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.header import Header
 from email.message import Message
 from email.mime.text import MIMEText
@@ -36,26 +35,28 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import (
+    Column,
     Connection,
     Engine,
     Integer,
+    MetaData,
     String,
+    Table,
     and_,
     exists,
     func,
     insert,
     literal,
-    null,
     select,
+    text,
     true,
-    union,
+    type_coerce,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.sql.sqltypes import UTCDateTime
 
-from .events import enqueue_webhooks
 from .locks import DatabaseLock, LockBusy
 from .mail import Mailer, MailError, RecipientRefused, open_mailer
 from .models import (
@@ -72,7 +73,7 @@ from .models import (
     User,
     utcnow,
 )
-from .outbox import followed_by_any, subscribed_endpoints
+from .outbox import enqueue_reminder, followed_by_any, subscribed_endpoints
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +325,11 @@ def due_referrals(kind: str, settings: ReminderSettings, now: datetime) -> Any:
 
 
 def _create(engine: Engine, settings: ReminderSettings, now: datetime, week: str, report: PassReport) -> int:
-    """This week's reminder rows, their events and webhook messages, handed to a new pass: one transaction."""
+    """This week's reminder rows and their webhook messages, handed to a new pass: one transaction.
+
+    A reminder is no state change, so it is not an event in the referral's history (a
+    million events a week would be most of that table); the reminder rows are its record.
+    """
     dialect = engine.dialect.name
     with engine.begin() as conn:
         pass_id = int(
@@ -335,38 +340,19 @@ def _create(engine: Engine, settings: ReminderSettings, now: datetime, week: str
             ).scalar_one()
         )
         last_reminder = conn.execute(select(func.coalesce(func.max(_rm.c.id), 0))).scalar_one()
-        last_event = conn.execute(select(func.coalesce(func.max(_e.c.id), 0))).scalar_one()
         for kind in KINDS:
             due = due_referrals(kind, settings, now)
             report.created[kind] = _insert_reminders(conn, dialect, kind, due, week, now, pass_id)
-        # the referral's history shows each reminder (and webhooks announce it)
-        conn.execute(
-            insert(_e).from_select(
-                ["referral_id", "at", "actor_id", "kind", "from_state", "to_state", "reason"],
-                select(
-                    _rm.c.referral_id,
-                    literal(now, UTCDateTime()),
-                    null(),
-                    literal("reminder", String),
-                    null(),
-                    _r.c.state,
-                    _rm.c.kind,
-                )
-                .join(_r, _r.c.id == _rm.c.referral_id)
-                .where(_rm.c.id > last_reminder)
-                .order_by(_rm.c.id),
-            )
-        )
         conn.execute(update(_rp).where(_rp.c.id == pass_id).values(reminders=sum(report.created.values())))
-        report.webhooks = _enqueue_reminder_webhooks(conn, last_event)
+        report.webhooks = _enqueue_reminder_webhooks(conn, last_reminder)
     return pass_id
 
 
-def _enqueue_reminder_webhooks(conn: Connection, last_event: int) -> int:
-    """Outbox rows for the new reminder events, for referrals some subscribed endpoint follows.
+def _enqueue_reminder_webhooks(conn: Connection, last_reminder: int) -> int:
+    """``referral.reminder`` messages for the new reminders of referrals a subscribed endpoint follows.
 
-    Set-based first (usually no endpoint wants reminders, and this is one cheap query);
-    the per-event work runs only for the referrals that are followed.
+    Set-based first (usually no endpoint wants reminders, and then this is one cheap query);
+    the per-reminder work runs only for the referrals that are followed.
     """
     from sqlmodel import Session
 
@@ -374,20 +360,20 @@ def _enqueue_reminder_webhooks(conn: Connection, last_event: int) -> int:
         orgs = {ep.organization_id for ep in subscribed_endpoints(s, "referral.reminder")}
         if not orgs:
             return 0
-        event_ids = list(
+        reminder_ids = list(
             conn.execute(
-                select(_e.c.id).where(
-                    _e.c.id > last_event, _e.c.kind == "reminder", followed_by_any(_e.c.referral_id, orgs)
-                )
+                select(_rm.c.id)
+                .where(_rm.c.id > last_reminder, followed_by_any(_rm.c.referral_id, orgs))
+                .order_by(_rm.c.id)
             ).scalars()
         )
         total = 0
-        for event_id in event_ids:
-            event = s.get(Event, event_id)
-            assert event is not None
-            referral = s.get(Referral, event.referral_id)
+        for reminder_id in reminder_ids:
+            reminder = s.get(Reminder, reminder_id)
+            assert reminder is not None
+            referral = s.get(Referral, reminder.referral_id)
             assert referral is not None
-            total += enqueue_webhooks(s, referral, event)
+            total += enqueue_reminder(s, referral, reminder)
         s.flush()
         return total
 
@@ -395,13 +381,13 @@ def _enqueue_reminder_webhooks(conn: Connection, last_event: int) -> int:
 # --- who gets which reminder --------------------------------------------------
 
 
-def recipient_pairs(pass_id: int) -> Any:
-    """``(reminder_id, user_id)`` for the reminders a pass is sending, people deduplicated."""
+def recipient_parts(pass_id: int) -> list[Any]:
+    """Selects of ``(reminder_id, user_id)`` for the reminders a pass is sending, one per rule."""
     mine = and_(_rm.c.pass_id == pass_id, _rm.c.state == "sending")
     holder_kinds = _rm.c.kind.in_(("open", "offer-pending"))
     pending_offer = and_(_o.c.referral_id == _r.c.id, _o.c.state == "pending", _o.c.kind == "referral")
     base = select(_rm.c.id.label("reminder_id")).join(_r, _r.c.id == _rm.c.referral_id)
-    parts = [
+    return [
         # the holder's contact person
         base.add_columns(_r.c.contact_user_id.label("user_id")).where(
             mine, holder_kinds, _r.c.contact_user_id.is_not(None)
@@ -424,14 +410,60 @@ def recipient_pairs(pass_id: int) -> Any:
         # the owner
         base.add_columns(_r.c.owner_id).where(mine, _rm.c.kind == "no-followup", _r.c.owner_id.is_not(None)),
     ]
-    return union(*parts).subquery("pairs")
+
+
+# Who gets which reminder, for one pass: a temporary table keyed (person, reminder), so a person
+# named by two rules counts once, and counting and listing each person's first few walk the key in order.
+_temp = MetaData()
+_pairs = Table(
+    "reminder_pairs",
+    _temp,
+    Column("user_id", Integer, primary_key=True),
+    Column("reminder_id", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
+)
+# each person's first MAX_LISTED, the ones their mail names
+_listed = Table(
+    "reminder_listed",
+    _temp,
+    Column("user_id", Integer, primary_key=True),
+    Column("reminder_id", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
+)
+
+
+def _drop_pairs(conn: Connection) -> None:
+    for table in (_pairs, _listed):
+        conn.execute(text(f"DROP TABLE IF EXISTS {table.name}"))
+
+
+def _fill_pairs(conn: Connection, pass_id: int) -> None:
+    _drop_pairs(conn)
+    _pairs.create(conn)
+    _listed.create(conn)
+    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    for part in recipient_parts(pass_id):
+        conn.execute(ins(_pairs).from_select(["reminder_id", "user_id"], part).on_conflict_do_nothing())
+    numbered = select(
+        _pairs.c.user_id,
+        _pairs.c.reminder_id,
+        func.row_number().over(partition_by=_pairs.c.user_id, order_by=_pairs.c.reminder_id).label("n"),
+    ).subquery()
+    conn.execute(
+        insert(_listed).from_select(
+            ["user_id", "reminder_id"],
+            select(numbered.c.user_id, numbered.c.reminder_id).where(numbered.c.n <= MAX_LISTED),
+        )
+    )
 
 
 @dataclass
 class Line:
     kind: str
     referral_id: str
-    opened_at: datetime
+    opened_at: datetime | None
     holder: str
     waiting_at: str | None = None  # offer-pending: the organisation or ring
     since: datetime | None = None  # offer-pending: offered at; no-followup: owned at
@@ -444,74 +476,80 @@ class Recipient:
     name: str | None
     language: str
     total: int = 0
-    reminder_ids: list[int] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
 
 
 def _recipients(conn: Connection, pass_id: int) -> list[Recipient]:
-    """Everyone the pass mails, with how many reminders each has and the first ``MAX_LISTED``
-    of them: one scan of the pairs, numbered and counted by the database."""
-    pairs = recipient_pairs(pass_id)
-    numbered = select(
-        pairs.c.user_id,
-        pairs.c.reminder_id,
-        func.row_number().over(partition_by=pairs.c.user_id, order_by=pairs.c.reminder_id).label("n"),
-        func.count().over(partition_by=pairs.c.user_id).label("total"),
-    ).subquery()
-    people: dict[int, Recipient] = {}
-    listed: dict[int, list[int]] = defaultdict(list)
-    for row in conn.execute(
-        select(numbered.c.user_id, numbered.c.reminder_id, numbered.c.total, _u.c.email, _u.c.name, _u.c.language)
-        .join(_u, _u.c.id == numbered.c.user_id)
-        .where(numbered.c.n <= MAX_LISTED, _u.c.active.is_(True), _u.c.email.is_not(None))
-        .order_by(numbered.c.user_id, numbered.c.reminder_id)
-    ):
-        if row.user_id not in people:
+    """Everyone the pass mails, with how many reminders each has and the first ``MAX_LISTED``."""
+    _fill_pairs(conn, pass_id)
+    try:
+        people: dict[int, Recipient] = {}
+        for row in conn.execute(
+            select(_u.c.id, _u.c.email, _u.c.name, _u.c.language, func.count().label("total"))
+            .join(_pairs, _pairs.c.user_id == _u.c.id)
+            .where(_u.c.active.is_(True), _u.c.email.is_not(None))
+            .group_by(_u.c.id, _u.c.email, _u.c.name, _u.c.language)
+        ):
             language = row.language if row.language in TEXTS else "fi"
-            people[row.user_id] = Recipient(row.user_id, row.email, row.name, language, int(row.total))
-        listed[row.user_id].append(row.reminder_id)
-    lines = _lines(conn, sorted({rid for ids in listed.values() for rid in ids}))
-    for user_id, ids in listed.items():
-        people[user_id].lines = [lines[rid] for rid in ids if rid in lines]
+            people[row.id] = Recipient(row.id, row.email, row.name, language, int(row.total))
+        lines = _lines(conn)
+        for user_id, reminder_id in conn.execute(
+            select(_listed.c.user_id, _listed.c.reminder_id).order_by(_listed.c.user_id, _listed.c.reminder_id)
+        ):
+            person = people.get(user_id)
+            if person is not None and reminder_id in lines:
+                person.lines.append(lines[reminder_id])
+    finally:
+        _drop_pairs(conn)
     return [people[uid] for uid in sorted(people)]
 
 
-def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _raw(column: Any) -> Any:
+    """A datetime column without SQLAlchemy's per-row parsing (tens of thousands of rows; see ``_utc``)."""
+    return type_coerce(column, String).label(column.name)
 
 
-def _lines(conn: Connection, reminder_ids: list[int]) -> dict[int, Line]:
+def _utc(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):  # PostgreSQL's driver gives datetimes already
+        return value.astimezone(UTC) if value is not None else None
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)  # SQLite keeps naive UTC text
+
+
+def _lines(conn: Connection) -> dict[int, Line]:
+    """What the mails say about each listed reminder."""
     holder = _org.alias("holder")
+    wanted = select(_listed.c.reminder_id).distinct().subquery()
     lines: dict[int, Line] = {}
-    for chunk in _chunks(reminder_ids):
-        for row in conn.execute(
-            select(_rm.c.id, _rm.c.kind, _r.c.id.label("referral_id"), _r.c.created_at, _r.c.owned_at, holder.c.name)
-            .join(_r, _r.c.id == _rm.c.referral_id)
-            .join(holder, holder.c.id == _r.c.holder_id)
-            .where(_rm.c.id.in_(chunk))
-        ):
-            lines[row.id] = Line(
-                row.kind,
-                row.referral_id,
-                row.created_at,
-                row.name,
-                since=row.owned_at if row.kind == "no-followup" else None,
-            )
-        # where the pending offers wait
-        offer_org = _org.alias("offer_org")
-        for row in conn.execute(
-            select(_rm.c.id, _o.c.created_at, offer_org.c.name, _ring.c.name.label("ring_name"))
-            .join(_o, and_(_o.c.referral_id == _rm.c.referral_id, _o.c.state == "pending", _o.c.kind == "referral"))
-            .outerjoin(offer_org, offer_org.c.id == _o.c.organization_id)
-            .outerjoin(_ring, _ring.c.id == _o.c.ring_id)
-            .where(_rm.c.id.in_(chunk), _rm.c.kind == "offer-pending")
-            .order_by(_o.c.created_at)
-        ):
-            line = lines.get(row.id)
-            if line is not None and line.waiting_at is None:
-                line.waiting_at = row.name or row.ring_name
-                line.since = row.created_at
+    for row in conn.execute(
+        select(
+            _rm.c.id,
+            _rm.c.kind,
+            _r.c.id.label("referral_id"),
+            _raw(_r.c.created_at),
+            _raw(_r.c.owned_at),
+            holder.c.name,
+        )
+        .join(wanted, wanted.c.reminder_id == _rm.c.id)
+        .join(_r, _r.c.id == _rm.c.referral_id)
+        .join(holder, holder.c.id == _r.c.holder_id)
+    ):
+        since = _utc(row.owned_at) if row.kind == "no-followup" else None
+        lines[row.id] = Line(row.kind, row.referral_id, _utc(row.created_at), row.name, since=since)
+    # where the pending offers wait
+    offer_org = _org.alias("offer_org")
+    for row in conn.execute(
+        select(_rm.c.id, _o.c.created_at, offer_org.c.name, _ring.c.name.label("ring_name"))
+        .join(wanted, wanted.c.reminder_id == _rm.c.id)
+        .join(_o, and_(_o.c.referral_id == _rm.c.referral_id, _o.c.state == "pending", _o.c.kind == "referral"))
+        .outerjoin(offer_org, offer_org.c.id == _o.c.organization_id)
+        .outerjoin(_ring, _ring.c.id == _o.c.ring_id)
+        .where(_rm.c.kind == "offer-pending")
+        .order_by(_o.c.created_at)
+    ):
+        line = lines.get(row.id)
+        if line is not None and line.waiting_at is None:
+            line.waiting_at = row.name or row.ring_name
+            line.since = row.created_at
     return lines
 
 
@@ -605,6 +643,10 @@ class _Sender:
         if state == "sent":
             values["sent_at"] = utcnow()
         with conn.begin():
+            if conn.dialect.name == "postgresql":
+                # no wait for the disk on each of thousands of marks; only a crash of the database
+                # server itself (not of this process) could lose the last few and resend those mails
+                conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
             conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.user_id == user_id).values(**values))
 
 

@@ -197,16 +197,16 @@ def test_closed_referrals_and_inactive_people_get_nothing(smtp_app, engine, sess
     assert f"/referrals/{other.id}" in sink.messages[0].get_content()
 
 
-def test_each_reminder_is_an_event_of_the_referral(smtp_app, engine, session):
+def test_reminders_are_kept_as_rows_not_as_history_events(smtp_app, engine, session):
     app, _ = smtp_app
     net = build_network(session)
     r = open_referral(session, net)
     run_pass(engine, settings_of(app))
     run_pass(engine, settings_of(app))
     kinds = [e.kind for e in session.exec(select(Event).where(Event.referral_id == r.id).order_by(Event.id))]
-    assert kinds == ["opened", "reminder"]
-    ev = session.exec(select(Event).where(Event.kind == "reminder")).one()
-    assert ev.reason == "open" and ev.to_state == "open" and ev.actor_id is None
+    assert kinds == ["opened"]  # a reminder changes no state
+    [reminder] = session.exec(select(Reminder).where(Reminder.referral_id == r.id)).all()
+    assert reminder.kind == "open" and reminder.state == "sent" and reminder.sent_at is not None
 
 
 def test_folder_mail_when_no_smtp(app, engine, session):

@@ -303,6 +303,7 @@ def test_reminders_are_announced_to_followers(app, engine, session, net, receive
     assert {req.path for req in receiver.requests} == {"/hook/lib"}
     assert {b["type"] for b in bodies} == {"referral.reminder"}
     assert {b["data"]["reason"] for b in bodies} == {"open"} and r.id in {b["data"]["referral_id"] for b in bodies}
+    assert {b["data"]["reminder"]["kind"] for b in bodies} == {"open"}
     run_pass(engine, settings)  # the same week: no second announcement
     relay(engine)
     assert len(receiver.requests) == 2
