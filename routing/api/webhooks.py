@@ -65,8 +65,8 @@ def _delivery(item: Delivery) -> dict[str, Any]:
     }
 
 
-def _own_endpoint(endpoint_id: str) -> WebhookEndpoint:
-    endpoint = db.session().get(WebhookEndpoint, endpoint_id)
+def _own_endpoint(endpoint_id: str, *, read_only: bool = False) -> WebhookEndpoint:
+    endpoint = (db.read_session() if read_only else db.session()).get(WebhookEndpoint, endpoint_id)
     # another organisation's endpoint is as invisible as one that does not exist
     if endpoint is None or endpoint.organization_id != current_user().organization_id:
         abort(404, f"no webhook endpoint {endpoint_id}")
@@ -124,9 +124,9 @@ def webhook_delete(endpoint_id: str) -> tuple[str, int]:
 @bp.get("/webhooks/<endpoint_id>/deliveries")
 @token_required(ADMIN)
 def webhook_deliveries(endpoint_id: str) -> Response:
-    endpoint = _own_endpoint(endpoint_id)
+    endpoint = _own_endpoint(endpoint_id, read_only=True)
     page, per_page = page_args()
-    total, items = deliveries_of(db.session(), endpoint, page=page, per_page=per_page)
+    total, items = deliveries_of(db.read_session(), endpoint, page=page, per_page=per_page)
     return jsonify(
         {
             "total_items": total,
