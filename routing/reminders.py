@@ -51,6 +51,7 @@ from sqlalchemy import (
     text,
     true,
     type_coerce,
+    union,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -465,11 +466,18 @@ def _drop_pairs(conn: Connection) -> None:
 
 def _fill_pairs(conn: Connection, pass_id: int) -> None:
     _drop_pairs(conn)
-    _pairs.create(conn)
     _listed.create(conn)
-    ins = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    for part in recipient_parts(pass_id):
-        conn.execute(ins(_pairs).from_select(["reminder_id", "user_id"], part).on_conflict_do_nothing())
+    parts = recipient_parts(pass_id)
+    if conn.dialect.name == "postgresql":
+        # PostgreSQL deduplicates the union in memory (work_mem) much faster than it fills a keyed
+        # table row by row; the values are ids and fixed codes, so inlining them is safe
+        query = union(*parts).compile(conn, compile_kwargs={"literal_binds": True})
+        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {_pairs.name} AS {query}")
+    else:
+        # SQLite: the key deduplicates and keeps each person's reminders in order for what follows
+        _pairs.create(conn)
+        for part in parts:
+            conn.execute(sqlite_insert(_pairs).from_select(["reminder_id", "user_id"], part).on_conflict_do_nothing())
     numbered = select(
         _pairs.c.user_id,
         _pairs.c.reminder_id,
