@@ -326,6 +326,24 @@ def due_referrals(kind: str, settings: ReminderSettings, now: datetime) -> Any:
 
 
 @contextmanager
+def _no_waiting_for_disk(conn: Connection) -> Iterator[None]:
+    """PostgreSQL: commits of the mail marks do not wait for the disk. Only a crash of the
+    database server itself (not of this process) could lose the last few marks, and then
+    those few mails would go again. SQLite in WAL mode does not wait for the disk anyway."""
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    conn.exec_driver_sql("SET synchronous_commit TO OFF")
+    conn.commit()
+    try:
+        yield
+    finally:
+        conn.rollback()
+        conn.exec_driver_sql("RESET synchronous_commit")
+        conn.commit()
+
+
+@contextmanager
 def room_to_work(conn: Connection) -> Iterator[None]:
     """More memory for a pass's few big statements, so their sorts, hashes and temporary
     tables stay off the disk (a million-reminder pass needs some tens of megabytes)."""
@@ -617,7 +635,7 @@ class _Sender:
             }
         self.report.seconds["recipients"] += time.perf_counter() - started
         started = time.perf_counter()
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, _no_waiting_for_disk(conn):
             # every mail's row first: a crash from here on resends at most the one mail it interrupted
             new_rows = [
                 {"pass_id": pass_id, "user_id": p.user_id, "state": "sending", "reminders": p.total, "attempts": 0}
@@ -675,10 +693,6 @@ class _Sender:
         if state == "sent":
             values["sent_at"] = utcnow()
         with conn.begin():
-            if conn.dialect.name == "postgresql":
-                # no wait for the disk on each of thousands of marks; only a crash of the database
-                # server itself (not of this process) could lose the last few and resend those mails
-                conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
             conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.user_id == user_id).values(**values))
 
 
