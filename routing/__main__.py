@@ -1,0 +1,3 @@
+from routing.cli import main
+
+main()
