@@ -210,3 +210,9 @@ def serve_command(host: str, port: int, workers: int, no_scheduler: bool) -> Non
         if scheduler is not None and scheduler.poll() is None:
             scheduler.send_signal(signal.SIGTERM)
             scheduler.wait(timeout=10)
+
+
+from .matcher.commands import route_command, rules_group  # noqa: E402
+
+cli.add_command(route_command)
+cli.add_command(rules_group)

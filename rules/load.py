@@ -194,7 +194,10 @@ class _Reader:
         if "language" in data:
             language = self.language(data["language"], ("language",))
         elif "needs" in data or "cues" in data:
-            self.error(("needs",) if "needs" in data else ("cues",), "a file with needs or cues must say `language = \"fi\"|\"sv\"|\"en\"`")
+            self.error(
+                ("needs",) if "needs" in data else ("cues",),
+                'a file with needs or cues must say `language = "fi"|"sv"|"en"`',
+            )
         if "needs" in data:
             self.read_needs(data["needs"], language)
         if "cues" in data:
@@ -256,7 +259,7 @@ class _Reader:
 
     def read_target(self, table: Any, path: tuple, allowed: tuple[str, ...]) -> tuple[Target, float] | None:
         if not isinstance(table, dict):
-            self.error(path, "must be a table such as { need = \"debt\", weight = 2 }", value=True)
+            self.error(path, 'must be a table such as { need = "debt", weight = 2 }', value=True)
             return None
         self.check_keys(table, allowed, path, "target")
         weight = 1.0
@@ -285,7 +288,9 @@ class _Reader:
             self.error(path if "id" not in table else (*path, "id"), "a rule needs an `id` string", value=True)
             rule_id = f"rule-{path[1]}"
         elif rule_id in self.rule_ids:
-            self.error((*path, "id"), f"rule id '{rule_id}' is used twice (first at {self.rule_ids[rule_id]})", value=True)
+            self.error(
+                (*path, "id"), f"rule id '{rule_id}' is used twice (first at {self.rule_ids[rule_id]})", value=True
+            )
         else:
             self.rule_ids[rule_id] = self.pos((*path, "id"), value=True)
         when = self.read_when(table.get("when", {}), (*path, "when"))
@@ -300,7 +305,7 @@ class _Reader:
         reason = table.get("reason")
         reasons: dict[str, str] = {}
         if isinstance(reason, str) and reason.strip():
-            reasons = {lang: reason for lang in LANGUAGES}
+            reasons = dict.fromkeys(LANGUAGES, reason)
         elif isinstance(reason, dict):
             self.check_keys(reason, LANGUAGES, (*path, "reason"), "reason language")
             for lang, text in reason.items():
@@ -310,14 +315,16 @@ class _Reader:
                     else:
                         self.error((*path, "reason", lang), "a reason must be a non-empty string", value=True)
         else:
-            self.error(path if "reason" not in table else (*path, "reason"),
-                       "a rule needs a `reason` (a string, or { fi = …, sv = …, en = … })")
+            self.error(
+                path if "reason" not in table else (*path, "reason"),
+                "a rule needs a `reason` (a string, or { fi = …, sv = …, en = … })",
+            )
         if len(self.errors) == errors_before and when is not None:
             self.rules.append(Rule(rule_id, when, tuple(actions), reasons, self.pos(path)))
 
     def read_when(self, table: Any, path: tuple) -> Condition | None:
         if not isinstance(table, dict):
-            self.error(path, "`when` must be a table such as { needs = [\"debt\"] }", value=True)
+            self.error(path, '`when` must be a table such as { needs = ["debt"] }', value=True)
             return None
         self.check_keys(table, WHEN_KEYS, path, "condition")
         age_min = age_max = None
@@ -365,7 +372,9 @@ class _Reader:
         errors_before = len(self.errors)
         question = table.get("question")
         if not isinstance(question, str) or not question.strip():
-            self.error(path if "question" not in table else (*path, "question"), "an example needs a `question`", value=True)
+            self.error(
+                path if "question" not in table else (*path, "question"), "an example needs a `question`", value=True
+            )
             question = ""
         given = table.get("given", {})
         g_muni = g_age = g_lang = None
@@ -394,18 +403,28 @@ class _Reader:
             read = self.read_target(table["top"], (*path, "top"), TOP_TARGET_KEYS)
             top = read[0] if read else None
         if len(self.errors) == errors_before:
-            self.examples.append(Example(
-                question=question, position=self.pos(path), municipality=g_muni, age=g_age, language=g_lang,
-                expect_needs=needs, expect_language=language, expect_age=age,
-                expect_municipality=municipality, expect_top=top,
-            ))
+            self.examples.append(
+                Example(
+                    question=question,
+                    position=self.pos(path),
+                    municipality=g_muni,
+                    age=g_age,
+                    language=g_lang,
+                    expect_needs=needs,
+                    expect_language=language,
+                    expect_age=age,
+                    expect_municipality=municipality,
+                    expect_top=top,
+                )
+            )
 
     # -- result ----------------------------------------------------------------------
 
     def finish(self, folder: Path) -> RuleSet:
         if self.name is None and not self.errors:
-            self.errors.append(RuleError(Position(str(folder), 1, 1),
-                                         "no [ruleset] table with a name and version in any file"))
+            self.errors.append(
+                RuleError(Position(str(folder), 1, 1), "no [ruleset] table with a name and version in any file")
+            )
         if self.errors:
             raise RuleSetError(self.errors)
         cues = {

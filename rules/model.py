@@ -54,6 +54,7 @@ class Cues:
     lack: frozenset[str] = frozenset()  # menettää, lost, utan …: a want in the clause is missing
     acquire: frozenset[str] = frozenset()  # sain, got, fick …: the want is already had (background)
     breaks: frozenset[str] = frozenset()  # mutta, but, men …: end a clause
+    joins: frozenset[str] = frozenset()  # ja, and, och …: a short clause after one continues the clause before
     fillers: frozenset[str] = frozenset()  # compound parts that add no need: apu, palvelu …
     others: frozenset[str] = frozenset()  # mies, husband …: "her husband's job" is not the client's need
     function_words: frozenset[str] = frozenset()  # tell the language of a text

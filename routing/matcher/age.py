@@ -28,19 +28,69 @@ _AGE_WORDS_BEFORE = (
     r"melkein|lähes|kohta|pian|almost|nearly|nästan|snart|is|on"
 )
 _PREFIXED = re.compile(
-    r"(?<![\w'])(" + _AGE_WORDS_BEFORE + r")(?:\s+(juuri|just|nyt|jo|pian|kohta|nyss|precis|redan|only|snart))?\s+"
-    + _NUM + r"(?![\d.,:/])(?:\s*(vuotta|vuoden|år|years?|yrs?)\b)?"
+    r"(?<![\w'])("
+    + _AGE_WORDS_BEFORE
+    + r")(?:\s+(juuri|just|nyt|jo|pian|kohta|nyss|precis|redan|only|snart))?\s+"
+    + _NUM
+    + r"(?!\d|[.,:/]\d)(?:\s*(vuotta|vuoden|år|years?|yrs?)\b)?"
     r"(?!\s*(?:%|€|e\b|euro|eur|km|kg|h\b|min|tuntia|tunnin|päivä|viikko|viikkoa|kuukau|kk\b|"
     r"month|week|day|hour|minute|time|times|kertaa|gånger|månad|vecka|veckor|dag|timm|lasta|lapsi|barn|kids|children))",
     re.IGNORECASE,
 )
 # With these words before it, "N vuotta" / "N år" / "N years" is an age, not a duration.
-_BE_AGE = {"olen", "oon", "ikää", "ikä", "ikäni", "iältäni", "i'm", "i am", "im", "jag är", "är", "is", "on",
-           "täytin", "täytän", "täyttänyt", "täytti", "fyller", "fyllde", "fyllt", "turned", "turning",
-           "just turned", "oon nyt", "olen nyt", "aged", "age"}
+_BE_AGE = {
+    "olen",
+    "oon",
+    "ikää",
+    "ikä",
+    "ikäni",
+    "iältäni",
+    "i'm",
+    "i am",
+    "im",
+    "jag är",
+    "är",
+    "is",
+    "on",
+    "täytin",
+    "täytän",
+    "täyttänyt",
+    "täytti",
+    "fyller",
+    "fyllde",
+    "fyllt",
+    "turned",
+    "turning",
+    "just turned",
+    "oon nyt",
+    "olen nyt",
+    "aged",
+    "age",
+}
 _APPROXIMATE = {"melkein", "lähes", "almost", "nearly", "nästan", "kohta", "pian", "snart", "turning"}
-_FIRST_PERSON = {"olen", "oon", "olin", "täytin", "täytän", "täyttänyt", "ikä", "ikää", "ikäni", "iältäni", "i'm",
-                 "i am", "im", "jag är", "fyller", "fyllde", "fyllt", "aged", "age", "turned", "just turned"}
+_FIRST_PERSON = {
+    "olen",
+    "oon",
+    "olin",
+    "täytin",
+    "täytän",
+    "täyttänyt",
+    "ikä",
+    "ikää",
+    "ikäni",
+    "iältäni",
+    "i'm",
+    "i am",
+    "im",
+    "jag är",
+    "fyller",
+    "fyllde",
+    "fyllt",
+    "aged",
+    "age",
+    "turned",
+    "just turned",
+}
 # Nouns for the person a third-person question is about.
 _PERSON = re.compile(
     r"\b(poika\w*|tytä\w*|tyttö\w*|lapse\w*|lapsi\w*|nuori\w*|nuore\w*|veli\w*|velje\w*|sisko\w*|sisar\w*|kaveri\w*|"

@@ -14,12 +14,35 @@ from routing.matcher.text import Token
 LANGUAGES = ("fi", "sv", "en")
 # Names of languages, in the three languages: mentioned as a skill or a wish, not a sign of the text's language.
 LANGUAGE_NAMES = frozenset(
-    "suomi suomea suomen suomeksi ruotsi ruotsia ruotsin ruotsiksi englanti englantia englannin englanniksi "
-    "finska finskan svenska svenskan engelska engelskan finnish swedish english".split()
+    [
+        "suomi",
+        "suomea",
+        "suomen",
+        "suomeksi",
+        "ruotsi",
+        "ruotsia",
+        "ruotsin",
+        "ruotsiksi",
+        "englanti",
+        "englantia",
+        "englannin",
+        "englanniksi",
+        "finska",
+        "finskan",
+        "svenska",
+        "svenskan",
+        "engelska",
+        "engelskan",
+        "finnish",
+        "swedish",
+        "english",
+    ]
 )
 
 
-def detect_language(tokens: list[Token], function_words: dict[str, frozenset[str]], skip: set[int]) -> tuple[str, float]:
+def detect_language(
+    tokens: list[Token], function_words: dict[str, frozenset[str]], skip: set[int]
+) -> tuple[str, float]:
     """(language, confidence 0..1) of a tokenised question."""
     score = dict.fromkeys(LANGUAGES, 0.0)
     words = [t for t in tokens if t.index not in skip and t.fold not in LANGUAGE_NAMES and not t.fold.isdigit()]

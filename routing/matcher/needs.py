@@ -18,8 +18,8 @@ from routing.matcher.text import Token, has_umlauts, tokenise
 from routing.matcher.vocabulary import Entry, LanguageVocabulary, WordHit
 
 NEGATION_REACH = 4  # tokens between a negation and the word it negates
-PHRASE_GAP = 2  # words allowed between the words of a phrase
-SHORT_CLAUSE = 3  # a clause this short with no cue of its own continues the one before
+PHRASE_GAP = 3  # words allowed between the words of a phrase
+SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,16 @@ class _Cues:
         self.neg = [t.fold in c.negation for t in tokens]
         self.transparent = [t.fold in c.transparent or lemmas[i] in c.transparent for i, t in enumerate(tokens)]
         self.acquire = [t.fold in c.acquire for t in tokens]
-        self.seek = [
-            (t.fold in c.seek or lemmas[i] in c.seek) and not self.acquire[i] for i, t in enumerate(tokens)
-        ]
+        self.seek = [(t.fold in c.seek or lemmas[i] in c.seek) and not self.acquire[i] for i, t in enumerate(tokens)]
         self.lack = [t.fold in c.lack or lemmas[i] in c.lack for i, t in enumerate(tokens)]
         self.other = [t.fold in c.others or lemmas[i] in c.others for i, t in enumerate(tokens)]
         self.breaks = [t.fold in c.breaks for t in tokens]
+        self.joins = [t.fold in c.joins for t in tokens]
+        # function words only ever count inside a phrase ("en pysty maksamaan"), never alone
+        self.function = [
+            self.neg[i] or self.transparent[i] or self.seek[i] or self.breaks[i] or self.joins[i]
+            for i in range(len(tokens))
+        ]
 
 
 def detect_needs(
@@ -77,7 +81,7 @@ def detect_needs(
     detection.keys = frozenset({t.fold for t in tokens} | set(lemmas))
     cues = _Cues(tokens, lemmas, vocab)
     clauses = _clauses(tokens, cues)
-    scopes = _scopes(tokens, clauses, cues)
+    scopes = _scopes(text, tokens, clauses, cues)
     skip = _excluded_tokens(tokens, excluded or [])
 
     hits: list[frozenset[WordHit]] = []
@@ -87,7 +91,7 @@ def detect_needs(
         else:
             hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
 
-    candidates = _candidates(vocab, hits, clauses)
+    candidates = _candidates(vocab, hits, clauses, cues)
     accepted = _resolve(candidates)
     for cand in accepted:
         match = NeedMatch(
@@ -132,9 +136,9 @@ def _clauses(tokens: list[Token], cues: _Cues) -> list[int]:
     return out
 
 
-def _scopes(tokens: list[Token], clauses: list[int], cues: _Cues) -> list[int]:
-    """Where a seek or lack cue reaches: its clause, plus short cue-less clauses that continue it
-    ("tarvitsen asunnon ja töitä")."""
+def _scopes(text: str, tokens: list[Token], clauses: list[int], cues: _Cues) -> list[int]:
+    """Where a seek or lack cue reaches: its clause, plus a short cue-less clause joined to it by
+    "ja"/"and"/"och" or a comma ("tarvitsen asunnon ja töitä"); not one after "mutta"/"but"."""
     members: dict[int, list[int]] = {}
     for i, c in enumerate(clauses):
         members.setdefault(c, []).append(i)
@@ -142,10 +146,18 @@ def _scopes(tokens: list[Token], clauses: list[int], cues: _Cues) -> list[int]:
     previous = None
     for c in sorted(members):
         idx = members[c]
-        own_cue = any(cues.seek[i] or cues.lack[i] or cues.neg[i] or cues.acquire[i] for i in idx)
-        content = [i for i in idx if not cues.breaks[i]]
-        same_sentence = previous is not None and tokens[idx[0]].sentence == tokens[members[previous][0]].sentence
-        if previous is not None and same_sentence and not own_cue and len(content) <= SHORT_CLAUSE:
+        first = idx[0]
+        joined = cues.joins[first] or (
+            previous is not None
+            and not cues.breaks[first]
+            and "," in text[tokens[members[previous][-1]].end : tokens[first].start]
+        )
+        content = [i for i in idx if not cues.joins[i]]
+        plain = not any(
+            cues.seek[i] or cues.lack[i] or cues.neg[i] or cues.acquire[i] or cues.transparent[i] for i in content
+        )
+        same_sentence = previous is not None and tokens[first].sentence == tokens[members[previous][0]].sentence
+        if previous is not None and same_sentence and joined and plain and len(content) <= SHORT_CLAUSE:
             scope_of[c] = scope_of[previous]
         else:
             scope_of[c] = c
@@ -153,7 +165,9 @@ def _scopes(tokens: list[Token], clauses: list[int], cues: _Cues) -> list[int]:
     return [scope_of[c] for c in clauses]
 
 
-def _candidates(vocab: LanguageVocabulary, hits: list[frozenset[WordHit]], clauses: list[int]) -> list[_Candidate]:
+def _candidates(
+    vocab: LanguageVocabulary, hits: list[frozenset[WordHit]], clauses: list[int], cues: _Cues
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     for i, found in enumerate(hits):
         for hit in found:
@@ -162,7 +176,8 @@ def _candidates(vocab: LanguageVocabulary, hits: list[frozenset[WordHit]], claus
             entry = vocab.entries[hit.entry]
             n = len(entry.pattern.words)
             if n == 1:
-                out.append(_Candidate(entry, (i,)))
+                if not cues.function[i]:
+                    out.append(_Candidate(entry, (i,)))
                 continue
             span = _extend(hit.entry, n, i, hits, clauses)
             if span:
@@ -170,7 +185,9 @@ def _candidates(vocab: LanguageVocabulary, hits: list[frozenset[WordHit]], claus
     return out
 
 
-def _extend(entry: int, n: int, first: int, hits: list[frozenset[WordHit]], clauses: list[int]) -> tuple[int, ...] | None:
+def _extend(
+    entry: int, n: int, first: int, hits: list[frozenset[WordHit]], clauses: list[int]
+) -> tuple[int, ...] | None:
     """The tokens of a phrase starting at `first`, its words in order within one clause."""
     span = [first]
     for position in range(1, n):
@@ -223,6 +240,8 @@ def _why_not(
     if any(cues.other[j] and clauses[j] == clauses[first] for j in range(max(0, first - 2), first)):
         return "someone else's"
     if negated:
+        if vocab.language == "fi" and first > 0 and cues.neg[first - 1]:
+            return "background"  # "ei opiskele": a Finnish negation right before a word makes it a verb
         return None  # "ei oo töitä": missing, so needed
     scope = scopes[first]
     in_scope = [j for j in range(len(tokens)) if scopes[j] == scope and j not in cand.tokens]

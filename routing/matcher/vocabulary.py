@@ -46,6 +46,7 @@ class CueSets:
     lack: frozenset[str]
     acquire: frozenset[str]
     breaks: frozenset[str]
+    joins: frozenset[str]
     fillers: frozenset[str]
     others: frozenset[str]
     function_words: frozenset[str]
@@ -54,8 +55,18 @@ class CueSets:
     def of(cls, cues: Cues | None) -> CueSets:
         if cues is None:
             cues = Cues(language="")
-        return cls(cues.negation, cues.transparent, cues.seek, cues.lack, cues.acquire, cues.breaks,
-                   cues.fillers, cues.others, cues.function_words)
+        return cls(
+            cues.negation,
+            cues.transparent,
+            cues.seek,
+            cues.lack,
+            cues.acquire,
+            cues.breaks,
+            cues.joins,
+            cues.fillers,
+            cues.others,
+            cues.function_words,
+        )
 
 
 class _Index:
