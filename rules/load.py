@@ -29,7 +29,7 @@ from rules.taxonomy import LANGUAGES, NEED_CODES
 
 TOP_KEYS = ("ruleset", "language", "needs", "cues", "rule", "example")
 RULESET_KEYS = ("name", "version", "fallback_needs")
-NEED_KEYS = ("terms", "wants")
+NEED_KEYS = ("terms", "wants", "weak")
 CUE_KEYS = tuple(f.name for f in fields(Cues) if f.name != "language")
 RULE_KEYS = ("id", "when", "prefer", "avoid", "require", "reason")
 VERBS = ("prefer", "avoid", "require")
@@ -241,8 +241,9 @@ class _Reader:
             self.check_keys(entry, NEED_KEYS, path, "vocabulary field")
             terms = self.pattern_list(entry.get("terms", []), (*path, "terms"), "term")
             wants = self.pattern_list(entry.get("wants", []), (*path, "wants"), "want")
+            weak = self.pattern_list(entry.get("weak", []), (*path, "weak"), "weak word")
             if language:
-                self.vocabularies.append(NeedVocabulary(code, language, terms, wants))
+                self.vocabularies.append(NeedVocabulary(code, language, terms, wants, weak))
 
     def read_cues(self, table: Any, language: str | None) -> None:
         if not isinstance(table, dict):

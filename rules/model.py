@@ -41,6 +41,7 @@ class NeedVocabulary:
     language: str
     terms: tuple[Pattern, ...] = ()
     wants: tuple[Pattern, ...] = ()
+    weak: tuple[Pattern, ...] = ()  # count only when nothing else names a need ("puhua jollekin")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Cues:
     language: str
     negation: frozenset[str] = frozenset()  # ei, en, not, inte, inga …
     transparent: frozenset[str] = frozenset()  # words a negation reaches across: have/be, any, mitään …
+    be: frozenset[str] = frozenset()  # forms of "to be" / "to exist": "velkaa ei ole", "jobb finns inte"
     seek: frozenset[str] = frozenset()  # etsiä, need, söka …: a want in the clause becomes a need
     lack: frozenset[str] = frozenset()  # menettää, lost, utan …: a want in the clause is missing
     acquire: frozenset[str] = frozenset()  # sain, got, fick …: the want is already had (background)

@@ -102,6 +102,14 @@ _PERSON = re.compile(
 )
 
 
+# "min dotter 16 år", "poika 17 vuotta", "my son 15 years": a person, then a number of years.
+_PERSON_YEARS = re.compile(
+    _PERSON.pattern + r"[,:]?\s+(?:on\s+|är\s+|is\s+)?" + _NUM + r"\s*(?:år|vuotta|years?|yrs?)\b", re.IGNORECASE
+)
+# The writer: "jag bor i Borgå och är 41", "asun täällä ja oon 24".
+_SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class AgeMention:
     age: int
@@ -116,9 +124,15 @@ def find_ages(text: str) -> list[AgeMention]:
         age = int(m.group(1))
         if _plausible(age) and not _money_or_count_before(text, m.start()):
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
+    for m in _PERSON_YEARS.finditer(text):
+        age = int(m.group(2))
+        if _plausible(age) and m.start(2) not in found:
+            found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)
     for m in _PREFIXED.finditer(text):
         word = re.sub(r"\s+", " ", m.group(1).casefold())
-        if word in {"is", "on", "är"} and not _near_person(text, m.start(), m.end(), before_only=True):
+        if word in {"is", "on", "är"} and not (
+            _near_person(text, m.start(), m.end(), before_only=True) or _SELF.search(text[max(0, m.start() - 40) : m.start()])
+        ):
             continue
         age = int(m.group(3))
         unit = (m.group(4) or "").casefold()

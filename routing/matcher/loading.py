@@ -53,14 +53,14 @@ def read_records(session: Session) -> list[ServiceRecord]:
     records = []
     rows2 = session.execute(
         sa_select(
-            Service.id,
-            Service.name,
-            Service.organization_id,
-            Organization.name,
-            Service.status,
-            Service.description,
-            Service.minimum_age,
-            Service.maximum_age,
+            col(Service.id),
+            col(Service.name),
+            col(Service.organization_id),
+            col(Organization.name),
+            col(Service.status),
+            col(Service.description),
+            col(Service.minimum_age),
+            col(Service.maximum_age),
         ).join(Organization, col(Organization.id) == Service.organization_id)
     )
     for sid, name, org_id, org_name, status, description, low, high in rows2:

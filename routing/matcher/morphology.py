@@ -60,6 +60,10 @@ def forms(word: str, language: str) -> Forms:
     """Forms of a case-folded word in `language`, colloquial Finnish read as standard."""
     lemma = _lemmatizer.lemmatize(word, language)
     known = is_known(word, language)
+    if not known and lemma != word and word.startswith(lemma):
+        rest = word[len(lemma) :]
+        if len(rest) >= 3 and is_known(rest, language):
+            lemma = word  # "vuokravelka" is not "vuokra": the guesser dropped a compound's last part
     if not known and language == "fi":
         for standard in colloquial_fi(word):
             if is_known(standard, "fi"):

@@ -53,6 +53,7 @@ class _Cues:
         c = vocab.cues
         self.neg = [t.fold in c.negation for t in tokens]
         self.transparent = [t.fold in c.transparent or lemmas[i] in c.transparent for i, t in enumerate(tokens)]
+        self.be = [t.fold in c.be for t in tokens]
         self.acquire = [t.fold in c.acquire for t in tokens]
         self.seek = [(t.fold in c.seek or lemmas[i] in c.seek) and not self.acquire[i] for i, t in enumerate(tokens)]
         self.lack = [t.fold in c.lack or lemmas[i] in c.lack for i, t in enumerate(tokens)]
@@ -61,8 +62,8 @@ class _Cues:
         self.joins = [t.fold in c.joins for t in tokens]
         # function words only ever count inside a phrase ("en pysty maksamaan"), never alone
         self.function = [
-            self.neg[i] or self.transparent[i] or self.seek[i] or self.breaks[i] or self.joins[i]
-            for i in range(len(tokens))
+            self.neg[i] or self.transparent[i] or self.seek[i] or self.breaks[i] or self.joins[i] or len(t.fold) < 3
+            for i, t in enumerate(tokens)
         ]
 
 
@@ -92,8 +93,8 @@ def detect_needs(
             hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
 
     candidates = _candidates(vocab, hits, clauses, cues)
-    accepted = _resolve(candidates)
-    for cand in accepted:
+    kept: list[tuple[NeedMatch, bool]] = []  # (match, about someone else)
+    for cand in _resolve(candidates):
         match = NeedMatch(
             need=cand.entry.need,
             kind=cand.entry.kind,
@@ -101,11 +102,21 @@ def detect_needs(
             tokens=cand.tokens,
             evidence=tuple(tokens[i].text for i in cand.tokens),
         )
-        why = _why_not(cand, tokens, cues, clauses, scopes, vocab)
+        why = _why_not(cand, tokens, cues, clauses, scopes, lemmas, vocab)
         if why:
             detection.dropped.append((match, why))
             continue
-        detection.matches.append(match)
+        kept.append((match, _someone_elses(cand, cues, clauses)))
+    # Another person's situation is background when the writer has needs of their own
+    # ("mies on työtön, rahat on loppu"); alone, that person is the client ("isäni juo joka päivä").
+    own = [m for m, other in kept if not other and m.kind != "weak"]
+    for match, other in kept:
+        if other and own:
+            detection.dropped.append((match, "someone else's"))
+        elif match.kind == "weak" and (own or any(o for _, o in kept)):
+            detection.dropped.append((match, "weak beside a clearer need"))
+        else:
+            detection.matches.append(match)
     detection.matches.sort(key=lambda m: m.tokens[0])
     for match in detection.matches:
         words = detection.needs.setdefault(match.need, [])
@@ -227,21 +238,19 @@ def _why_not(
     cues: _Cues,
     clauses: list[int],
     scopes: list[int],
+    lemmas: list[str],
     vocab: LanguageVocabulary,
 ) -> str | None:
     """None when the match stands; otherwise why it does not count."""
     pattern_words = {w.rstrip("*") for w in cand.entry.pattern.words}
     says_negation = any(w in vocab.cues.negation for w in pattern_words)
     negated = not says_negation and _negated(cand.tokens, tokens, cues, clauses)
-    if cand.entry.kind == "term":
+    if cand.entry.kind != "want":
         return "negated" if negated else None
-    # a want: someone else's ("miehensä työn", "her husband's job") is background
     first = cand.tokens[0]
-    if any(cues.other[j] and clauses[j] == clauses[first] for j in range(max(0, first - 2), first)):
-        return "someone else's"
     if negated:
-        if vocab.language == "fi" and first > 0 and cues.neg[first - 1]:
-            return "background"  # "ei opiskele": a Finnish negation right before a word makes it a verb
+        if vocab.language == "fi" and first > 0 and cues.neg[first - 1] and _looks_like_verb(lemmas[first]):
+            return "background"  # "ei opiskele": a state, not something missing
         return None  # "ei oo töitä": missing, so needed
     scope = scopes[first]
     in_scope = [j for j in range(len(tokens)) if scopes[j] == scope and j not in cand.tokens]
@@ -252,6 +261,24 @@ def _why_not(
     if any(cues.seek[j] for j in in_scope):
         return None
     return "background"
+
+
+def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:
+    """The words are about another person: "miehensä työn", "her husband's job", "mies on työtön"."""
+    first = cand.tokens[0]
+    j = first - 1
+    while j >= 0 and clauses[j] == clauses[first] and first - j <= 3:
+        if cues.other[j]:
+            return True
+        if not (cues.transparent[j] or cues.be[j]) and first - j > 1:
+            return False
+        j -= 1
+    return False
+
+
+def _looks_like_verb(lemma: str) -> bool:
+    """A Finnish infinitive ("opiskella", "tienata"): after a negation it is the verb, not a missing thing."""
+    return lemma.endswith(("lla", "llä", "ta", "tä", "da", "dä", "ua", "yä", "ia", "iä", "rra", "nna"))
 
 
 def _negated(span: tuple[int, ...], tokens: list[Token], cues: _Cues, clauses: list[int]) -> bool:
@@ -269,5 +296,5 @@ def _negated(span: tuple[int, ...], tokens: list[Token], cues: _Cues, clauses: l
     k = last + 1
     if k < len(tokens) and clauses[k] == clause and cues.neg[k]:
         after = k + 1
-        return after >= len(tokens) or clauses[after] != clause or cues.transparent[after]
+        return after >= len(tokens) or clauses[after] != clause or cues.be[after]
     return False

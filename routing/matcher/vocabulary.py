@@ -28,7 +28,7 @@ FUZZY_CUTOFF = 86.0
 class Entry:
     id: int
     need: str
-    kind: str  # "term" names the need; "want" counts only when sought or missing
+    kind: str  # "term" names the need; "want" counts only when sought or missing; "weak" only alone
     pattern: Pattern
 
 
@@ -42,6 +42,7 @@ class WordHit:
 class CueSets:
     negation: frozenset[str]
     transparent: frozenset[str]
+    be: frozenset[str]
     seek: frozenset[str]
     lack: frozenset[str]
     acquire: frozenset[str]
@@ -58,6 +59,7 @@ class CueSets:
         return cls(
             cues.negation,
             cues.transparent,
+            cues.be,
             cues.seek,
             cues.lack,
             cues.acquire,
@@ -110,7 +112,8 @@ class LanguageVocabulary:
         self._cache: dict[tuple[str, bool], frozenset[WordHit]] = {}
         self._promoted: dict[int, int] = {}  # want entry → its twin term, for compounds with a filler
         for vocabulary in vocabularies:
-            for kind, patterns in (("term", vocabulary.terms), ("want", vocabulary.wants)):
+            kinds = (("term", vocabulary.terms), ("want", vocabulary.wants), ("weak", vocabulary.weak))
+            for kind, patterns in kinds:
                 for pattern in patterns:
                     self._add(Entry(len(self.entries), vocabulary.need, kind, pattern))
         for filler in self.cues.fillers:
@@ -135,7 +138,9 @@ class LanguageVocabulary:
                     self.plain.add(self.plain.prefixes, deumlaut(prefix), hit)
                     continue
                 f = morphology.forms(alternative, self.language)
-                for key in {f.surface, f.lemma}:
+                # a lemma far from the written word ("första" → "en") would match unrelated words
+                keys = {f.surface, f.lemma} if f.lemma[:2] == f.surface[:2] else {f.surface}
+                for key in keys:
                     self.index.add(self.index.exact, key, hit)
                     self.plain.add(self.plain.exact, deumlaut(key), hit)
                 if len(f.stem) >= MIN_STEM:
