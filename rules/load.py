@@ -41,7 +41,7 @@ TOP_TARGET_KEYS = ("service", "organization", "name", "need")
 
 _MUNICIPALITY = re.compile(r"\d{3}")
 _REGION = re.compile(r"\d{2}")
-_WORD = re.compile(r"[^\s*]+\*?")
+_ALTERNATIVE = re.compile(r"[^*|]+\*?")  # a word, or a prefix ending in *
 
 
 @dataclass(frozen=True)
@@ -149,9 +149,11 @@ class _Reader:
         texts = self.strings(value, path, what)
         for i, text in enumerate(texts):
             at = path if isinstance(value, str) else (*path, i)
-            words = tuple(_WORD.findall(text))
-            if not words or any("*" in w[:-1] for w in words) or len("".join(words)) < len(text.replace(" ", "")):
-                self.error(at, f"bad {what} '{text}': words, with '*' only at a word's end", value=True)
+            words = tuple(text.split())
+            if not words or not all(_ALTERNATIVE.fullmatch(a) for w in words for a in w.split("|")):
+                self.error(
+                    at, f"bad {what} '{text}': words (a|b for either), with '*' only at a word's end", value=True
+                )
                 continue
             patterns.append(Pattern(text=text, words=words, position=self.pos(at, value=True)))
         return tuple(patterns)
@@ -263,6 +265,7 @@ class _Reader:
             self.error(path, 'must be a table such as { need = "debt", weight = 2 }', value=True)
             return None
         self.check_keys(table, allowed, path, "target")
+        errors_before = len(self.errors)
         weight = 1.0
         if "weight" in table:
             w = table["weight"]
@@ -277,7 +280,8 @@ class _Reader:
             needs=self.codes(table.get("need", []), (*path, "need"), NEED_CODES, "need"),
         )
         if target.is_empty():
-            self.error(path, "names nothing: give service, organization, name or need", value=True)
+            if len(self.errors) == errors_before:  # not when its only values were just reported as wrong
+                self.error(path, "names nothing: give service, organization, name or need", value=True)
             return None
         return target, weight
 
@@ -301,7 +305,8 @@ class _Reader:
                 read = self.read_target(table[verb], (*path, verb), TARGET_KEYS)
                 if read:
                     actions.append(Action(verb, read[0], read[1]))
-        if not any(verb in table for verb in VERBS):
+        misspelt_verb = any(key not in RULE_KEYS and suggest(key, VERBS) for key in table)
+        if not any(verb in table for verb in VERBS) and not misspelt_verb:
             self.error(path, "a rule needs at least one of prefer, avoid, require")
         reason = table.get("reason")
         reasons: dict[str, str] = {}
@@ -427,6 +432,8 @@ class _Reader:
                 RuleError(Position(str(folder), 1, 1), "no [ruleset] table with a name and version in any file")
             )
         if self.errors:
+            order = {file: i for i, file in enumerate(self.files)}
+            self.errors.sort(key=lambda e: (order.get(e.position.file, -1), e.position.line, e.position.col))
             raise RuleSetError(self.errors)
         cues = {
             lang: Cues(language=lang, **{k: frozenset(v) for k, v in lists.items()})

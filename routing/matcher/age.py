@@ -104,7 +104,8 @@ _PERSON = re.compile(
 
 # "min dotter 16 år", "poika 17 vuotta", "my son 15 years": a person, then a number of years.
 _PERSON_YEARS = re.compile(
-    _PERSON.pattern + r"[,:]?\s+(?:on\s+|är\s+|is\s+)?" + _NUM + r"\s*(?:år|vuotta|years?|yrs?)\b", re.IGNORECASE
+    _PERSON.pattern + r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"\s*(?:år|vuotta|years?|yrs?)\b",
+    re.IGNORECASE,
 )
 # The writer: "jag bor i Borgå och är 41", "asun täällä ja oon 24".
 _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IGNORECASE)
@@ -131,7 +132,8 @@ def find_ages(text: str) -> list[AgeMention]:
     for m in _PREFIXED.finditer(text):
         word = re.sub(r"\s+", " ", m.group(1).casefold())
         if word in {"is", "on", "är"} and not (
-            _near_person(text, m.start(), m.end(), before_only=True) or _SELF.search(text[max(0, m.start() - 40) : m.start()])
+            _near_person(text, m.start(), m.end(), before_only=True)
+            or _SELF.search(text[max(0, m.start() - 40) : m.start()])
         ):
             continue
         age = int(m.group(3))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -131,10 +130,23 @@ def format_result(result: dict[str, Any]) -> str:
         lines.append("no services found")
     for i, c in enumerate(result["candidates"], start=1):
         lines.append(f"{i:>2}. {c['score']:.2f}  {c['service_name']} — {c['organization_name']}")
-        lines.extend(
-            textwrap.wrap("; ".join(c["reasons"]), width=100, initial_indent=" " * 10, subsequent_indent=" " * 10)
-        )
+        lines.extend(_wrap_reasons(c["reasons"]))
     return "\n".join(lines)
+
+
+def _wrap_reasons(reasons: list[str], width: int = 100, indent: str = " " * 10) -> list[str]:
+    """Reasons joined with "; ", lines broken between reasons, never inside one."""
+    lines: list[str] = []
+    current = ""
+    for reason in reasons:
+        candidate = f"{current}; {reason}" if current else reason
+        if current and len(indent) + len(candidate) > width:
+            lines.append(indent + current)
+            candidate = reason
+        current = candidate
+    if current:
+        lines.append(indent + current)
+    return lines
 
 
 @click.group("rules")
@@ -154,9 +166,16 @@ def rules_check_command(path: Path | None) -> None:
         for error in exc.errors:
             click.echo(str(error))
         raise _BadInput(f"{len(exc.errors)} problem(s) in the rule set") from None
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from routing.matcher.index import build_index
     from routing.matcher.loading import build_from_database
 
-    index = build_from_database(db.engine())
+    try:
+        index = build_from_database(db.engine())
+    except SQLAlchemyError:
+        click.echo("no directory to check top results against (run `eteinen init` and `eteinen import-hsds`)", err=True)
+        index = build_index([])
     report = run_examples(ruleset, index)
     for failure in report.failures:
         click.echo(failure)
