@@ -33,7 +33,18 @@ NEED_KEYS = ("terms", "wants", "weak")
 CUE_KEYS = tuple(f.name for f in fields(Cues) if f.name != "language")
 RULE_KEYS = ("id", "when", "prefer", "avoid", "require", "reason")
 VERBS = ("prefer", "avoid", "require")
-WHEN_KEYS = ("needs", "all_needs", "words", "age", "age_min", "age_max", "municipality", "region", "language")
+WHEN_KEYS = (
+    "needs",
+    "all_needs",
+    "words",
+    "all_words",
+    "age",
+    "age_min",
+    "age_max",
+    "municipality",
+    "region",
+    "language",
+)
 TARGET_KEYS = ("service", "organization", "name", "need", "weight")
 EXAMPLE_KEYS = ("question", "given", "needs", "language", "age", "municipality", "top")
 GIVEN_KEYS = ("municipality", "age", "language")
@@ -41,7 +52,7 @@ TOP_TARGET_KEYS = ("service", "organization", "name", "need")
 
 _MUNICIPALITY = re.compile(r"\d{3}")
 _REGION = re.compile(r"\d{2}")
-_ALTERNATIVE = re.compile(r"[^*|]+\*?")  # a word, or a prefix ending in *
+_ALTERNATIVE = re.compile(r"=?[^*|=]+\*?")  # a word, a prefix ending in *, or =a form only
 
 
 @dataclass(frozen=True)
@@ -366,6 +377,7 @@ class _Reader:
             needs=self.codes(table.get("needs", []), (*path, "needs"), NEED_CODES, "need"),
             all_needs=self.codes(table.get("all_needs", []), (*path, "all_needs"), NEED_CODES, "need"),
             words=self.pattern_list(table.get("words", []), (*path, "words"), "word"),
+            all_words=self.pattern_list(table.get("all_words", []), (*path, "all_words"), "word"),
             age_min=age_min,
             age_max=age_max,
             municipalities=municipalities,

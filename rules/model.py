@@ -88,7 +88,8 @@ class Condition:
 
     needs: tuple[str, ...] = ()
     all_needs: tuple[str, ...] = ()
-    words: tuple[Pattern, ...] = ()
+    words: tuple[Pattern, ...] = ()  # any of them
+    all_words: tuple[Pattern, ...] = ()  # every one of them ("työ|job" and "samalla|while")
     age_min: int | None = None
     age_max: int | None = None
     municipalities: tuple[str, ...] = ()

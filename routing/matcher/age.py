@@ -18,7 +18,7 @@ _NUM = r"(\d{1,3})"
 # A number followed by an age word.
 _SUFFIXED = re.compile(
     _NUM + r"\s*(?:-\s*)?(?:v\b|v\.|vee\b|veen\b|vuotia\w*|v-\w+|årig\w*|"
-    r"years?\s*old|year-old|yrs?\s*old|yo\b|y/o\b|y\.o\.|år\s+gammal|åring\w*)",
+    r"years?\s*old|years?-old|year\s+old|yrs?\s*old|yo\b|y/o\b|y\.o\.|år\s+gammal|åring\w*)",
     re.IGNORECASE,
 )
 # "N vuotta vanha", "N år gammal" are covered above by the next pattern's context words.
@@ -93,9 +93,10 @@ _FIRST_PERSON = {
 }
 # Nouns for the person a third-person question is about.
 _PERSON = re.compile(
-    r"\b(poika\w*|tytä\w*|tyttö\w*|lapse\w*|lapsi\w*|nuori\w*|nuore\w*|veli\w*|velje\w*|sisko\w*|sisar\w*|kaveri\w*|"
+    r"\b(poika\w*|poja\w*|tytä\w*|tyttä\w*|tyttö\w*|lapse\w*|lapsi\w*|nuori\w*|nuore\w*|veli\w*|velje\w*|sisko\w*|sisar\w*|kaveri\w*|"
     r"ystävä\w*|asiakas\w*|asiakkaa\w*|veljenpoika\w*|siskonpoika\w*|veljentyttö\w*|siskontyttö\w*|serkku\w*|"
-    r"lapsenlapse\w*|mies\w*|miehe\w*|vaimo\w*|isä\w*|äiti\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
+    r"lapsenlapse\w*|mies\w*|miehe\w*|vaimo\w*|isä\w*|äiti\w*|mamma\w*|pappa\w*|mor|far|mother\w*|father\w*|"
+    r"mom|mum|dad|parent\w*|förälder\w*|vanhemp\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
     r"hän|han|hon|he|she|friend\w*|nephew\w*|niece\w*|client\w*|cousin\w*|husband\w*|wife\w*|dotter\w*|döttrar|barn\w*|bror\w*|"
     r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren)\b",
     re.IGNORECASE,
@@ -107,6 +108,8 @@ _PERSON_YEARS = re.compile(
     _PERSON.pattern + r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"\s*(?:år|vuotta|years?|yrs?)\b",
     re.IGNORECASE,
 )
+# "tyttäreni (19)", "my son (17)": a person and a bracketed number.
+_PERSON_BRACKET = re.compile(_PERSON.pattern + r"\s*\(\s*" + _NUM + r"\s*(?:v|v\.|år|y|yrs?)?\s*\)", re.IGNORECASE)
 # The writer: "jag bor i Borgå och är 41", "asun täällä ja oon 24".
 _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IGNORECASE)
 
@@ -125,7 +128,7 @@ def find_ages(text: str) -> list[AgeMention]:
         age = int(m.group(1))
         if _plausible(age) and not _money_or_count_before(text, m.start()):
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
-    for m in _PERSON_YEARS.finditer(text):
+    for m in [*_PERSON_YEARS.finditer(text), *_PERSON_BRACKET.finditer(text)]:
         age = int(m.group(2))
         if _plausible(age) and m.start(2) not in found:
             found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)

@@ -10,6 +10,7 @@ built into which lists it reads; the age bounds are checked per candidate.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -54,7 +55,19 @@ class IndexedService:
     min_age: float | None
     max_age: float | None
     name_folded: str
-    keys: frozenset[str]  # stems of its name, description and organisation, for text similarity
+    _keys: frozenset[str] | None = None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Stems of its name, description and organisation, for text similarity; made on first use
+        (a route looks at a few hundred services, the index holds tens of thousands)."""
+        if self._keys is None:
+            r = self.record
+            text = " ".join(filter(None, (r.name, r.description, r.organization_name))).casefold()
+            self._keys = frozenset(
+                morphology.stem(w, "fi") for w in _WORD.findall(text) if len(w) >= 3 and not w.isdigit()
+            )
+        return self._keys
 
     def fits_age(self, age: int | None) -> bool:
         if age is None:
@@ -80,30 +93,41 @@ class IndexedService:
 class DirectoryIndex:
     version: int
     services: list[IndexedService]
-    # (need mask, area key, language key) → services; language key "" = all, "-fi" = not in Finnish
-    postings: dict[tuple[int, str, str], list[IndexedService]] = field(default_factory=dict)
+    # (area key, language key) → need mask → services; language key "fi" = given in Finnish, "-fi" = not
+    postings: dict[tuple[str, str], dict[int, list[IndexedService]]] = field(default_factory=dict)
     masks_by_need: dict[int, list[int]] = field(default_factory=dict)
     by_id: dict[str, IndexedService] = field(default_factory=dict)
+    _levels: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.services)
 
-    def masks_for(self, query_mask: int) -> dict[int, list[int]]:
-        """Need masks of the directory that share a need with the query, by how many they share."""
-        seen: set[int] = set()
-        levels: dict[int, list[int]] = {}
+    def masks_for(self, query_mask: int) -> dict[int, frozenset[int]]:
+        """Need masks of the directory that share a need with the query, by how many they share
+        (remembered per query mask: people ask about the same few needs over and over)."""
+        levels = self._levels.get(query_mask)
+        if levels is not None:
+            return levels
+        grouped: dict[int, set[int]] = {}
         bit = 1
         while bit <= query_mask:
             if query_mask & bit:
                 for mask in self.masks_by_need.get(bit, ()):
-                    if mask not in seen:
-                        seen.add(mask)
-                        levels.setdefault((mask & query_mask).bit_count(), []).append(mask)
+                    grouped.setdefault((mask & query_mask).bit_count(), set()).add(mask)
             bit <<= 1
+        levels = {level: frozenset(masks) for level, masks in grouped.items()}
+        if len(self._levels) < 4096:
+            self._levels[query_mask] = levels
         return levels
 
-    def bucket(self, mask: int, area: str, language: str) -> list[IndexedService]:
-        return self.postings.get((mask, area, language), [])
+    def buckets(self, masks: frozenset[int], area: str, language: str) -> list[list[IndexedService]]:
+        """The posting lists of `area` in `language` for these need masks (walking the smaller side)."""
+        by_mask = self.postings.get((area, language))
+        if not by_mask:
+            return []
+        if len(by_mask) < len(masks):
+            return [services for mask, services in by_mask.items() if mask in masks]
+        return [by_mask[mask] for mask in masks if mask in by_mask]
 
 
 def need_mask(codes: Iterable[str]) -> int:
@@ -121,7 +145,8 @@ def build_index(
     """Index the active services; `canonical_municipality` maps retired codes to today's (606 → 710)."""
     canonical = canonical_municipality or {}
     index = DirectoryIndex(version=version, services=[])
-    stem_cache: dict[str, str] = {}
+    flat: defaultdict[tuple[str, str, int], list[IndexedService]] = defaultdict(list)
+    language_keys: dict[frozenset[str], tuple[str, ...]] = {}
     for record in records:
         if record.status != "active":
             continue  # never a candidate: not even indexed
@@ -140,15 +165,6 @@ def build_index(
             elif kind == "country" and code.strip().upper() == "FI":
                 national = True
         languages = frozenset(c.strip().casefold() for c in record.languages if c.strip()) or frozenset({"fi"})
-        text = " ".join(filter(None, (record.name, record.description, record.organization_name)))
-        keys = set()
-        for word in _WORD.findall(text.casefold()):
-            if len(word) < 3 or word.isdigit():
-                continue
-            stemmed = stem_cache.get(word)
-            if stemmed is None:
-                stemmed = stem_cache[word] = morphology.stem(word, "fi")
-            keys.add(stemmed)
         service = IndexedService(
             record=record,
             mask=mask,
@@ -159,7 +175,6 @@ def build_index(
             min_age=record.minimum_age,
             max_age=record.maximum_age,
             name_folded=f"{record.name} {record.organization_name}".casefold(),
-            keys=frozenset(keys),
         )
         index.services.append(service)
         index.by_id[record.id] = service
@@ -167,11 +182,14 @@ def build_index(
         areas += [f"m:{c}" for c in municipalities] + [f"r:{c}" for c in regions]
         if not national and (municipalities or regions):
             areas.append(LOCAL)
+        keys = language_keys.get(languages)
+        if keys is None:
+            keys = language_keys[languages] = tuple(lang if lang in languages else f"-{lang}" for lang in LANGUAGE_KEYS)
         for area in areas:
-            index.postings.setdefault((mask, area, ""), []).append(service)
-            for lang in LANGUAGE_KEYS:
-                key = lang if lang in languages else f"-{lang}"
-                index.postings.setdefault((mask, area, key), []).append(service)
+            for key in keys:
+                flat[(area, key, mask)].append(service)
+    for (area, key, mask), services in flat.items():
+        index.postings.setdefault((area, key), {})[mask] = services
     masks = {s.mask for s in index.services}
     for code_bit in NEED_BIT.values():
         index.masks_by_need[code_bit] = sorted(m for m in masks if m & code_bit)

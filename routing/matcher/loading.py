@@ -7,14 +7,15 @@ with the version row that every import bumps, and rebuilds when it changed.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from routing.directory import current_version
 from routing.gazetteer import RETIRED_CODES, gazetteer
@@ -28,30 +29,32 @@ from rules.model import RuleSet
 VERSION_CHECK_SECONDS = 1.0
 
 
-def read_records(session: Session) -> list[ServiceRecord]:
-    """Every service with what ranking needs, in a handful of whole-table queries."""
+def read_records(connection: Connection) -> list[ServiceRecord]:
+    """Every service with what ranking needs, in a handful of whole-table queries (Core rows, no ORM objects)."""
     needs: dict[str, list[str]] = defaultdict(list)
-    rows = session.exec(
-        select(Attribute.link_id, TaxonomyTerm.code)
-        .join(TaxonomyTerm, col(TaxonomyTerm.id) == Attribute.taxonomy_term_id)
-        .where(Attribute.link_entity == "service")
+    rows = connection.execute(
+        sa_select(col(Attribute.link_id), col(TaxonomyTerm.code))
+        .join(TaxonomyTerm, col(TaxonomyTerm.id) == col(Attribute.taxonomy_term_id))
+        .where(col(Attribute.link_entity) == "service")
     )
     for sid, code in rows:
         if code and code not in needs[sid]:
             needs[sid].append(code)
     areas: dict[str, list[str]] = defaultdict(list)
-    for area_sid, extent in session.exec(select(ServiceArea.service_id, ServiceArea.extent)):
+    for area_sid, extent in connection.execute(sa_select(col(ServiceArea.service_id), col(ServiceArea.extent))):
         if area_sid and extent:
             areas[area_sid].append(extent)
     languages: dict[str, list[str]] = defaultdict(list)
-    for lang_sid, lang in session.exec(select(Language.service_id, Language.code)):
+    for lang_sid, lang in connection.execute(sa_select(col(Language.service_id), col(Language.code))):
         if lang_sid and lang:
             languages[lang_sid].append(lang)
     locations: dict[str, str] = {}
-    for sid, lid in session.exec(select(ServiceAtLocation.service_id, ServiceAtLocation.location_id)):
+    for sid, lid in connection.execute(
+        sa_select(col(ServiceAtLocation.service_id), col(ServiceAtLocation.location_id))
+    ):
         locations.setdefault(sid, lid)
     records = []
-    rows2 = session.execute(
+    rows2 = connection.execute(
         sa_select(
             col(Service.id),
             col(Service.name),
@@ -61,7 +64,7 @@ def read_records(session: Session) -> list[ServiceRecord]:
             col(Service.description),
             col(Service.minimum_age),
             col(Service.maximum_age),
-        ).join(Organization, col(Organization.id) == Service.organization_id)
+        ).join(Organization, col(Organization.id) == col(Service.organization_id))
     )
     for sid, name, org_id, org_name, status, description, low, high in rows2:
         records.append(
@@ -84,10 +87,17 @@ def read_records(session: Session) -> list[ServiceRecord]:
 
 
 def build_from_database(engine: Engine) -> DirectoryIndex:
-    with Session(engine.execution_options(read_only=True)) as session:
-        version = current_version(session)
-        records = read_records(session)
-    return build_index(records, version, canonical_municipality=RETIRED_CODES)
+    version = directory_version(engine)
+    # hundreds of thousands of small objects: the cyclic collector would walk them again and again
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with engine.execution_options(read_only=True).connect() as connection:
+            records = read_records(connection)
+        return build_index(records, version, canonical_municipality=RETIRED_CODES)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def directory_version(engine: Engine) -> int:

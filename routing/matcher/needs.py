@@ -17,6 +17,7 @@ from routing.matcher import morphology
 from routing.matcher.text import Token, has_umlauts, tokenise
 from routing.matcher.vocabulary import Entry, LanguageVocabulary, WordHit
 
+_LOCATIVE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
 NEGATION_REACH = 4  # tokens between a negation and the word it negates
 PHRASE_GAP = 3  # words allowed between the words of a phrase
 SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
@@ -71,9 +72,11 @@ def detect_needs(
     text: str,
     vocab: LanguageVocabulary,
     excluded: list[tuple[int, int]] | None = None,
+    tokens: list[Token] | None = None,
 ) -> Detection:
     """Needs in an NFC text; words inside `excluded` character spans (place names) are skipped."""
-    tokens = tokenise(text)
+    if tokens is None:
+        tokens = tokenise(text)
     detection = Detection(tokens=tokens)
     if not tokens:
         return detection
@@ -252,6 +255,8 @@ def _why_not(
         if vocab.language == "fi" and first > 0 and cues.neg[first - 1] and _looks_like_verb(lemmas[first]):
             return "background"  # "ei opiskele": a state, not something missing
         return None  # "ei oo töitä": missing, so needed
+    if len(cand.tokens) > 1 and any(cues.seek[j] for j in cand.tokens):
+        return None  # the phrase seeks by itself: "find work", "löytää asunto"
     scope = scopes[first]
     in_scope = [j for j in range(len(tokens)) if scopes[j] == scope and j not in cand.tokens]
     if any(cues.lack[j] for j in in_scope):
@@ -264,8 +269,11 @@ def _why_not(
 
 
 def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:
-    """The words are about another person: "miehensä työn", "her husband's job", "mies on työtön"."""
+    """The words are about another person: "miehensä työn", "her husband's job", "mies on työtön";
+    not when the clause asks for it ("my husband needs to find work")."""
     first = cand.tokens[0]
+    if any(cues.seek[j] for j in range(len(clauses)) if clauses[j] == clauses[first] and j not in cand.tokens):
+        return False
     j = first - 1
     while j >= 0 and clauses[j] == clauses[first] and first - j <= 3:
         if cues.other[j]:
@@ -292,9 +300,9 @@ def _negated(span: tuple[int, ...], tokens: list[Token], cues: _Cues, clauses: l
         if not cues.transparent[j]:
             break
         j -= 1
-    # after, Finnish word order: "velkaa ei ole", "töitä ei oo"
+    # after, Finnish word order: "velkaa ei ole", "töitä ei oo"; not a place ("terveyskeskuksessa ei ollut aikoja")
     k = last + 1
-    if k < len(tokens) and clauses[k] == clause and cues.neg[k]:
+    if k < len(tokens) and clauses[k] == clause and cues.neg[k] and not tokens[last].fold.endswith(_LOCATIVE):
         after = k + 1
         return after >= len(tokens) or clauses[after] != clause or cues.be[after]
     return False

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -140,6 +141,9 @@ class Reading:
     required_targets: list[Target] = field(default_factory=list)
     boosts: list[tuple[Rule, Target, float]] = field(default_factory=list)
     query_keys: frozenset[str] = frozenset()
+    words: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, folded, lemma) per token
+    word_keys: dict[str, int] = field(default_factory=dict)  # folded form or lemma → first token index
+    sorted_keys: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -201,7 +205,7 @@ class Router:
             age = extract_age(text)
             age_source = "text" if age is not None else None
 
-        detection = detect_needs(text, self.vocabulary.language(text_language), spans)
+        detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
         needs = {code: list(words) for code, words in detection.needs.items()}
         reading = Reading(
             text_language=text_language,
@@ -215,6 +219,12 @@ class Router:
             detection=detection,
             needs=needs,
         )
+        for i, t in enumerate(detection.tokens):
+            lemma = morphology.forms(t.fold, text_language).lemma
+            reading.words.append((t.text, t.fold, lemma))
+            reading.word_keys.setdefault(t.fold, i)
+            reading.word_keys.setdefault(lemma, i)
+        reading.sorted_keys = sorted(reading.word_keys)
         self._apply_rules(reading)
         reading.query_keys = frozenset(
             morphology.stem(t.fold, "fi") for t in detection.tokens if len(t.fold) >= 3 and not t.fold.isdigit()
@@ -268,14 +278,14 @@ class Router:
 
     def _rank(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
-    ) -> tuple[list[Candidate], list[int]]:
+    ) -> tuple[list[Candidate], frozenset[int]]:
         query_mask = need_mask(need_codes)
         levels = self.index.masks_for(query_mask)
         areas = self._area_order(reading)
         lang = reading.language
         results: list[Candidate] = []
         seen: set[str] = set()
-        top_masks: list[int] = []
+        top_masks: frozenset[int] = frozenset()
         for coverage in sorted(levels, reverse=True):
             masks = levels[coverage]
             if not top_masks:
@@ -284,8 +294,8 @@ class Router:
                 lang_key = lang if language_ok else f"-{lang}"
                 for area, nearness in areas:
                     bucket: list[Candidate] = []
-                    for mask in masks:
-                        for service in self.index.bucket(mask, area, lang_key):
+                    for services in self.index.buckets(masks, area, lang_key):
+                        for service in services:
                             sid = service.record.id
                             if sid in seen or not service.fits_age(reading.age):
                                 continue
@@ -327,7 +337,9 @@ class Router:
 
     # -- what to ask -------------------------------------------------------------------------
 
-    def _ask(self, reading: Reading, candidates: list[Candidate], top_masks: list[int], general: bool) -> list[str]:
+    def _ask(
+        self, reading: Reading, candidates: list[Candidate], top_masks: frozenset[int], general: bool
+    ) -> list[str]:
         ask: list[str] = []
         if not candidates:
             if reading.municipality is None:
@@ -343,9 +355,7 @@ class Router:
             ask.append("age")
         if reading.municipality is None:
             lang_key = reading.language if first.language_ok else f"-{reading.language}"
-            local = any(self.index.bucket(mask, LOCAL, lang_key) for mask in top_masks) or any(
-                c.nearness > 0 for c in candidates[:3]
-            )
+            local = bool(self.index.buckets(top_masks, LOCAL, lang_key)) or any(c.nearness > 0 for c in candidates[:3])
             if local or general:
                 ask.append("municipality")
         if (
@@ -488,6 +498,11 @@ def _condition_words(when: Condition, reading: Reading) -> list[str] | None:
     if when.languages and reading.language not in when.languages:
         return None
     words: list[str] = []
+    for pattern in when.all_words:
+        found = _pattern_words(pattern, reading)
+        if not found:
+            return None
+        words.extend(found)
     if when.words:
         for pattern in when.words:
             found = _pattern_words(pattern, reading)
@@ -499,22 +514,45 @@ def _condition_words(when: Condition, reading: Reading) -> list[str] | None:
 
 
 def _pattern_words(pattern: Pattern, reading: Reading) -> list[str] | None:
-    tokens = reading.detection.tokens
-    lang = reading.text_language
+    """The question's words that match a rule's word pattern (its words in order), or None."""
+    words = reading.words
+    firsts = []
+    for word in pattern.words:  # every word must occur somewhere: a dictionary or bisect look-up each
+        hits = [i for alt in word.casefold().split("|") if (i := _first_index(alt, reading)) is not None]
+        if not hits:
+            return None
+        firsts.append(min(hits))
+    if len(pattern.words) == 1:
+        return [words[firsts[0]][0]]
     found: list[str] = []
     start = 0
     for word in pattern.words:
         alternatives = word.casefold().split("|")
-        for i in range(start, len(tokens)):
-            f = morphology.forms(tokens[i].fold, lang)
+        for i in range(start, len(words)):
+            _text, surface, lemma = words[i]
             if any(
-                (alt.endswith("*") and (f.surface.startswith(alt[:-1]) or f.lemma.startswith(alt[:-1])))
-                or alt in (f.surface, f.lemma)
+                (surface.startswith(alt[:-1]) or lemma.startswith(alt[:-1]))
+                if alt.endswith("*")
+                else alt in (surface, lemma)
                 for alt in alternatives
             ):
-                found.append(tokens[i].text)
+                found.append(words[i][0])
                 start = i + 1
                 break
         else:
             return None
     return found
+
+
+def _first_index(alternative: str, reading: Reading) -> int | None:
+    if not alternative.endswith("*"):
+        return reading.word_keys.get(alternative)
+    prefix = alternative[:-1]
+    keys = reading.sorted_keys
+    at = bisect.bisect_left(keys, prefix)
+    best = None
+    while at < len(keys) and keys[at].startswith(prefix):
+        i = reading.word_keys[keys[at]]
+        best = i if best is None else min(best, i)
+        at += 1
+    return best

@@ -118,6 +118,12 @@ class LanguageVocabulary:
                     self._add(Entry(len(self.entries), vocabulary.need, kind, pattern))
         for filler in self.cues.fillers:
             self._add_part(filler, -1)
+        self._plain_parts: dict[str, set[int]] = {}
+        for key, ids in self._parts.items():
+            self._plain_parts.setdefault(deumlaut(key), set()).update(ids)
+        self._plain_part_stems: dict[str, set[int]] = {}
+        for key, ids in self._part_stems.items():
+            self._plain_part_stems.setdefault(deumlaut(key), set()).update(ids)
         for entry in list(self.entries):
             if entry.kind == "want" and len(entry.pattern.words) == 1:
                 twin = Entry(len(self.entries), entry.need, "term", entry.pattern)
@@ -137,16 +143,18 @@ class LanguageVocabulary:
                     self.index.add(self.index.prefixes, prefix, hit)
                     self.plain.add(self.plain.prefixes, deumlaut(prefix), hit)
                     continue
+                exact = alternative.startswith("=")  # "=olen": this form only, not every form of its lemma
+                alternative = alternative.lstrip("=")
                 f = morphology.forms(alternative, self.language)
                 # a lemma far from the written word ("första" → "en") would match unrelated words
-                keys = {f.surface, f.lemma} if f.lemma[:2] == f.surface[:2] else {f.surface}
+                keys = {f.surface, f.lemma} if f.lemma[:2] == f.surface[:2] and not exact else {f.surface}
                 for key in keys:
                     self.index.add(self.index.exact, key, hit)
                     self.plain.add(self.plain.exact, deumlaut(key), hit)
-                if len(f.stem) >= MIN_STEM:
+                if len(f.stem) >= MIN_STEM and not exact:
                     self.index.add(self.index.stems, f.stem, hit)
                     self.plain.add(self.plain.stems, deumlaut(f.stem), hit)
-                if single and "-" not in alternative:
+                if single and "-" not in alternative and not exact:
                     self._add_part(alternative, entry.id)
 
     def _add_part(self, word: str, entry_id: int) -> None:
@@ -190,34 +198,27 @@ class LanguageVocabulary:
         return any(len(self.entries[h.entry].pattern.words) == 1 for h in found)
 
     def _part(self, piece: str, head: bool, plain_text: bool) -> set[int] | None:
-        """Entries (or -1 for a filler) a compound part stands for; None when it is no part."""
+        """Entries (or -1 for a filler) a compound part stands for; None when it is no part.
+
+        Cheap keys first (the piece itself, its modifier forms, its stem); the dictionary's
+        lemma, which costs a guess for words it does not know, only for an inflected last part.
+        """
         if len(piece) < 3:
             return None
-        candidates = [piece]
+        parts, part_stems = (
+            (self._plain_parts, self._plain_part_stems) if plain_text else (self._parts, self._part_stems)
+        )
+        found: set[int] = set(parts.get(piece, ()))
         if not head:
             # modifiers: genitive "työn", Swedish linking s "bostads", Finnish "asumis-" of "asuminen"
-            if piece.endswith("n"):
-                candidates.append(piece[:-1])
-            if piece.endswith("s"):
-                candidates.append(piece[:-1])
-            if piece.endswith("is"):
-                candidates.append(piece[:-2] + "inen")
-            if piece.endswith("en"):
-                candidates.append(piece[:-2] + "i")  # "mielen" → "mieli"
-        found: set[int] = set()
-        for cand in candidates:
-            f = morphology.forms(cand, self.language)
-            keys = [f.surface, f.lemma]
-            if plain_text:
-                keys = [deumlaut(k) for k in keys]
-            for key in keys:
-                found |= self._parts.get(key, set())
-            if len(f.stem) >= MIN_STEM and (head or cand == piece):
-                found |= self._part_stems.get(f.stem, set())
-        if plain_text and not found:
-            for key, ids in self._parts.items():
-                if deumlaut(key) == piece:
-                    found |= ids
+            for variant in _modifier_variants(piece):
+                found |= parts.get(variant, set())
+        stem = morphology.stem(piece, self.language)
+        if len(stem) >= MIN_STEM:
+            found |= part_stems.get(stem, set())
+        if not found and head:
+            lemma = morphology.forms(piece, self.language).lemma
+            found |= parts.get(deumlaut(lemma) if plain_text else lemma, set())
         return found or None
 
     def _compound(self, word: str, plain_text: bool) -> set[WordHit]:
@@ -263,6 +264,19 @@ class LanguageVocabulary:
         if abs(len(choice) - len(word)) > 2:
             return set()
         return set(hits[best[2]])
+
+
+def _modifier_variants(piece: str) -> list[str]:
+    out = []
+    if piece.endswith("n"):
+        out.append(piece[:-1])
+    if piece.endswith("s"):
+        out.append(piece[:-1])
+    if piece.endswith("is"):
+        out.append(piece[:-2] + "inen")
+    if piece.endswith("en"):
+        out.append(piece[:-2] + "i")  # "mielen" → "mieli"
+    return out
 
 
 class CompiledVocabulary:

@@ -505,12 +505,12 @@ def write_hsds(folder: Path) -> None:
             w.writerows(rows)
 
     orgs = sorted({(r.organization_id, r.organization_name) for r in records})
-    write("organizations.csv", ["id", "name", "description"], [[i, n, ""] for i, n in orgs])
+    write("organizations.csv", ["id", "name", "description"], [[i, n, f"{n} (made up)"] for i, n in orgs])
     write("taxonomies.csv", ["id", "name", "description", "version"], [[taxonomy, "eteinen-needs", "needs", "1"]])
     write(
         "taxonomy_terms.csv",
-        ["id", "code", "name", "taxonomy_id"],
-        [[tid, code, code, taxonomy] for code, tid in sorted(terms.items())],
+        ["id", "code", "name", "description", "taxonomy_id"],
+        [[tid, code, code, f"need: {code}", taxonomy] for code, tid in sorted(terms.items())],
     )
     write(
         "services.csv",
@@ -561,12 +561,14 @@ def enquiries(path: Path) -> list[dict]:
     return out
 
 
-def write_eval_set(folder: Path) -> None:
+def write_eval_set(
+    folder: Path, names: tuple[str, ...] = ("enquiries_fi.jsonl", "enquiries_sv.jsonl", "enquiries_en.jsonl")
+) -> None:
     """A folder that shared/eval/score.py can score: directory/ and enquiries.jsonl."""
     write_hsds(folder / "directory")
     here = Path(__file__).parent
     with (folder / "enquiries.jsonl").open("w", encoding="utf-8") as fh:
-        for name in ("enquiries_fi.jsonl", "enquiries_sv.jsonl", "enquiries_en.jsonl"):
+        for name in names:
             for q in enquiries(here / name):
                 fh.write(json.dumps(q, ensure_ascii=False) + "\n")
 
@@ -574,4 +576,6 @@ def write_eval_set(folder: Path) -> None:
 if __name__ == "__main__":
     import sys
 
-    write_eval_set(Path(sys.argv[1]))
+    write_eval_set(
+        Path(sys.argv[1]), tuple(sys.argv[2:]) or ("enquiries_fi.jsonl", "enquiries_sv.jsonl", "enquiries_en.jsonl")
+    )

@@ -18,7 +18,13 @@ from routing.matcher.router import Router, RouteRequest
 from rules.model import RuleSet
 
 HERE = Path(__file__).parent
-FILES = ("enquiries_fi.jsonl", "enquiries_sv.jsonl", "enquiries_en.jsonl")
+FILES = (
+    "enquiries_fi.jsonl",
+    "enquiries_sv.jsonl",
+    "enquiries_en.jsonl",
+    "enquiries_holdout.jsonl",
+    "enquiries_holdout2.jsonl",
+)
 
 
 @pytest.fixture(scope="module")
