@@ -156,6 +156,7 @@ class Candidate:
     boost: float
     similarity: int
     rules: list[Rule]
+    extra_needs: int = 0  # needs it serves that the client did not name: a less focused service
 
     def tier(self) -> tuple[int, bool, int, int]:
         return (self.coverage, self.language_ok, self.nearness, self.age_tier)
@@ -304,7 +305,9 @@ class Router:
                             ):
                                 continue
                             seen.add(sid)
-                            bucket.append(self._candidate(reading, service, coverage, language_ok, nearness, fallback))
+                            bucket.append(
+                                self._candidate(reading, service, coverage, language_ok, nearness, fallback, query_mask)
+                            )
                     if bucket:
                         bucket.sort(key=_within_tier)
                         results.extend(bucket)
@@ -313,7 +316,14 @@ class Router:
         return results, top_masks
 
     def _candidate(
-        self, reading: Reading, service: IndexedService, coverage: int, language_ok: bool, nearness: int, fallback: bool
+        self,
+        reading: Reading,
+        service: IndexedService,
+        coverage: int,
+        language_ok: bool,
+        nearness: int,
+        fallback: bool,
+        query_mask: int = 0,
     ) -> Candidate:
         boost = 0.0
         rules: list[Rule] = []
@@ -333,6 +343,7 @@ class Router:
             boost=boost,
             similarity=len(reading.query_keys & service.keys),
             rules=rules,
+            extra_needs=0 if fallback else (service.mask & ~query_mask).bit_count(),
         )
 
     # -- what to ask -------------------------------------------------------------------------
@@ -450,8 +461,8 @@ class Router:
         return out
 
 
-def _within_tier(c: Candidate) -> tuple[int, float, int, str]:
-    return (c.age_tier, -c.boost, -c.similarity, c.service.record.name)
+def _within_tier(c: Candidate) -> tuple[int, float, int, int, str]:
+    return (c.age_tier, -c.boost, c.extra_needs, -c.similarity, c.service.record.name)
 
 
 def _score(c: Candidate, wanted: int, general: bool) -> float:
