@@ -98,6 +98,8 @@ class DirectoryIndex:
     masks_by_need: dict[int, list[int]] = field(default_factory=dict)
     by_id: dict[str, IndexedService] = field(default_factory=dict)
     _levels: dict[int, dict[int, frozenset[int]]] = field(default_factory=dict)
+    # (area key, language key, need mask) of the posting lists holding a service with an age bound
+    age_bounded: set[tuple[str, str, int]] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.services)
@@ -119,6 +121,9 @@ class DirectoryIndex:
         if len(self._levels) < 4096:
             self._levels[query_mask] = levels
         return levels
+
+    def any_age_bounds(self, masks: frozenset[int], area: str, language: str) -> bool:
+        return any((area, language, mask) in self.age_bounded for mask in masks)
 
     def buckets(self, masks: frozenset[int], area: str, language: str) -> list[list[IndexedService]]:
         """The posting lists of `area` in `language` for these need masks (walking the smaller side)."""
@@ -190,6 +195,8 @@ def build_index(
                 flat[(area, key, mask)].append(service)
     for (area, key, mask), services in flat.items():
         index.postings.setdefault((area, key), {})[mask] = services
+        if any(s.has_age_bounds for s in services):
+            index.age_bounded.add((area, key, mask))
     masks = {s.mask for s in index.services}
     for code_bit in NEED_BIT.values():
         index.masks_by_need[code_bit] = sorted(m for m in masks if m & code_bit)

@@ -267,9 +267,11 @@ class Router:
         ask = self._ask(reading, candidates, top_masks, general is not None)
         return self._result(reading, need_codes, candidates, ask, request.limit, general)
 
-    def _area_order(self, reading: Reading) -> list[tuple[str, int]]:
+    def _area_order(self, reading: Reading, local: bool = False) -> list[tuple[str, int]]:
         if reading.municipality is None:
-            return [(NATIONAL, 0), (LOCAL, 1)]
+            # Place unknown: national services; services of some municipality only when no national
+            # one serves the need (they may well not cover the client, so the desk is told to ask).
+            return [(LOCAL, 1)] if local else [(NATIONAL, 0)]
         m = reading.municipality
         order = [(f"m:{m.code}", 0)]
         if m.region_code:
@@ -280,9 +282,18 @@ class Router:
     def _rank(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
     ) -> tuple[list[Candidate], frozenset[int]]:
+        results, top_masks = self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
+        if not results and reading.municipality is None:
+            results, top_masks = self._rank_areas(
+                reading, need_codes, limit, fallback, self._area_order(reading, local=True)
+            )
+        return results, top_masks
+
+    def _rank_areas(
+        self, reading: Reading, need_codes: list[str], limit: int, fallback: bool, areas: list[tuple[str, int]]
+    ) -> tuple[list[Candidate], frozenset[int]]:
         query_mask = need_mask(need_codes)
         levels = self.index.masks_for(query_mask)
-        areas = self._area_order(reading)
         lang = reading.language
         results: list[Candidate] = []
         seen: set[str] = set()
@@ -360,12 +371,15 @@ class Router:
             return ask
         first = candidates[0]
         tie = [c for c in candidates if c.tier()[:3] == first.tier()[:3]]
+        lang_key = reading.language if first.language_ok else f"-{reading.language}"
         if reading.age is None and (
-            any(c.service.has_age_bounds for c in tie) or any(c.service.has_age_bounds for c in candidates[:3])
+            any(c.service.has_age_bounds for c in tie)
+            or any(c.service.has_age_bounds for c in candidates[:3])
+            # place unknown too: the local services the place would bring may have age limits
+            or (reading.municipality is None and self.index.any_age_bounds(top_masks, LOCAL, lang_key))
         ):
             ask.append("age")
         if reading.municipality is None:
-            lang_key = reading.language if first.language_ok else f"-{reading.language}"
             local = bool(self.index.buckets(top_masks, LOCAL, lang_key)) or any(c.nearness > 0 for c in candidates[:3])
             if local or general:
                 ask.append("municipality")

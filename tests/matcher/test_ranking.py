@@ -93,10 +93,13 @@ def test_given_language_wins_over_the_text(router: Router) -> None:
 def test_unknown_place_puts_national_first_and_asks(router: Router) -> None:
     result = route(router, "etsin töitä", age=40, limit=10)
     assert result["municipality"] is None
-    assert ids(result)[0] == "D"
-    assert "municipality" in result["ask"]
-    assert "national" not in result["candidates"][1]["reasons"]
+    # only the national service: the others may not cover the client at all, so the desk is told to ask
+    assert ids(result) == ["D"] and result["ask"] == ["municipality"]
     assert result["candidates"][0]["reasons"][2] == "valtakunnallinen"
+    # with no national service for the need, the local ones, marked so
+    local = route(router, "tarvitsen apua opintojen suunnitteluun", age=40)
+    assert ids(local) == ["K"] and "municipality" in local["ask"]
+    assert local["candidates"][0]["reasons"][2] == "paikallinen palvelu: tarkista asuinkunta"
 
 
 def test_unknown_age_is_asked_when_an_age_limit_could_change_the_answer(router: Router) -> None:
