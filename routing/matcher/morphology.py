@@ -20,8 +20,6 @@ from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
 from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
-from routing.matcher.text import deumlaut
-
 _SNOWBALL = {"fi": "finnish", "sv": "swedish", "en": "english"}
 _lock = threading.RLock()
 _stemmers: dict[str, Stemmer.Stemmer] = {}
@@ -92,7 +90,3 @@ def warm_up(languages: tuple[str, ...] = ("fi", "sv", "en")) -> None:
     """Load the dictionaries now instead of on the first route (a few seconds for Finnish)."""
     for language in languages:
         forms("testi", language)
-
-
-def deumlaut_forms(f: Forms) -> tuple[str, str, str]:
-    return deumlaut(f.surface), deumlaut(f.lemma), deumlaut(f.stem)

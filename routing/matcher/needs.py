@@ -38,7 +38,6 @@ class Detection:
     matches: list[NeedMatch] = field(default_factory=list)
     dropped: list[tuple[NeedMatch, str]] = field(default_factory=list)  # (match, why) for explaining
     tokens: list[Token] = field(default_factory=list)
-    keys: frozenset[str] = frozenset()  # surfaces and lemmas of the words, for rule conditions
 
 
 @dataclass
@@ -82,7 +81,6 @@ def detect_needs(
         return detection
     plain = vocab.language != "en" and not has_umlauts(text)
     lemmas = [morphology.forms(t.fold, vocab.language).lemma for t in tokens]
-    detection.keys = frozenset({t.fold for t in tokens} | set(lemmas))
     cues = _Cues(tokens, lemmas, vocab)
     clauses = _clauses(tokens, cues)
     scopes = _scopes(text, tokens, clauses, cues)
