@@ -16,6 +16,7 @@ from routing.auth import check_password
 from routing.cli import cli
 from routing.demo import DIRECTORY, DemoError, database_is_empty, load_demo, network
 from routing.directory import current_version
+from routing.gazetteer import gazetteer
 from routing.models import (
     DIRECTORY_TABLES,
     ROLES,
@@ -28,7 +29,6 @@ from routing.models import (
 
 SPEC = json.loads((Path(network.__file__).parent.parent / "data" / "hsds-3.0-tabular.json").read_text("utf-8"))
 RESOURCES = {r["path"]: r for r in SPEC["resources"]}
-DEMO_MUNICIPALITY_REGION = "01"  # every municipality of the demo is in Uusimaa
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -131,7 +131,14 @@ def test_directory_follows_the_finnish_profile() -> None:
     assert set().union(*needs.values()) == network.NEED_CODES, "every need code is offered by some service"
     for area in _read("service_areas.csv"):
         assert area["extent_type"] == "text" and area["name"]
-        assert re.fullmatch(r"municipality:\d{3}|region:\d{2}|country:FI", area["extent"]), area
+        kind, _, code = area["extent"].partition(":")
+        if kind == "municipality":
+            place = gazetteer().get(code)
+            assert place is not None and place.code == code and place.name() == area["name"], area
+        elif kind == "region":
+            assert gazetteer().region_name(code) == area["name"], area
+        else:
+            assert area["extent"] == "country:FI", area
     for language in _read("languages.csv"):
         assert re.fullmatch(r"[a-z]{2}", language["code"]), language
     addresses = {a["location_id"] for a in _read("addresses.csv")}
@@ -201,7 +208,8 @@ def _ranked(needs: set[str], municipality: str, age: int, language: str = "fi") 
     languages: dict[str, set[str]] = {}
     for lang in _read("languages.csv"):
         languages.setdefault(lang["service_id"], set()).add(lang["code"])
-    covering = {f"municipality:{municipality}", f"region:{DEMO_MUNICIPALITY_REGION}", "country:FI"}
+    region = gazetteer().region_of(municipality)
+    covering = {f"municipality:{municipality}", f"region:{region}", "country:FI"}
     scored = []
     for s in _read("services.csv"):
         low = float(s["minimum_age"]) if s["minimum_age"] else None
@@ -215,13 +223,7 @@ def _ranked(needs: set[str], municipality: str, age: int, language: str = "fi") 
         if not covered:
             continue
         in_language = language in languages.get(s["id"], {"fi"})
-        nearness = (
-            0
-            if f"municipality:{municipality}" in extents
-            else 1
-            if f"region:{DEMO_MUNICIPALITY_REGION}" in extents
-            else 2
-        )
+        nearness = 0 if f"municipality:{municipality}" in extents else 1 if f"region:{region}" in extents else 2
         if low is not None and high is not None and high - low <= 20:
             age_fit = 0
         elif low is not None or high is not None:

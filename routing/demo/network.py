@@ -21,6 +21,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..gazetteer import gazetteer
+
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://eteinen.example.fi/demo")
 DIRECTORY = Path(__file__).parent / "directory"
 
@@ -50,36 +52,13 @@ NEEDS = (
 )
 NEED_CODES = frozenset(code for code, _, _ in NEEDS)
 
-# --- places: Statistics Finland municipality codes and maakunta codes
-
-MUNICIPALITIES = {
-    "049": "Espoo",
-    "078": "Hanko",
-    "091": "Helsinki",
-    "092": "Vantaa",
-    "106": "Hyvinkää",
-    "149": "Inkoo",
-    "186": "Järvenpää",
-    "224": "Karkkila",
-    "245": "Kerava",
-    "257": "Kirkkonummi",
-    "444": "Lohja",
-    "505": "Mäntsälä",
-    "543": "Nurmijärvi",
-    "606": "Raasepori",
-    "611": "Pornainen",
-    "753": "Sipoo",
-    "755": "Siuntio",
-    "858": "Tuusula",
-    "927": "Vihti",
-}
-REGIONS = {"01": "Uusimaa"}
+# --- places: Statistics Finland municipality codes (named by the gazetteer) and maakunta codes
 
 # areas reused by several services
 KESKI_UUSIMAA = ("106", "186", "245", "505", "543", "611", "753", "858")
 KEUSOTE = ("106", "186", "245", "505", "543", "858")  # the wellbeing county: Sipoo and Pornainen are in Itä-Uusimaa
 KEUDA = ("186", "245", "505", "543", "611", "753", "858")
-LANSI_UUSIMAA = ("444", "927", "224", "606", "078", "149", "755")
+LANSI_UUSIMAA = ("444", "927", "224", "710", "078", "149", "755")
 LUVN = (*LANSI_UUSIMAA, "257")
 LUKSIA = ("444", "927", "224", "755", "149")
 
@@ -1339,7 +1318,7 @@ SERVICES = (
         "Sökande i Raseborg, Hangö och Ingå, oberoende av ålder.",
         needs=("education", "study-guidance"),
         places=("axxell-ekenas",),
-        areas=("606", "078", "149"),
+        areas=("710", "078", "149"),
         languages=("sv", "fi", "en"),
         phone="+358 40 000 2401",
         email="sokandeservice.axxell@example.fi",
@@ -1355,7 +1334,7 @@ SERVICES = (
         "Vuxna invandrare i Västra Nyland med en integrationsplan.",
         needs=("integration", "education"),
         places=("axxell-ekenas",),
-        areas=("606", "078", "149", "444"),
+        areas=("710", "078", "149", "444"),
         languages=("sv", "en", "ar", "uk"),
         minimum_age=18,
         maximum_age=None,
@@ -1402,7 +1381,7 @@ SERVICES = (
         "Unga i åldern 13–25 som bor i Raseborg eller Hangö.",
         needs=("health", "mental-health"),
         places=("luvn-ekenas",),
-        areas=("606", "078"),
+        areas=("710", "078"),
         languages=("sv", "fi"),
         minimum_age=13,
         maximum_age=25,
@@ -1419,7 +1398,7 @@ SERVICES = (
         "Arbetssökande som bor i Raseborg, Hangö eller Ingå.",
         needs=("employment", "livelihood"),
         places=("raasepori-ekenas",),
-        areas=("606", "078", "149"),
+        areas=("710", "078", "149"),
         languages=("sv", "fi"),
         phone="+358 40 000 2601",
         alternate_name="Raaseporin työllisyyspalvelut",
@@ -1434,7 +1413,7 @@ SERVICES = (
         "Unga i åldern 15–29 som bor i Raseborg.",
         needs=("youth-work", "study-guidance"),
         places=("raasepori-ekenas",),
-        areas=("606",),
+        areas=("710",),
         languages=("sv", "fi"),
         minimum_age=15,
         maximum_age=29,
@@ -1553,9 +1532,17 @@ def _area(extent: str) -> tuple[str, str]:
     """(extent, name) of an area given as a municipality code, ``region:NN`` or ``country:FI``."""
     if extent == "country:FI":
         return extent, "Suomi"
+    places = gazetteer()
     if extent.startswith("region:"):
-        return extent, REGIONS[extent.removeprefix("region:")]
-    return f"municipality:{extent}", MUNICIPALITIES[extent]
+        name = places.region_name(extent.removeprefix("region:"))
+    else:
+        municipality = places.get(extent)
+        # a retired code would not match the clients' municipality codes
+        name = municipality.name() if municipality and municipality.code == extent else None
+        extent = f"municipality:{extent}"
+    if name is None:
+        raise ValueError(f"{extent} is not a current municipality or region code")
+    return extent, name
 
 
 def _number(value: float | None) -> str:
