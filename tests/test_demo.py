@@ -9,9 +9,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func
 from sqlmodel import select
 
+from routing import auth
 from routing.auth import check_password
 from routing.cli import cli
 from routing.demo import DIRECTORY, DemoError, database_is_empty, load_demo, network
@@ -262,6 +264,12 @@ except ImportError:  # pragma: no cover - only until the importer is merged
     hsds = None  # type: ignore[assignment]
 
 pytestmark_importer = pytest.mark.skipif(hsds is None, reason="the HSDS importer (routing.hsds) is not there yet")
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nine Argon2 hashes per demo load take seconds on a small machine; hashing is tested elsewhere."""
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def _counts(session) -> dict[str, int]:
