@@ -13,7 +13,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import func
 from sqlmodel import select
 
-from routing import auth
+from routing import auth, hsds
 from routing.auth import check_password
 from routing.cli import cli
 from routing.demo import DIRECTORY, DemoError, database_is_empty, load_demo, network
@@ -258,13 +258,6 @@ def test_the_kerava_front_desk_example_has_obvious_answers() -> None:
 
 # --- `eteinen demo` on a database
 
-try:
-    from routing import hsds
-except ImportError:  # pragma: no cover - only until the importer is merged
-    hsds = None  # type: ignore[assignment]
-
-pytestmark_importer = pytest.mark.skipif(hsds is None, reason="the HSDS importer (routing.hsds) is not there yet")
-
 
 @pytest.fixture(autouse=True)
 def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -298,7 +291,6 @@ def _expected_counts() -> dict[str, int]:
     return {table_of_file[name]: len(_read(name)) for name in _csv_files()}
 
 
-@pytestmark_importer
 def test_demo_loads_into_an_empty_database(runner, session) -> None:
     assert database_is_empty(session)
     result = runner.invoke(cli, ["demo"])
@@ -325,7 +317,6 @@ def test_demo_loads_into_an_empty_database(runner, session) -> None:
     assert [s.name for s in closed] == ["Keudan hakijapalvelut, Mäntsälä"]
 
 
-@pytestmark_importer
 def test_printed_logins_work(app, runner, session) -> None:
     result = runner.invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
@@ -340,7 +331,6 @@ def test_printed_logins_work(app, runner, session) -> None:
     assert client.post("/login", data={"email": email, "password": password}).status_code == 302
 
 
-@pytestmark_importer
 def test_loading_twice_is_refused_and_changes_nothing(runner, session) -> None:
     assert runner.invoke(cli, ["demo"]).exit_code == 0
     before = _counts(session)
@@ -354,7 +344,6 @@ def test_loading_twice_is_refused_and_changes_nothing(runner, session) -> None:
     assert _counts(session) == before
 
 
-@pytestmark_importer
 def test_demo_if_empty_skips_a_loaded_database(runner, session) -> None:
     first = runner.invoke(cli, ["demo", "--if-empty"])
     assert first.exit_code == 0 and "demo network loaded" in first.output
@@ -364,7 +353,6 @@ def test_demo_if_empty_skips_a_loaded_database(runner, session) -> None:
     assert _counts(session) == before
 
 
-@pytestmark_importer
 def test_a_database_with_any_organisation_is_not_empty(runner, session) -> None:
     session.add(Organization(name="Oma organisaatio", description="d"))
     session.commit()
@@ -374,7 +362,6 @@ def test_a_database_with_any_organisation_is_not_empty(runner, session) -> None:
     assert session.exec(select(func.count()).select_from(Organization)).one() == 1
 
 
-@pytestmark_importer
 def test_demo_directory_passes_the_importers_validation(session) -> None:
     report = hsds.import_path(session, DIRECTORY)
     assert list(report.warnings) == []
