@@ -93,7 +93,10 @@ def token_required(*roles: str) -> Callable[[F], F]:
             scheme, _, token = header.partition(" ")
             if scheme.lower() != "bearer" or not token.strip():
                 abort(401, "send the header 'Authorization: Bearer <token>'")
-            user = user_for_token(db.session(), token.strip())
+            # a short session of its own: the view's work starts its transaction (and, on SQLite,
+            # takes the write lock) only when it needs to, and one request holds one connection at a time
+            with db.new_session(read_only=True) as s:
+                user = user_for_token(s, token.strip())
             if user is None:
                 abort(401, "the token is unknown or revoked")
             if roles and user.role not in roles:
@@ -130,4 +133,4 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int,
     return page, per_page
 
 
-from . import directory, health  # noqa: E402,F401  (registers the routes on bp)
+from . import directory, health, openapi, referrals  # noqa: E402,F401  (registers the routes on bp)
