@@ -197,12 +197,11 @@ def _one_target(values: dict[str, Any]) -> str:
 # --- the routing seam -----------------------------------------------------------
 
 
-def _route_for(
-    session: Session, question: str, municipality: str | None, age: int | None, language: str | None
-) -> dict[str, Any] | None:
+def _route_for(question: str, municipality: str | None, age: int | None, language: str | None) -> dict[str, Any] | None:
     """The route result for the question (shared/CONTRACT.md "Route result"), or None without an engine.
 
-    The one place the referral work calls the routing engine (built on branch ``engine``).
+    The one place the referral work calls the routing engine (built on branch ``engine``:
+    ``current_router().route(RouteRequest(...))``, which reads through its own index).
     """
     try:
         matcher = importlib.import_module("routing.matcher")
@@ -210,11 +209,11 @@ def _route_for(
         if exc.name != "routing.matcher":
             raise
         return None
-    route = getattr(matcher, "route", None)
-    if route is None:
-        return None
-    result = route(session, question, municipality=municipality, age=age, language=language)
-    return result if isinstance(result, dict) or result is None else result.to_dict()
+    request = importlib.import_module("routing.matcher.router").RouteRequest(
+        question=question, municipality=municipality, age=age, language=language
+    )
+    result: dict[str, Any] = matcher.current_router().route(request)
+    return result
 
 
 def _needs_of(session: Session, result: dict[str, Any]) -> list[tuple[str, bool]]:
@@ -278,7 +277,7 @@ def open_referral(
     if channel not in CHANNELS:
         raise BadInput(f"channel must be one of {', '.join(CHANNELS)}")
 
-    result = _route_for(session, question, code, age, language)
+    result = _route_for(question, code, age, language)
     if result is not None:
         # what the engine read from the text fills what the desk did not give
         found_place = result.get("municipality")

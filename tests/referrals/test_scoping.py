@@ -91,3 +91,18 @@ def test_other_organisations_ids_in_a_body_change_nothing(as_, world, session) -
     before = (len(session.exec(select(Offer)).all()), session.get(Referral, theirs).state)
     assert as_("desk").post(f"/referrals/{theirs}/offers", {"ring_id": world.ring}).status_code == 404
     assert (len(session.exec(select(Offer)).all()), session.get(Referral, theirs).state) == before
+
+
+def test_who_may_manage_a_clients_data(app, world, session) -> None:
+    from routing.scoping import may_manage_client_data
+
+    referral = Referral(id="r", holder_id=world.orgs["b"], front_door_id=world.orgs["front"])
+    from routing.models import User as Person
+
+    def person(key: str) -> Person:
+        return session.get(Person, world.users[key])
+
+    assert may_manage_client_data(person("b_admin"), referral)
+    assert may_manage_client_data(person("coordinator"), referral)
+    assert not may_manage_client_data(person("front_admin"), referral)  # not the holder
+    assert not may_manage_client_data(person("b1"), referral)
