@@ -117,6 +117,8 @@ def _invalid(referral: Referral, action: str) -> InvalidTransition:
 
 def get_visible(session: Session, user: User, referral_id: str, *, lock: bool = False) -> tuple[Viewer, Referral]:
     """The referral if the user's organisation may see it (404 otherwise); ``lock`` takes its row lock."""
+    if not could_be_id(referral_id):
+        raise NotFound(f"no referral {referral_id}")
     v = viewer(session, user)
     query = select(Referral).where(col(Referral.id) == referral_id)
     if lock:
@@ -155,6 +157,22 @@ def _rowcount(result: Any) -> int:
 # --- input checks -------------------------------------------------------------
 
 
+def _storable(value: str) -> bool:
+    """Text a database can keep: no NUL (PostgreSQL refuses it), valid UTF-8 (no lone surrogates)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def could_be_id(value: str) -> bool:
+    """An id from a URL that could name a stored row (else it is simply not found)."""
+    return 0 < len(value) <= 64 and _storable(value)
+
+
 def _text(value: Any, name: str, *, max_length: int, required: bool = False) -> str | None:
     if value is None:
         if required:
@@ -162,6 +180,8 @@ def _text(value: Any, name: str, *, max_length: int, required: bool = False) -> 
         return None
     if not isinstance(value, str):
         raise BadInput(f"{name} must be a string, not {type(value).__name__}")
+    if not _storable(value):
+        raise BadInput(f"{name} contains characters that cannot be stored (NUL or invalid Unicode)")
     value = value.strip()
     if not value:
         if required:
@@ -175,6 +195,8 @@ def _text(value: Any, name: str, *, max_length: int, required: bool = False) -> 
 def _id(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise BadInput(f"{name} must be a non-empty string")
+    if not could_be_id(value.strip()):
+        raise BadInput(f"{name}: no such id {value!r}")
     return value.strip()
 
 
@@ -405,6 +427,8 @@ def _offer(
 
 def _offer_for_decision(session: Session, user: User, offer_id: str) -> tuple[Viewer, Offer, Referral]:
     """The offer if the user may decide it: 404 when not visible, 403 when visible but not theirs."""
+    if not could_be_id(offer_id):
+        raise NotFound(f"no offer {offer_id}")
     v = viewer(session, user)
     found = session.get(Offer, offer_id)
     referral = session.get(Referral, found.referral_id) if found is not None else None
@@ -629,6 +653,8 @@ def propose_handoff(
     else:
         if isinstance(user_id, bool) or not isinstance(user_id, int):
             raise BadInput(f"user_id must be a whole number, not {user_id!r}")
+        if not 0 < user_id < 2**31:
+            raise BadInput(f"user_id: no active user {user_id}")
         target = session.get(User, user_id)
         if target is None or not target.active:
             raise BadInput(f"user_id: no active user {user_id}")

@@ -121,6 +121,10 @@ def json_body() -> dict[str, Any]:
     return data
 
 
+# far past any real list, and small enough for an SQL OFFSET on every database
+MAX_PAGE = 1_000_000
+
+
 def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int, int]:
     """``page`` (from 1) and ``per_page`` from the query string, checked."""
     try:
@@ -128,8 +132,8 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int,
         per_page = int(request.args.get("per_page", default_per_page))
     except ValueError:
         abort(400, "page and per_page must be whole numbers")
-    if page < 1 or not 1 <= per_page <= max_per_page:
-        abort(400, f"page must be 1 or more and per_page between 1 and {max_per_page}")
+    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= max_per_page:
+        abort(400, f"page must be from 1 to {MAX_PAGE} and per_page between 1 and {max_per_page}")
     return page, per_page
 
 

@@ -246,6 +246,8 @@ def list_referrals() -> Response:
     if state is not None and state not in REFERRAL_STATES:
         abort(400, f"state must be one of {', '.join(REFERRAL_STATES)}, not {state!r}")
     holder = request.args.get("holder") or None
+    if holder is not None and not ops.could_be_id(holder):
+        abort(400, f"holder: no organisation {holder!r}")
     s = db.read_session()
     query = select(Referral).where(referral_visible(viewer(s, current_user())))
     if state:
@@ -406,8 +408,8 @@ def ring_queue(ring_id: str) -> Response:
     page, per_page = page_args()
     s = db.read_session()
     v = viewer(s, current_user())
-    ring = s.get(Ring, ring_id)
-    if ring is None or ring_id not in v.ring_ids:
+    ring = s.get(Ring, ring_id) if ring_id in v.ring_ids else None
+    if ring is None:
         abort(404, f"no ring {ring_id} that your organisation is a member of")
     query = select(Offer).where(col(Offer.ring_id) == ring_id, col(Offer.state) == "pending")
     total = s.exec(select(func.count()).select_from(query.subquery())).one()

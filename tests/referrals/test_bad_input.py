@@ -130,3 +130,36 @@ def test_unknown_api_paths_and_methods_are_json(as_) -> None:
     assert missing.status_code == 404 and missing.json["error"]["code"] == "not-found"
     wrong = as_("desk").client.delete("/api/v1/referrals", headers=as_("desk").headers)
     assert wrong.status_code == 405 and "error" in wrong.json
+
+
+def test_values_no_database_can_keep_are_refused_not_crashed_on(as_, world, session) -> None:
+    """NUL characters, lone surrogates, huge numbers and overlong ids: 400 or 404 on both databases."""
+    rid = open_one(as_("desk"))["id"]
+    offer = as_("desk").post(f"/referrals/{rid}/offers", {"service_id": world.services["b"]}).json["id"]
+    as_("b1").post(f"/offers/{offer}/accept")
+    before = (_counts(session), _state(session))
+    posts = [
+        ("desk", "/referrals", {"question": "apua\u0000", "consent": True}, 400),
+        ("desk", "/referrals", {"question": "\ud800", "consent": True}, 400),
+        ("desk", "/referrals", {"question": "apua", "consent": True, "client_contact": "\udfff"}, 400),
+        ("desk", "/referrals", {"question": "apua", "consent": True, "age": 10**30}, 400),
+        ("b1", f"/referrals/{rid}/handoff", {"user_id": 10**30}, 400),
+        ("b1", f"/referrals/{rid}/handoff", {"service_id": "svc\u0000"}, 400),
+        ("b1", f"/referrals/{rid}/notes", {"text": "soitin\u0000"}, 400),
+        ("b1", "/referrals/a%00b/close", {"outcome": "served"}, 404),
+        ("b1", "/offers/a%00b/accept", None, 404),
+        ("b1", "/referrals/" + "x" * 300 + "/notes", {"text": "x"}, 404),
+    ]
+    for who, path, body, status in posts:
+        response = as_(who).post(path, body)
+        assert response.status_code == status, (path, response.json)
+    for path, status in [
+        ("/referrals?page=100000000000000000000", 400),
+        ("/inbox?page=100000000000000000000", 400),
+        ("/referrals/a%00b", 404),
+        ("/referrals/%ED%A0%80", 404),
+        ("/rings/a%00/queue", 404),
+        ("/referrals?holder=a%00", 400),
+    ]:
+        assert as_("b1").get(path).status_code == status, path
+    assert (_counts(session), _state(session)) == before
