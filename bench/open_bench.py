@@ -1,8 +1,8 @@
 """How long opening a referral takes, next to the health endpoint, in one run.
 
 Starts ``eteinen serve --no-scheduler`` (gunicorn) on a free port over a fresh SQLite
-database in a temporary instance folder, loads a small demo-like network (organisations,
-services with needs and areas, a ring, a front-desk user and token), then times
+database in a temporary instance folder, loads the demo network (``eteinen demo``) and an
+API token for one of its front-desk people, then times
 ``POST /api/v1/referrals`` and ``GET /api/v1/health`` and prints a table::
 
     .venv/bin/python bench/open_bench.py [--requests 500] [--workers 2] [--concurrency 1]
@@ -37,8 +37,7 @@ QUESTIONS = [
     "I need help finding a job in Kerava",
     "Asunto lähtee alta, mistä apua?",
 ]
-NEEDS = ["employment", "education", "debt", "housing", "mental-health", "guidance"]
-MUNICIPALITIES = ["245", "091", "049", "092", "186", "106"]
+MUNICIPALITIES = ["245", "186", "106", "858", "543", "444", "710", "927"]  # the demo regions
 
 
 def free_port() -> int:
@@ -48,34 +47,22 @@ def free_port() -> int:
 
 
 def load_network(instance: Path, database_url: str) -> str:
-    """A demo-like network in the bench database; returns a front-desk user's API token."""
+    """The demo network (``eteinen demo``) in the bench database; returns a front-desk user's API token."""
+    from sqlmodel import select
+
     from routing import create_app, db
-    from routing.auth import add_user, create_token
+    from routing.auth import create_token
+    from routing.demo import load_demo
     from routing.migrate import upgrade
-    from routing.models import Attribute, Organization, Service, ServiceArea, TaxonomyTerm
-    from routing.rings import add_ring
+    from routing.models import User
 
     app = create_app({"ETEINEN_INSTANCE": str(instance), "DATABASE_URL": database_url})
-    rng = random.Random(7)
     with app.app_context():
         upgrade(db.engine())
         with db.transaction() as s:
-            terms = {}
-            for need in NEEDS:
-                terms[need] = TaxonomyTerm(code=need, name=need)
-                s.add(terms[need])
-            orgs = [Organization(id=f"org-{i}", name=f"Organisaatio {i}") for i in range(20)]
-            s.add_all(orgs)
-            s.flush()
-            for i in range(100):
-                service = Service(id=f"svc-{i}", organization_id=orgs[i % 20].id, name=f"Palvelu {i}", status="active")
-                s.add(service)
-                s.flush()
-                for need in rng.sample(NEEDS, 2):
-                    s.add(Attribute(link_id=service.id, taxonomy_term_id=terms[need].id, link_entity="service"))
-                s.add(ServiceArea(service_id=service.id, extent=f"municipality:{rng.choice(MUNICIPALITIES)}"))
-            add_ring(s, "Uudenmaan puhelinrengas", [o.id for o in orgs[:5]])
-            desk = add_user(s, "desk@example.fi", orgs[10].id, "front-desk", None, name="Desk")
+            load_demo(s)
+            desk = s.exec(select(User).where(User.role == "front-desk").order_by(User.id)).first()
+            assert desk is not None, "the demo network has no front-desk account"
             token = create_token(s, desk, "bench")
     app.extensions["eteinen.engine"].dispose()
     return token
