@@ -139,14 +139,12 @@ def _lock(session: Session, referral_id: str) -> Referral:
 
 
 def _fresh_offer(session: Session, offer_id: str) -> Offer:
-    offer = session.exec(select(Offer).where(col(Offer.id) == offer_id).execution_options(populate_existing=True)).one()
-    return offer
+    """The offer as stored now (after the conditional UPDATEs, which bypass the identity map)."""
+    return session.exec(select(Offer).where(col(Offer.id) == offer_id).execution_options(populate_existing=True)).one()
 
 
-def _pending_offers(session: Session, referral_id: str, kind: str | None = None) -> list[Offer]:
+def _pending_offers(session: Session, referral_id: str) -> list[Offer]:
     query = select(Offer).where(col(Offer.referral_id) == referral_id, col(Offer.state) == "pending")
-    if kind:
-        query = query.where(col(Offer.kind) == kind)
     return list(session.exec(query.execution_options(populate_existing=True)))
 
 
