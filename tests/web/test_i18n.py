@@ -48,10 +48,7 @@ def test_every_text_is_translated(lang: str, source_messages: set[str]) -> None:
     for msgid in sorted(source_messages):
         message = catalog.get(msgid)
         strings = message.string if message is not None else None
-        if isinstance(strings, tuple):
-            done = all(strings)
-        else:
-            done = bool(strings)
+        done = all(strings) if isinstance(strings, tuple) else bool(strings)
         if message is None or not done or message.fuzzy:
             missing.append(msgid)
     assert not missing, f"{len(missing)} texts untranslated in {lang} (run `make i18n`, then translate): {missing[:10]}"
