@@ -300,6 +300,7 @@ def referral_page(referral_id: str) -> str:
         "referral.html",
         referral=referral,
         offers=offers,
+        offers_by_id={o.id: o for o in offers},
         events=events,
         notes=notes,
         names=names,

@@ -129,6 +129,7 @@ def init_app(app: Flask) -> None:
         age_range=age_range,
         language_name=language_name,
         state_label=lambda code: labels.label(labels.STATES, code),
+        state_short=lambda code: labels.label(labels.STATES_SHORT, code),
         offer_state_label=lambda code: labels.label(labels.OFFER_STATES, code),
         reason_label=lambda code: labels.label(labels.DECLINE_REASON_LABELS, code),
         outcome_label=lambda code: labels.label(labels.OUTCOME_LABELS, code),

@@ -14,6 +14,12 @@ STATES: dict[str, Any] = {
     "accepted": _l("accepted: a named person owns it"),
     "closed": _l("closed"),
 }
+STATES_SHORT: dict[str, Any] = {
+    "open": _l("open"),
+    "offered": _l("offered"),
+    "accepted": _l("accepted"),
+    "closed": _l("closed"),
+}
 OFFER_STATES: dict[str, Any] = {
     "pending": _l("waiting"),
     "accepted": _l("accepted"),
