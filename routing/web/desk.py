@@ -18,10 +18,12 @@ from sqlmodel import Session, col, select
 from werkzeug.wrappers import Response
 
 from .. import db, referrals
+from ..matcher import current_router
+from ..matcher.router import RouteRequest
 from ..models import Organization, Phone, Ring, RingMember, Service
 from ..referrals import ReferralError
 from . import TIMEZONE, role_required
-from .forms import DeskForm
+from .forms import DeskForm, EnquiryForm
 from .views import bp
 
 # what the receipt promises the client: a contact within this many working days
@@ -95,10 +97,9 @@ def _render_desk(form: DeskForm, result: dict[str, Any] | None, status: int = 20
     )
 
 
-def _route(form: DeskForm) -> dict[str, Any]:
-    from ..matcher import route
-
-    return route(db.read_session(), **form.enquiry(), limit=5)
+def route(form: EnquiryForm, limit: int = 5) -> dict[str, Any]:
+    """The engine's route result for the form (shared/CONTRACT.md "Route result")."""
+    return current_router().route(RouteRequest(**form.enquiry(), limit=limit))
 
 
 @bp.get("/desk")
@@ -113,7 +114,7 @@ def desk_suggest() -> tuple[str, int]:
     form = DeskForm()
     if not form.validate_on_submit():
         return _render_desk(form, None, 400)
-    return _render_desk(form, _route(form))
+    return _render_desk(form, route(form))
 
 
 @bp.post("/desk/suggestions")
@@ -123,7 +124,7 @@ def desk_suggestions() -> tuple[str, int]:
     form = DeskForm()
     if not form.validate_on_submit():
         return render_template("_suggestions.html", form=form, result=None, notes={}, rings=[]), 200
-    result = _route(form)
+    result = route(form)
     s = db.read_session()
     return (
         render_template(
@@ -146,7 +147,7 @@ def desk_refer() -> tuple[str, int] | Response:
         return _render_desk(form, None, 400)
     kind, _sep, target_id = (form.target.data or "").partition(":")
     if kind not in ("service", "ring"):
-        return _render_desk(form, _route(form), 400)
+        return _render_desk(form, route(form), 400)
     user = current_user.user
     s = db.session()
     try:
@@ -166,5 +167,5 @@ def desk_refer() -> tuple[str, int] | Response:
     except ReferralError:
         s.rollback()  # nothing half-made: no referral without its offer
         flash(_("That service cannot take the case now. Choose another suggestion or a ring."), "error")
-        return _render_desk(form, _route(form), 409)
+        return _render_desk(form, route(form), 409)
     return redirect(url_for("web.receipt", referral_id=referral.id))

@@ -23,7 +23,7 @@ from ..gazetteer import gazetteer
 from ..models import DECLINE_REASONS, OUTCOMES
 from .labels import DECLINE_REASON_LABELS, OUTCOME_LABELS
 
-QUESTION_MAX = 2000
+QUESTION_MAX = 4000  # what the engine reads and a referral keeps
 SERVICE_LANGUAGES = [
     SelectChoice("", _l("not known")),
     SelectChoice("fi", "suomi"),

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import render_template
 
-from .. import db
 from . import role_required
+from .desk import route
 from .forms import EnquiryForm
 from .views import bp
 
 RULE_EDITORS = ("coordinator", "admin")
-
-
-def try_rules(form: EnquiryForm) -> dict[str, Any]:
-    from ..matcher import route
-
-    return route(db.read_session(), **form.enquiry(), limit=10)
 
 
 @bp.route("/rules/try", methods=["GET", "POST"])
@@ -28,4 +20,4 @@ def rules_try() -> tuple[str, int]:
         return render_template("rules_try.html", form=form, result=None), 200
     if not form.validate():
         return render_template("rules_try.html", form=form, result=None), 400
-    return render_template("rules_try.html", form=form, result=try_rules(form)), 200
+    return render_template("rules_try.html", form=form, result=route(form, limit=10)), 200

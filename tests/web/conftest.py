@@ -133,3 +133,21 @@ def ring_id(session: Session) -> str:
     from routing.models import Ring
 
     return session.exec(select(Ring.id)).one()
+
+
+@pytest.fixture
+def demo_directory(store) -> Network:
+    """The demo network's directory and ring (no demo accounts: hashing their passwords is slow),
+    with a front desk at Keravan lukio, a counsellor at Ohjaamo Kerava and a coordinator."""
+    from routing.demo import DIRECTORY
+    from routing.demo.network import RING_MEMBERS, RING_NAME, demo_id
+    from routing.hsds import import_path
+
+    import_path(store, DIRECTORY)
+    add_ring(store, RING_NAME, [demo_id("organization", key) for key in RING_MEMBERS])
+    store.commit()
+    net = Network(store)
+    net.add_user("desk@kerava.fi", demo_id("organization", "keravan-lukio"), "front-desk")
+    net.add_user("niko@ohjaamo.fi", demo_id("organization", "ohjaamo-kerava"), "counsellor")
+    net.add_user("kaisa@coord.fi", demo_id("organization", "opin-ovi-uusimaa"), "coordinator")
+    return net

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -366,3 +367,30 @@ def test_front_desk_cannot_accept(app, client, store, network) -> None:
     _referral, offer = open_case(app, "desk@door.fi", ring=ring_id(store))
     login(client, "desk@door.fi")
     assert client.post(f"/offers/{offer}/accept", data={"csrf_token": csrf_token(client, "/desk")}).status_code == 403
+
+
+def test_times_are_helsinki_time_in_finnish_form(app) -> None:
+    from datetime import UTC, datetime
+
+    from routing.web.formats import day, when
+
+    winter = datetime(2026, 3, 5, 22, 30, tzinfo=UTC)
+    summer = datetime(2026, 7, 1, 21, 5, tzinfo=UTC)
+    for lang in ("fi", "sv", "en"):
+        with app.test_request_context(f"/?lang={lang}"):
+            assert when(winter) == "6.3.2026 0.30"
+            assert when(summer) == "2.7.2026 0.05"
+            assert when(winter.replace(tzinfo=None)) == "6.3.2026 0.30"  # SQLite's naive UTC
+            assert day(summer) == "2.7.2026"
+
+
+def test_too_large_upload_is_a_page(app, client, network) -> None:
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    login(client, "coord@far.fi")
+    token = csrf_token(client, "/directory")
+    response = client.post(
+        "/directory/import",
+        data={"csrf_token": token, "archive": (io.BytesIO(b"x" * 5000), "big.zip")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 413 and "Tiedosto on liian suuri" in response.text
