@@ -96,3 +96,26 @@ def log_in(page: Any, base: str, email: str, password: str, lang: str | None = N
     page.fill("#password", password)
     page.click("form.card button[type=submit]")
     page.wait_for_url(lambda url: "/login" not in url)
+
+
+_UNLABELLED = """
+() => Array.from(document.querySelectorAll('input, select, textarea'))
+  .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+  .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+  .map(el => el.name || el.id)
+"""
+
+
+_DUPLICATE_IDS = """
+() => { const seen = {}; document.querySelectorAll('[id]').forEach(el => { seen[el.id] = (seen[el.id] || 0) + 1; });
+        return Object.keys(seen).filter(id => seen[id] > 1); }
+"""
+
+
+def check_basics(page: Any) -> None:
+    """What every page keeps: a language, one h1, a label on every visible field, unique ids, a skip link."""
+    assert page.get_attribute("html", "lang") in ("fi", "sv", "en")
+    assert page.locator("h1").count() == 1, page.url
+    assert page.evaluate(_UNLABELLED) == [], page.url
+    assert page.evaluate(_DUPLICATE_IDS) == [], page.url
+    assert page.locator("a.skip[href='#main']").count() == 1

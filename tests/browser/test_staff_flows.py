@@ -11,7 +11,7 @@ from typing import Any
 
 from routing.demo.network import ACCOUNTS, RING_NAME
 
-from .conftest import log_in, shot
+from .conftest import SCREENSHOTS, check_basics, log_in, shot
 
 QUESTION = "poika 17v keravalta, lopetti lukion kesken eikä tiedä mitä tehdä"
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
@@ -54,6 +54,8 @@ def test_front_desk_end_to_end_and_a_counsellor_claims_from_the_ring(demo, new_p
     suggestions = desk.locator("#suggestions .suggestion")
     assert suggestions.count() >= 1
     assert desk.locator("#suggestions .suggestion").first.locator("ul.reasons li").count() >= 1
+    check_basics(desk)
+    shot(desk, "desk")
     shot(desk, "desk-suggestions", full_page=True)
     desk.check("#consent")
     desk.fill("#client_contact", "040 765 4321")
@@ -63,19 +65,24 @@ def test_front_desk_end_to_end_and_a_counsellor_claims_from_the_ring(demo, new_p
     assert RING_NAME in say and "viimeistään" in say
     number = desk.inner_text(".receipt .case").strip()
     assert re.fullmatch(r"[0-9A-F]{8}", number)
+    check_basics(desk)
     shot(desk, "receipt")
+    desk.locator(".receipt").screenshot(path=str(SCREENSHOTS / "receipt-card.png"))
 
     counsellor = new_page()
     _login(counsellor, demo.url, KEUDA)
     counsellor.goto(f"{demo.url}/ring")
     case = counsellor.locator("article.offer", has_text=number)
     assert case.count() == 1
+    check_basics(counsellor)
     shot(counsellor, "ring-queue")
     case.get_by_role("button", name="Ota tämä asia").click()
     counsellor.wait_for_url(re.compile(r"/referrals/[0-9a-f-]+$"))
     assert "Asia on nyt sinun" in counsellor.inner_text("main")
     assert QUESTION in counsellor.inner_text("dl.props")
     assert "040 765 4321" in counsellor.inner_text("dl.props")
+    check_basics(counsellor)
+    shot(counsellor, "referral-top")
     shot(counsellor, "referral", full_page=True)
 
     desk.goto(f"{demo.url}/inbox")
@@ -125,6 +132,7 @@ def test_decline_sends_the_case_back_and_the_desk_offers_it_again(demo, new_page
     _login(receiver, demo.url, OHJAAMO)
     receiver.goto(f"{demo.url}/inbox")
     offer = receiver.locator("article.offer").filter(has_text=number)
+    check_basics(receiver)
     shot(receiver, "inbox")
     offer.locator("summary").click()
     offer.get_by_label("Miksi hylkäät?").select_option("no-capacity")
@@ -152,6 +160,7 @@ def test_language_switching_is_remembered(demo, new_page) -> None:
     page.get_by_role("link", name="svenska").click()
     assert page.get_by_role("button", name="Logga in").is_visible()
     assert page.get_attribute("html", "lang") == "sv"
+    check_basics(page)
     shot(page, "login-sv")
     _login(page, demo.url, DESK)  # the login page keeps the choice: no ?lang= here
     page.goto(f"{demo.url}/desk")
@@ -232,11 +241,13 @@ def test_pages_for_the_readme_and_by_eye(demo, new_page) -> None:
     _login(coordinator, demo.url, COORDINATOR)
     coordinator.goto(f"{demo.url}/directory")
     assert coordinator.locator("article.service").count() > 5
+    check_basics(coordinator)
     shot(coordinator, "directory")
     coordinator.goto(f"{demo.url}/rules/try")
     coordinator.fill("#question", QUESTION)
     coordinator.click("form.card button[type=submit]")
     coordinator.wait_for_selector("text=Lauenneet säännöt")
+    check_basics(coordinator)
     shot(coordinator, "rule-tester", full_page=True)
     coordinator.goto(f"{demo.url}/no/such/page")
     assert coordinator.get_by_role("heading", name="Sivua ei löydy").is_visible()
