@@ -48,6 +48,13 @@ def case_number(referral_id: str) -> str:
     return referral_id[:8].upper()
 
 
+def web_address(url: str | None) -> str | None:
+    """A directory's web address fit for a link: http(s) only (never ``javascript:`` from an import)."""
+    if url and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return None
+
+
 def _lang() -> str:
     return str(get_locale() or "fi")
 
@@ -123,6 +130,7 @@ def init_app(app: Flask) -> None:
         iso=iso,
         age_of=age_of,
         case_number=case_number,
+        web_address=web_address,
         need_name=need_name,
         municipality_name=municipality_name,
         area_name=area_name,

@@ -394,3 +394,24 @@ def test_too_large_upload_is_a_page(app, client, network) -> None:
         content_type="multipart/form-data",
     )
     assert response.status_code == 413 and "Tiedosto on liian suuri" in response.text
+
+
+@pytest.mark.parametrize(
+    ("email", "lands"), [("desk@door.fi", "/desk"), ("anna@ohjaamo.fi", "/inbox"), ("coord@far.fi", "/directory")]
+)
+def test_login_lands_on_the_daily_page_of_the_role(client, network, email, lands) -> None:
+    login(client, email)
+    assert client.get("/home").headers["Location"] == lands
+
+
+def test_receipt_links_only_web_addresses(app, client, store, network) -> None:
+    from routing.models import Service
+
+    service = store.get(Service, "s-keuda")
+    service.url = "javascript:alert(1)"
+    store.add(service)
+    store.commit()
+    referral, _offer = open_case(app, "desk@door.fi", service="s-keuda")
+    login(client, "desk@door.fi")
+    receipt = client.get(f"/referrals/{referral}/receipt").text
+    assert 'href="javascript' not in receipt
