@@ -84,9 +84,16 @@ def new_page(browser) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str, full_page: bool = False) -> Path:
+    """A screenshot into tests/browser/screenshots (git-ignored); a window's worth is cut below the content."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    if full_page:
+        page.screenshot(path=str(path), full_page=True)
+    else:
+        size = page.viewport_size
+        bottom = page.evaluate("Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)")
+        height = max(200, min(size["height"], bottom))
+        page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": size["width"], "height": height})
     return path
 
 
