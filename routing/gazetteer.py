@@ -135,14 +135,32 @@ _PLURAL_STEMS: dict[str, tuple[str, str, str]] = {
 
 # Consonant gradation in the last syllable, strong → weak, longest first.
 _GRADATION: tuple[tuple[str, str], ...] = (
-    ("kk", "k"), ("pp", "p"), ("tt", "t"),
-    ("nk", "ng"), ("mp", "mm"), ("nt", "nn"), ("lt", "ll"), ("rt", "rr"), ("ht", "hd"),
-    ("lk", "l"), ("rk", "r"), ("hk", "h"),
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("mp", "mm"),
+    ("nt", "nn"),
+    ("lt", "ll"),
+    ("rt", "rr"),
+    ("ht", "hd"),
+    ("lk", "l"),
+    ("rk", "r"),
+    ("hk", "h"),
 )
 _VOWELS = "aeiouyäöå"
 _ABBREVIATION_ENDINGS: tuple[tuple[Case, str], ...] = (
-    ("gen", "n"), ("ine", "ssa"), ("ine", "ssä"), ("ela", "sta"), ("ela", "stä"), ("ade", "lla"),
-    ("ade", "llä"), ("abl", "lta"), ("abl", "ltä"), ("all", "lle"), ("tra", "ksi"),
+    ("gen", "n"),
+    ("ine", "ssa"),
+    ("ine", "ssä"),
+    ("ela", "sta"),
+    ("ela", "stä"),
+    ("ade", "lla"),
+    ("ade", "llä"),
+    ("abl", "lta"),
+    ("abl", "ltä"),
+    ("all", "lle"),
+    ("tra", "ksi"),
 )
 
 
@@ -289,9 +307,7 @@ def finnish_forms(name: str) -> dict[str, Case]:
     paradigms = [_word_paradigm(last_part)]
     if last_part.startswith("uusi") and len(last_part) > 6:
         first, rest = _word_paradigm("uusi"), _word_paradigm(last_part[4:])
-        paradigms.append(
-            {case: {f + r for f, r in product(first[case], rest[case])} for case in first if case in rest}
-        )
+        paradigms.append({case: {f + r for f, r in product(first[case], rest[case])} for case in first if case in rest})
     result: dict[str, Case] = {}
     for paradigm in paradigms:
         for case, words in paradigm.items():
@@ -314,98 +330,170 @@ def swedish_forms(name: str) -> dict[str, Case]:
 
 # Names that are also common words in Finnish, Swedish or English: they count
 # only capitalised (not in ALL CAPS) or after a residence word (asun, bor, live).
-_COMMON_WORD_NAMES: frozenset[str] = frozenset({
-    "lahti",  # bay
-    "kotka",  # eagle
-    "salo",  # backwoods
-    "hanko",  # pitchfork
-    "luoto",  # skerry
-    "somero",  # gravel
-    "kannus",  # spur
-    "perho",  # butterfly
-    "virrat",  # currents
-    "kuru",  # gorge
-    "ruukki",  # ironworks
-    "pyhäjärvi",  # a lake name all over Finland
-    "aura",  # plough; English aura
-    "sund",  # Swedish: healthy, a strait
-    "haga",  # Swedish: pasture
-    "malm",  # Swedish: ore
-    "kampen",  # Swedish: the fight
-    "ii",  # roman numeral II, so never in capitals
-    "kemi",  # Swedish: chemistry
-    "ingå",  # Swedish: to be part of
-    "pori",  # porista: to chatter
-    "nokia",  # soot; the company
-    "kurikka",  # mallet
-    "varkaus",  # theft
-    "karjaa",  # cattle
-    "loppi",  # lopen: utterly
-    "pello",  # pellolla: on the field
-    "kisko",  # rail
-    "kaavi",  # scrape
-    "rusko",  # glow
-    "sievi",  # sievin: prettiest
-    "tahko",  # whetstone
-    "veteli",  # vetelin: I pulled
-    "multia",  # soil
-    "lemu",  # stench
-    "kolho",  # clumsy
-    "aitoo",  # aitoon: genuine
-    "maksamaa",  # maksamaan: to pay
-    "mankkaa",  # tape deck
-    "koria",  # basket
-    "kivikko",  # stony ground
-    "nummi",  # heath
-    "lappee",  # flat side
-    "halinen",  # halista: from a hug
-    "petonen",  # petosen: fraud
-    "kalasatama",  # fishing harbour
-    "gamlas",  # Swedish: the old people's
-    "ladugården",  # Swedish: the barn
-    "fiskehamnen",  # Swedish: the fishing harbour
-    "manse",  # English: a manse
-    "masala",  # English: a spice mix
-})
+_COMMON_WORD_NAMES: frozenset[str] = frozenset(
+    {
+        "lahti",  # bay
+        "kotka",  # eagle
+        "salo",  # backwoods
+        "hanko",  # pitchfork
+        "luoto",  # skerry
+        "somero",  # gravel
+        "kannus",  # spur
+        "perho",  # butterfly
+        "virrat",  # currents
+        "kuru",  # gorge
+        "ruukki",  # ironworks
+        "pyhäjärvi",  # a lake name all over Finland
+        "aura",  # plough; English aura
+        "sund",  # Swedish: healthy, a strait
+        "haga",  # Swedish: pasture
+        "malm",  # Swedish: ore
+        "kampen",  # Swedish: the fight
+        "ii",  # roman numeral II, so never in capitals
+        "kemi",  # Swedish: chemistry
+        "ingå",  # Swedish: to be part of
+        "pori",  # porista: to chatter
+        "nokia",  # soot; the company
+        "kurikka",  # mallet
+        "varkaus",  # theft
+        "karjaa",  # cattle
+        "loppi",  # lopen: utterly
+        "pello",  # pellolla: on the field
+        "kisko",  # rail
+        "kaavi",  # scrape
+        "rusko",  # glow
+        "sievi",  # sievin: prettiest
+        "tahko",  # whetstone
+        "veteli",  # vetelin: I pulled
+        "multia",  # soil
+        "lemu",  # stench
+        "kolho",  # clumsy
+        "aitoo",  # aitoon: genuine
+        "maksamaa",  # maksamaan: to pay
+        "mankkaa",  # tape deck
+        "koria",  # basket
+        "kivikko",  # stony ground
+        "nummi",  # heath
+        "lappee",  # flat side
+        "halinen",  # halista: from a hug
+        "petonen",  # petosen: fraud
+        "kalasatama",  # fishing harbour
+        "gamlas",  # Swedish: the old people's
+        "ladugården",  # Swedish: the barn
+        "fiskehamnen",  # Swedish: the fishing harbour
+        "manse",  # English: a manse
+        "masala",  # English: a spice mix
+    }
+)
 # Single forms that are common words while the name's other forms are not.
 _FORM_STOP: frozenset[str] = frozenset({"stadia"})  # Stadi (Helsinki) → English "stadia"
 # Stricter: not even a capital at the start of a sentence is enough (Kolarin jälkeen…).
-_STRICT_NAMES: frozenset[str] = frozenset({
-    "kolari",  # car crash
-    "koski",  # rapids (Koski Tl)
-    "pohja",  # bottom
-    "eno",  # uncle
-    "kallio",  # rock
-    "malmi",  # ore
-    "tiukka",  # tight
-    "valtimo",  # artery (Valtimo on tukossa)
-})
-# First names: only an inner locative (Simossa, Inariin) or a place word before them.
-_PERSON_NAMES: frozenset[str] = frozenset(
-    {"simo", "inari", "salla", "eira", "lovisa", "levi", "soini", "kaarina"}
+_STRICT_NAMES: frozenset[str] = frozenset(
+    {
+        "kolari",  # car crash
+        "koski",  # rapids (Koski Tl)
+        "pohja",  # bottom
+        "eno",  # uncle
+        "kallio",  # rock
+        "malmi",  # ore
+        "tiukka",  # tight
+        "valtimo",  # artery (Valtimo on tukossa)
+    }
 )
+# First names: only an inner locative (Simossa, Inariin) or a place word before them.
+_PERSON_NAMES: frozenset[str] = frozenset({"simo", "inari", "salla", "eira", "lovisa", "levi", "soini", "kaarina"})
 # Forms whose umlaut-less spelling is a common word (Ingå → inga "none", Kökar → kokar "boils",
 # Kaskö → kasko "car insurance", Pernå → perna "spleen", Storå → stora "big", Tjöck → tjock "thick").
-_ASCII_STOP: frozenset[str] = frozenset({
-    "inga", "ingas", "kokar", "abo", "vora", "brando", "toolo", "kasko", "kaskos", "kustos", "kanala",
-    "perna", "stora", "storas", "borga", "borgas", "tjock", "tjocks", "bole", "boles",
-})
+_ASCII_STOP: frozenset[str] = frozenset(
+    {
+        "inga",
+        "ingas",
+        "kokar",
+        "abo",
+        "vora",
+        "brando",
+        "toolo",
+        "kasko",
+        "kaskos",
+        "kustos",
+        "kanala",
+        "perna",
+        "stora",
+        "storas",
+        "borga",
+        "borgas",
+        "tjock",
+        "tjocks",
+        "bole",
+        "boles",
+    }
+)
 
-_RESIDENCE_CUES: frozenset[str] = frozenset({
-    "asun", "asumme", "asuu", "asuvat", "asunut", "asuneet", "asuin", "asuimme", "asustan", "asuva",
-    "asuvani", "asuntoni", "kotoisin", "kotikunta", "kotikuntani", "kotikuntana", "kotipaikka",
-    "kotipaikkani", "paikkakunta", "paikkakuntani",
-    "bor", "bosatt", "bodde", "hemkommun", "hemma", "hemort",
-    "live", "lives", "living", "lived", "reside", "resides", "resident", "based",
-})
-_MOVE_CUES: frozenset[str] = frozenset({
-    "muutin", "muutimme", "muutan", "muuttanut", "muuttaneet", "muutamme", "muuttamassa",
-    "flyttade", "flyttat", "flyttar", "moved", "moving",
-})
+_RESIDENCE_CUES: frozenset[str] = frozenset(
+    {
+        "asun",
+        "asumme",
+        "asuu",
+        "asuvat",
+        "asunut",
+        "asuneet",
+        "asuin",
+        "asuimme",
+        "asustan",
+        "asuva",
+        "asuvani",
+        "asuntoni",
+        "kotoisin",
+        "kotikunta",
+        "kotikuntani",
+        "kotikuntana",
+        "kotipaikka",
+        "kotipaikkani",
+        "paikkakunta",
+        "paikkakuntani",
+        "bor",
+        "bosatt",
+        "bodde",
+        "hemkommun",
+        "hemma",
+        "hemort",
+        "live",
+        "lives",
+        "living",
+        "lived",
+        "reside",
+        "resides",
+        "resident",
+        "based",
+    }
+)
+_MOVE_CUES: frozenset[str] = frozenset(
+    {
+        "muutin",
+        "muutimme",
+        "muutan",
+        "muuttanut",
+        "muuttaneet",
+        "muutamme",
+        "muuttamassa",
+        "flyttade",
+        "flyttat",
+        "flyttar",
+        "moved",
+        "moving",
+    }
+)
 _PREPOSITIONS: frozenset[str] = frozenset({"i", "från", "till", "på", "ur", "in", "from", "to", "at", "near"})
 _TO_PREPOSITIONS: frozenset[str] = frozenset({"till", "to"})
 _AFTER_CUES: tuple[str, ...] = (
-    "kunta", "kunna", "kaupunki", "kaupung", "kommun", "stad", "municipality", "town",
+    "kunta",
+    "kunna",
+    "kaupunki",
+    "kaupung",
+    "kommun",
+    "stad",
+    "municipality",
+    "town",
 )
 _CLITICS: tuple[str, ...] = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 
@@ -464,9 +552,7 @@ class Gazetteer:
             if kind not in ("former-municipality", "locality"):
                 raise ValueError(f"localities.csv: {row['name']}: unknown kind {kind!r}")
             if row["municipality_code"] not in self._by_code:
-                raise ValueError(
-                    f"localities.csv: {row['name']}: unknown municipality {row['municipality_code']}"
-                )
+                raise ValueError(f"localities.csv: {row['name']}: unknown municipality {row['municipality_code']}")
             names.append((row["name"], row["language"], row["municipality_code"], kind))  # type: ignore[arg-type]
         for name, language, code, kind in names:
             lemma = fold(name)
@@ -715,8 +801,8 @@ class Gazetteer:
             return None
         capitalised = token.raw[:1].isupper() and not token.raw.isupper()
         mid_sentence_name = capitalised and not token.initial
-        place_word_before = (
-            self._preposition_before(tokens, i, text) is not None or self._strong_cue_before(tokens, i, text)
+        place_word_before = self._preposition_before(tokens, i, text) is not None or self._strong_cue_before(
+            tokens, i, text
         )
         if not (mid_sentence_name or place_word_before):
             return None

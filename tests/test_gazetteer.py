@@ -154,9 +154,7 @@ def test_localities_csv(g):
     assert list(rows[0]) == ["name", "language", "municipality_code", "kind"]
     assert len(rows) >= 300
     codes = {m.code for m in g.municipalities}
-    official_names = {m.name_fi.casefold() for m in g.municipalities} | {
-        m.name_sv.casefold() for m in g.municipalities
-    }
+    official_names = {m.name_fi.casefold() for m in g.municipalities} | {m.name_sv.casefold() for m in g.municipalities}
     meaning: dict[str, str] = {}
     for row in rows:
         assert row["kind"] in ("former-municipality", "locality")

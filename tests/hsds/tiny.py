@@ -14,7 +14,13 @@ from sqlmodel import Session
 from routing.models import DIRECTORY_TABLES, DirectoryVersion
 
 # the evaluation sample of the shared workspace; elsewhere the tests that load it are skipped
-SAMPLE = Path(os.environ.get("ETEINEN_SAMPLE_DIRECTORY", "/work/shared/eval-sample/directory"))
+# the labelled sample network lives in shared/, beside the project root
+SAMPLE = Path(
+    os.environ.get(
+        "ETEINEN_SAMPLE_DIRECTORY",
+        Path(__file__).resolve().parents[3] / "shared" / "eval-sample" / "directory",
+    )
+)
 DATA = Path(__file__).parent / "data"
 
 
