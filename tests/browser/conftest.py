@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 
-from routing import db
+from routing import auth, db
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -36,7 +37,9 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory, _sqlite_template: P
     path = tmp_path_factory.mktemp("demo") / "eteinen.db"
     shutil.copy(_sqlite_template, path)
     engine = db.make_engine(f"sqlite:///{path}")
-    with db.transaction(bind=engine) as s:
+    with pytest.MonkeyPatch.context() as patch, db.transaction(bind=engine) as s:
+        # cheap hashes: each of the many logins verifies in a moment (hashing is tested elsewhere)
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
         load_demo(s)
     engine.dispose()
     return path

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
+from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 from sqlmodel import Session
 
@@ -34,7 +35,8 @@ def login(client: FlaskClient, email: str, password: str = PASSWORD, lang: str |
 
 @functools.cache
 def _password_hash() -> str:
-    return auth.hash_password(PASSWORD)
+    """One cheap Argon2 hash for every test account: logging in stays fast (hashing is tested elsewhere)."""
+    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(PASSWORD)
 
 
 @dataclass
