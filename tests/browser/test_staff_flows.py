@@ -167,6 +167,9 @@ def test_language_switching_is_remembered(demo, new_page) -> None:
     assert page.get_by_role("link", name="Mottagning").is_visible()
     assert page.get_by_label("Hemkommun").is_visible()
     assert page.locator('#municipalities option[value="Kervo"]').count() == 1
+    _ask(page, "pojke 17 år i Kervo, hoppade av gymnasiet och vet inte vad han ska göra")
+    assert page.get_by_role("heading", name="Förslag").is_visible()
+    shot(page, "desk-sv", full_page=True)
     page.get_by_role("link", name="English").click()
     assert page.get_by_role("heading", name="Front desk").is_visible()
     page.reload()
