@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from routing.demo.network import ACCOUNTS, RING_NAME
 
 from .conftest import SCREENSHOTS, check_basics, log_in, shot
@@ -45,49 +47,73 @@ def _open_to_ring(page: Any, base: str) -> str:
     return page.inner_text(".receipt .case").strip()
 
 
-def test_front_desk_end_to_end_and_a_counsellor_claims_from_the_ring(demo, new_page) -> None:
+# what each language's pages say at the steps of the front-desk flow
+WORDS = {
+    "fi": {
+        "question": QUESTION,
+        "offer": "Tarjoa: ",
+        "by": "viimeistään",
+        "take": "Ota tämä asia",
+        "yours": "Asia on nyt sinun",
+        "accepted": "hyväksytty",
+    },
+    "sv": {
+        "question": "pojke 17 år från Kervo, hoppade av gymnasiet och vet inte vad han ska göra",
+        "offer": "Erbjud till ",
+        "by": "senast",
+        "take": "Ta det här ärendet",
+        "yours": "Ärendet är ditt nu",
+        "accepted": "godkänt",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_front_desk_end_to_end_and_a_counsellor_claims_from_the_ring(demo, new_page, lang: str) -> None:
+    words = WORDS[lang]
+    suffix = "" if lang == "fi" else f"-{lang}"
     desk = new_page()
-    _login(desk, demo.url, DESK)
+    _login(desk, demo.url, DESK, lang=lang)
     assert desk.url.endswith("/desk")
-    shot(desk, "login-landing-desk")
-    _ask(desk)
+    assert desk.get_attribute("html", "lang") == lang
+    _ask(desk, words["question"])
     suggestions = desk.locator("#suggestions .suggestion")
     assert suggestions.count() >= 1
-    assert desk.locator("#suggestions .suggestion").first.locator("ul.reasons li").count() >= 1
+    assert suggestions.first.locator("ul.reasons li").count() >= 1
     check_basics(desk)
-    shot(desk, "desk")
-    shot(desk, "desk-suggestions", full_page=True)
+    shot(desk, f"desk{suffix}")
+    shot(desk, f"desk-suggestions{suffix}", full_page=True)
     desk.check("#consent")
     desk.fill("#client_contact", "040 765 4321")
-    desk.get_by_role("button", name=f"Tarjoa: {RING_NAME}").click()
+    desk.get_by_role("button", name=words["offer"] + RING_NAME).click()
     desk.wait_for_url(re.compile(r"/receipt$"))
     say = desk.inner_text(".receipt .say")
-    assert RING_NAME in say and "viimeistään" in say
+    assert RING_NAME in say and words["by"] in say
     number = desk.inner_text(".receipt .case").strip()
     assert re.fullmatch(r"[0-9A-F]{8}", number)
     check_basics(desk)
-    shot(desk, "receipt")
-    desk.locator(".receipt").screenshot(path=str(SCREENSHOTS / "receipt-card.png"))
+    shot(desk, f"receipt{suffix}")
+    desk.locator(".receipt").screenshot(path=str(SCREENSHOTS / f"receipt-card{suffix}.png"))
 
-    counsellor = new_page()
-    _login(counsellor, demo.url, KEUDA)
+    counsellor = new_page()  # another browser
+    _login(counsellor, demo.url, KEUDA, lang=lang)
     counsellor.goto(f"{demo.url}/ring")
     case = counsellor.locator("article.offer", has_text=number)
     assert case.count() == 1
     check_basics(counsellor)
-    shot(counsellor, "ring-queue")
-    case.get_by_role("button", name="Ota tämä asia").click()
+    shot(counsellor, f"ring-queue{suffix}")
+    case.get_by_role("button", name=words["take"]).click()
     counsellor.wait_for_url(re.compile(r"/referrals/[0-9a-f-]+$"))
-    assert "Asia on nyt sinun" in counsellor.inner_text("main")
-    assert QUESTION in counsellor.inner_text("dl.props")
+    assert words["yours"] in counsellor.inner_text("main")
+    assert words["question"] in counsellor.inner_text("dl.props")
     assert "040 765 4321" in counsellor.inner_text("dl.props")
     check_basics(counsellor)
-    shot(counsellor, "referral-top")
-    shot(counsellor, "referral", full_page=True)
+    shot(counsellor, f"referral-top{suffix}")
+    shot(counsellor, f"referral{suffix}", full_page=True)
 
     desk.goto(f"{demo.url}/inbox")
     row = desk.locator("table tr", has_text=number)
-    assert "hyväksytty" in row.inner_text()
+    assert words["accepted"] in row.inner_text()
 
 
 def test_two_counsellors_claim_at_once_and_one_is_told_who_took_it(demo, new_page) -> None:
