@@ -98,7 +98,8 @@ _PERSON = re.compile(
     r"lapsenlapse\w*|mies\w*|miehe\w*|vaimo\w*|isä\w*|äiti\w*|mamma\w*|pappa\w*|mor|far|mother\w*|father\w*|"
     r"mom|mum|dad|parent\w*|förälder\w*|vanhemp\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
     r"hän|han|hon|he|she|friend\w*|nephew\w*|niece\w*|client\w*|cousin\w*|husband\w*|wife\w*|dotter\w*|döttrar|barn\w*|bror\w*|"
-    r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren)\b",
+    r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren|"
+    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*)\b",
     re.IGNORECASE,
 )
 
@@ -111,6 +112,12 @@ _PERSON_YEARS = re.compile(
 # "tyttäreni (19)", "my son (17)": a person and a bracketed number.
 _PERSON_BRACKET = re.compile(_PERSON.pattern + r"\s*\(\s*" + _NUM + r"\s*(?:v|v\.|år|y|yrs?)?\s*\)", re.IGNORECASE)
 # The writer: "jag bor i Borgå och är 41", "asun täällä ja oon 24".
+# A form-like "Esbo, 40 år." / "Espoo, 40 v." / "Living in Kerava, 31.": a bare number of
+# years as its own clause, or a bare number closing the message after a comma.
+_CLAUSE_YEARS = re.compile(
+    r"(?:^|[,;:(]|\.\s)\s*" + _NUM + r"\s*(?:år|vuotta|v|years?|yrs?)(?=\s*(?:[.,;!?)]|$))", re.IGNORECASE
+)
+_TRAILING = re.compile(r",\s*" + _NUM + r"\s*[.!]?\s*$")
 _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IGNORECASE)
 
 
@@ -132,6 +139,10 @@ def find_ages(text: str) -> list[AgeMention]:
         age = int(m.group(2))
         if _plausible(age) and m.start(2) not in found:
             found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)
+    for m in [*_CLAUSE_YEARS.finditer(text), *_TRAILING.finditer(text)]:
+        age = int(m.group(1))
+        if 13 <= age <= MAX_AGE and m.start(1) not in found:
+            found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
     for m in _PREFIXED.finditer(text):
         word = re.sub(r"\s+", " ", m.group(1).casefold())
         if word in {"is", "on", "är"} and not (
