@@ -21,6 +21,9 @@ _LOCATIVE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
 NEGATION_REACH = 4  # tokens between a negation and the word it negates
 PHRASE_GAP = 3  # words allowed between the words of a phrase
 SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
+# Needs of the household: what another person does at home ("mies uhkailee", "my partner hits
+# the kids") or their care ("isä on muistisairas") is the client's situation, never background.
+HOUSEHOLD_NEEDS = frozenset({"social-work"})
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def detect_needs(
         if why:
             detection.dropped.append((match, why))
             continue
-        kept.append((match, _someone_elses(cand, cues, clauses)))
+        kept.append((match, match.need not in HOUSEHOLD_NEEDS and _someone_elses(cand, cues, clauses)))
     # Another person's situation is background when the writer has needs of their own
     # ("mies on työtön, rahat on loppu"); alone, that person is the client ("isäni juo joka päivä").
     own = [m for m, other in kept if not other and m.kind != "weak"]

@@ -213,3 +213,58 @@ def test_place_names_are_not_read_as_needs(vocabulary: CompiledVocabulary) -> No
     assert needs(vocabulary, text) == set()
     detection = detect_needs(text, vocabulary.language("fi"), excluded=[(5, 13)])
     assert detection.needs == {}
+
+
+# -- situations people describe instead of naming a service ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # symptoms and illnesses
+        ("korva on tulehtunut ja särkee", "fi", {"health"}),
+        ("hammas särkee ihan hirveesti", "fi", {"health"}),
+        ("olen raskaana ja tarvitsen neuvolan", "fi", {"health"}),
+        ("äidillä on diabetes eikä verensokeri pysy kurissa", "fi", {"health"}),
+        ("jag har ont i örat sedan i går", "sv", {"health"}),
+        ("my ear is infected and really hurts", "en", {"health"}),
+        ("I'm pregnant and new here", "en", {"health"}),
+        # crisis and self-harm
+        ("en jaksa enää elää", "fi", {"mental-health"}),
+        ("haluan kuolla", "fi", {"mental-health"}),
+        ("My brother is talking about ending his life", "en", {"mental-health"}),
+        ("jag orkar inte leva längre", "sv", {"mental-health"}),
+        # threats and violence at home, done by someone else to the client
+        ("Mies uhkailee ja on lyönyt mua, en uskalla mennä kotiin", "fi", {"social-work"}),
+        ("isä lyö meitä", "fi", {"social-work"}),
+        ("Ex-mies uhkailee ja rahat on loppu", "fi", {"social-work", "livelihood"}),
+        ("Min man hotar mig och slår barnen", "sv", {"social-work"}),
+        ("my partner threatens me and hits the kids", "en", {"social-work"}),
+        # gambling, with debts when debts are named
+        ("pelaan kaikki rahat rahapeleihin ja velkaa on kertynyt", "fi", {"substance-use", "debt"}),
+        ("Jag har spelat bort alla pengar på nätkasino och har skulder", "sv", {"substance-use", "debt"}),
+        ("My dad gambles away all his pension and now has debts", "en", {"substance-use", "debt"}),
+        # loneliness
+        ("kaveri on ihan yksin eikä oo puhunut kenenkään kanssa viikkoihin", "fi", {"mental-health"}),
+        ("Jag känner mig så ensam, har inga vänner här", "sv", {"mental-health"}),
+        ("I have no friends here and feel so alone", "en", {"mental-health"}),
+        # work ability
+        ("selkä on niin huono etten pysty tekemään entistä työtäni", "fi", {"rehabilitation"}),
+        # benefits
+        ("Kela hylkäsi toimeentulotukihakemuksen", "fi", {"livelihood"}),
+        ("Hur ansöker jag om utkomststöd?", "sv", {"livelihood"}),
+        ("Where can I apply for housing allowance?", "en", {"livelihood"}),
+        ("my salary is not enough for food", "en", {"livelihood"}),
+        # newcomers' registrations
+        ("How do we register and get a Kela card?", "en", {"integration"}),
+        ("pitäisi hakea kelakorttia ja henkilötunnus", "fi", {"integration"}),
+        # background and skills are not needs
+        ("I have A2 in Finnish and I'm looking for work as a nurse", "en", {"employment"}),
+        ("Olen töissä kaupassa, mutta palkka ei riitä ruokaan", "fi", {"livelihood"}),
+        ("Opiskelen lukiossa ja tarvitsisin kesätöitä", "fi", {"employment"}),
+        ("Jag jobbar i en butik men lönen räcker inte till mat", "sv", {"livelihood"}),
+        ("I work at a warehouse but my salary is not enough for food", "en", {"livelihood"}),
+    ],
+)
+def test_situations(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
+    assert needs(vocabulary, text, language) == expected
