@@ -244,6 +244,14 @@ def test_place_names_are_not_read_as_needs(vocabulary: CompiledVocabulary) -> No
         ("pelaan kaikki rahat rahapeleihin ja velkaa on kertynyt", "fi", {"substance-use", "debt"}),
         ("Jag har spelat bort alla pengar på nätkasino och har skulder", "sv", {"substance-use", "debt"}),
         ("My dad gambles away all his pension and now has debts", "en", {"substance-use", "debt"}),
+        # school refusal
+        ("My daughter is 14 and refuses to go to school", "en", {"youth-work"}),
+        ("Tytär on ollut koulusta pois kuukauden", "fi", {"youth-work"}),
+        ("my boyfriend gets violent when he drinks", "en", {"social-work"}),
+        ("Olen opiskellut suomea vuoden ja haluaisin jatkaa", "fi", {"integration"}),
+        # living alone is not loneliness
+        ("Min pappa är dement och bor ensam, han klarar sig inte längre hemma", "sv", {"social-work"}),
+        ("Isä asuu yksin ja on yksinäinen", "fi", {"mental-health"}),
         # loneliness
         ("kaveri on ihan yksin eikä oo puhunut kenenkään kanssa viikkoihin", "fi", {"mental-health"}),
         ("Jag känner mig så ensam, har inga vänner här", "sv", {"mental-health"}),

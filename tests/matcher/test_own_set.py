@@ -24,6 +24,8 @@ FILES = (
     "enquiries_en.jsonl",
     "enquiries_holdout.jsonl",
     "enquiries_holdout2.jsonl",
+    "enquiries_fresh3.jsonl",
+    "enquiries_fresh4.jsonl",
 )
 
 
