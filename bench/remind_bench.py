@@ -158,6 +158,7 @@ def settings(folder: Path) -> ReminderSettings:
         base_url="http://127.0.0.1:5000",
         smtp_url=None,
         mail_folder=folder,
+        offer_expiry_days=14,
     )
 
 

@@ -216,7 +216,10 @@ def serve_command(host: str, port: int, workers: int, no_scheduler: bool) -> Non
 
 
 from .followup_cli import remind_command, scheduler_command, webhooks_group  # noqa: E402
+from .matcher.commands import route_command, rules_group  # noqa: E402
 
+cli.add_command(route_command)
+cli.add_command(rules_group)
 cli.add_command(remind_command)
 cli.add_command(webhooks_group)
 cli.add_command(scheduler_command)

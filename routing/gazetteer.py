@@ -440,6 +440,7 @@ _RESIDENCE_CUES: frozenset[str] = frozenset(
         "asuin",
         "asuimme",
         "asustan",
+        "asutaan",
         "asuva",
         "asuvani",
         "asuntoni",
@@ -495,6 +496,8 @@ _AFTER_CUES: tuple[str, ...] = (
     "municipality",
     "town",
 )
+# Swedish area compounds: Borgåområdet, i Lojotrakten, Helsingforsregionen, på Vasakanten.
+_AREA_SUFFIXES: tuple[str, ...] = ("området", "omradet", "trakten", "regionen", "nejden", "kanten")
 _CLITICS: tuple[str, ...] = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 
 _FUZZY_CUTOFF = 90.0
@@ -735,6 +738,9 @@ class Gazetteer:
         if "-" in token.key:
             offset = token.raw.rfind("-") + 1
             yield token.key[token.key.rfind("-") + 1 :], token.start + offset, token.end
+        for suffix in _AREA_SUFFIXES:
+            if token.key.endswith(suffix) and len(token.key) > len(suffix) + 2:
+                yield token.key[: -len(suffix)].rstrip("-"), token.start, token.end
 
     def _accept(self, entry: _Entry, tokens: list[_Token], i: int, width: int, text: str) -> bool:
         """Whether the writing shows that this form is the place and not a word or a person."""
@@ -745,7 +751,12 @@ class Gazetteer:
         if not self._flagged(lemma):
             return True
         capitalised = token.raw[:1].isupper() and not (len(token.raw) > 1 and token.raw.isupper())
-        strong_cue = self._strong_cue_before(tokens, i, text) or self._cue_after(tokens, i + width, text)
+        strong_cue = (
+            self._strong_cue_before(tokens, i, text)
+            or self._cue_after(tokens, i + width, text)
+            or self._residence_after(tokens, i + width, text)
+            or (self._closing(tokens, i, width) and token.raw[:1].isupper())
+        )
         if lemma in _PERSON_NAMES:
             preposition = self._preposition_before(tokens, i, text) in {"i", "från", "in", "from"}
             return strong_cue or preposition or (capitalised and entry.case in _INNER_CASES)
@@ -775,6 +786,18 @@ class Gazetteer:
     def _strong_cue_before(self, tokens: list[_Token], i: int, text: str) -> bool:
         return any(key in _RESIDENCE_CUES or key in _MOVE_CUES for key in self._previous(tokens, i, text, 3))
 
+    def _residence_after(self, tokens: list[_Token], j: int, text: str) -> bool:
+        """*kervalla asun*, *Sipoossa asutaan*: the residence word right after the place."""
+        if j == 0 or j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start].strip():
+            return False  # punctuation between: "Helsinkiin, asun Turussa"
+        return tokens[j].key in _RESIDENCE_CUES
+
+    @staticmethod
+    def _closing(tokens: list[_Token], i: int, width: int) -> bool:
+        """A place on its own closing the message (*… mitä teen? Kerava*): where the client is.
+        A name that is also a word or a first name must be capitalised there."""
+        return i > 0 and tokens[i].initial and i + width == len(tokens)
+
     def _cue_after(self, tokens: list[_Token], j: int, text: str) -> bool:
         if j >= len(tokens) or self._sentence_initial(tokens, j, text):
             return False
@@ -786,7 +809,9 @@ class Gazetteer:
         A move counts to where it went: *muutin Keravalta Järvenpäähän*,
         *jag flyttade från Borgå till Esbo*."""
         previous = self._previous(tokens, i, text, 4)
-        if any(key in _RESIDENCE_CUES for key in previous[:3]):
+        if any(key in _RESIDENCE_CUES for key in previous[:3]) or self._residence_after(tokens, i + 1, text):
+            return 0
+        if self._closing(tokens, i, 1):
             return 0
         destination = entry.case in _DESTINATION_CASES or bool(previous and previous[0] in _TO_PREPOSITIONS)
         if any(key in _MOVE_CUES for key in previous):
@@ -804,7 +829,8 @@ class Gazetteer:
         place_word_before = self._preposition_before(tokens, i, text) is not None or self._strong_cue_before(
             tokens, i, text
         )
-        if not (mid_sentence_name or place_word_before):
+        place_word_after = self._residence_after(tokens, i + 1, text)
+        if not (mid_sentence_name or place_word_before or place_word_after):
             return None
         plain = strip_marks(token.key)
         choices = [

@@ -337,6 +337,8 @@ class Offer(SQLModel, table=True):
         Index("ix_offer_referral_state", "referral_id", "state"),
         Index("ix_offer_org_state", "organization_id", "state"),
         Index("ix_offer_ring_state", "ring_id", "state"),
+        # what an organisation decided stays visible to it (routing/scoping.py)
+        Index("ix_offer_decided_by", "decided_by_id"),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     referral_id: str = Field(foreign_key="referral.id", max_length=64)

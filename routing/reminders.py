@@ -159,6 +159,7 @@ class ReminderSettings:
     smtp_url: str | None
     mail_folder: Path
     followup_days: int = FOLLOWUP_DAYS
+    offer_expiry_days: int = 14
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], instance_path: str | Path) -> ReminderSettings:
@@ -168,6 +169,7 @@ class ReminderSettings:
             base_url=str(config["BASE_URL"]).rstrip("/"),
             smtp_url=config.get("SMTP_URL") or None,
             mail_folder=Path(instance_path) / "outbox-mail",
+            offer_expiry_days=int(config["OFFER_EXPIRY_DAYS"]),
         )
 
 
@@ -185,6 +187,7 @@ class PassReport:
     reminders_sent: int = 0
     resumed: int = 0
     webhooks: int = 0
+    expired: int = 0  # offers that ran out before the pass (their referrals are open again)
     seconds: dict[str, float] = field(default_factory=lambda: {"rows": 0.0, "recipients": 0.0, "mail": 0.0})
 
     def __str__(self) -> str:
@@ -195,6 +198,8 @@ class PassReport:
         )
         if self.mails_failed:
             text += f", refused {self.mails_failed}"
+        if self.expired:
+            text += f"; offers expired {self.expired}"
         if self.resumed:
             text += f"; resumed {self.resumed} unfinished pass(es)"
         return text
@@ -243,10 +248,21 @@ def run_pass(
                 _supersede(engine, pass_id)  # a stale week: this week's pass covers it
         if create:
             started = time.perf_counter()
+            # first: an offer that ran out makes its referral open again, and that is what to remind of
+            report.expired = expire_offers(engine, settings, now)
             pass_id = _create(engine, settings, now, week, report)
             report.seconds["rows"] += time.perf_counter() - started
             sender.send_pass(pass_id)
     return report
+
+
+def expire_offers(engine: Engine, settings: ReminderSettings, now: datetime | None = None) -> int:
+    """Expire the offers pending longer than ``OFFER_EXPIRY_DAYS`` (the referral operation does it)."""
+    from .db import transaction
+    from .referrals import expire_offers as expire
+
+    with transaction(engine) as s:
+        return len(expire(s, days=settings.offer_expiry_days, now=now))
 
 
 def _unfinished(engine: Engine) -> list[tuple[int, str]]:

@@ -26,7 +26,7 @@ from flask import Flask
 from .locks import DatabaseLock, LockBusy
 from .models import utcnow
 from .relay import relay_once
-from .reminders import PassIncomplete, ReminderSettings, pass_due, run_pass
+from .reminders import PassIncomplete, ReminderSettings, expire_offers, pass_due, run_pass
 
 log = logging.getLogger("eteinen.scheduler")
 
@@ -103,6 +103,8 @@ class FollowUpScheduler:
             scheduler.add_job(self.weekly_pass, "date", run_date=utcnow(), id="catch-up", misfire_grace_time=None)
         scheduler.add_job(self.relay, "interval", seconds=self.relay_every, id="relay", next_run_time=utcnow())
         scheduler.add_job(self.resume, "interval", seconds=self.resume_every, id="resume-reminders")
+        # offers run out between weekly passes too
+        scheduler.add_job(self.expire, "interval", hours=1, id="expire-offers", next_run_time=utcnow())
         ttl = self.lock.ttl.total_seconds()
         scheduler.add_job(self.heartbeat, "interval", seconds=max(ttl / 3, 0.2), id="heartbeat")
         self._scheduler = scheduler
@@ -141,6 +143,15 @@ class FollowUpScheduler:
         else:
             if create or report.resumed:
                 self.say(f"reminders: {report}")
+
+    def expire(self) -> None:
+        try:
+            expired = expire_offers(self.engine, self.settings)
+        except Exception:
+            log.exception("expiring offers failed")
+        else:
+            if expired:
+                self.say(f"offers expired: {expired}")
 
     def relay(self) -> None:
         try:

@@ -335,6 +335,18 @@ FIND_CASES = [
     # small typos in capitalised words or after a place word
     ("Asun Kervalla", "245", "Kervalla"),
     ("Opiskelen nyt Jyväskyläsä", "179", "Jyväskyläsä"),
+    # lower-case misspelt forms with the residence word after them
+    ("kervalla asun ja tarttis kesätyötä", "245", "kervalla"),
+    ("jarvenpäässä asun nykyään", "186", "jarvenpäässä"),
+    ("Asun jarvenpäässä ja tarvitsen apua", "186", "jarvenpäässä"),
+    ("nurmijärvelä asutaan", "543", "nurmijärvelä"),
+    # colloquial clipped case endings
+    ("hyvinkääl asun", "106", "hyvinkääl"),
+    ("mä asun Helsingis ja duunit loppu", "091", "Helsingis"),
+    ("oon kotoisin Keravalt", "245", "Keravalt"),
+    # a bare place closing the message is where the client is
+    ("mitä mä nyt teen. kerava", "245", "kerava"),
+    ("vad ska jag göra? Lovisa", "434", "Lovisa"),
     # Swedish
     ("Jag bor i Sibbo", "753", "Sibbo"),
     ("Jag kommer från Borgå", "638", "Borgå"),
@@ -350,6 +362,11 @@ FIND_CASES = [
     ("Jag bor i Lovisa", "434", "Lovisa"),
     ("Jag bor i Vasa", "905", "Vasa"),
     ("Jag bor i S:t Karins", "202", "S:t Karins"),
+    # compounds with an area word
+    ("Bor i Borgåområdet.", "638", "Borgåområdet"),
+    ("Jag bor i Lojotrakten", "444", "Lojotrakten"),
+    ("Vi bor i Helsingforsregionen", "091", "Helsingforsregionen"),
+    ("jag bor på Vasakanten", "905", "Vasakanten"),
     # English
     ("I live in Espoo", "049", "Espoo"),
     ("I'm from Kerava", "245", "Kerava"),
@@ -409,6 +426,13 @@ def test_find_cases_cover_the_three_languages():
         ("I need help with my CV, I speak A2 in Finnish", []),
         ("Simo sanoi, että Inari tulee huomenna", []),
         ("Kaarina ja Salla ovat siskoni", []),
+        ("Lovisa sa att hon kommer i morgon", []),
+        ("Tarvitsen apua, terveisin Kaarina ja Salla", []),
+        ("kaikki on mennyt pieleen", []),
+        ("en jaksa enää, asun yksin", []),
+        ("asun vuokralla ja palkka ei riitä", []),
+        ("pois asunnosta asun nyt kaverilla", []),
+        ("jag bor hos min mamma", []),
         ("Hän asuu Karinan kanssa", []),
         # but as places they are found
         ("Asun Kolarissa", ["273"]),

@@ -1,7 +1,7 @@
 """reminder passes and their mails: resumable, once per person per pass
 
-Revision ID: 0002_webhooks
-Revises: 0001
+Revision ID: 0003_webhooks
+Revises: 0002
 Create Date: 2026-11-24
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0002_webhooks"
-down_revision = "0001"
+revision = "0003_webhooks"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
