@@ -88,5 +88,7 @@ def scheduler_command() -> None:
     from .scheduler import FollowUpScheduler
 
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    # APScheduler says "running job … executed successfully" every few seconds for the relay
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     _settings()  # a bad REMINDER_SCHEDULE stops here with exit 2
     FollowUpScheduler(current_app._get_current_object()).run()  # type: ignore[attr-defined]
