@@ -210,3 +210,14 @@ def serve_command(host: str, port: int, workers: int, no_scheduler: bool) -> Non
         if scheduler is not None and scheduler.poll() is None:
             scheduler.send_signal(signal.SIGTERM)
             scheduler.wait(timeout=10)
+
+
+# the network's figures and the client's data rights (issue 10)
+from .figures_cli import directory_group, figures_command  # noqa: E402
+from .privacy_cli import access_log_command, client_group, retention_command  # noqa: E402
+
+cli.add_command(figures_command)
+cli.add_command(directory_group)
+cli.add_command(client_group)
+cli.add_command(retention_command)
+cli.add_command(access_log_command)

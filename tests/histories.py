@@ -182,9 +182,7 @@ class History:
         self.event(ref, at, "opened", None, "open", org_id=front_door.id)
         return ref
 
-    def offer(
-        self, ref: Referral, at: datetime, org: Organization | None = None, *, ring: Ring | None = None
-    ) -> Offer:
+    def offer(self, ref: Referral, at: datetime, org: Organization | None = None, *, ring: Ring | None = None) -> Offer:
         offer = Offer(
             id=f"offer-{next(self._n)}",
             referral_id=ref.id,
@@ -200,9 +198,7 @@ class History:
         self.event(ref, at, "offered", before, "offered", offer=offer, org_id=offer.organization_id)
         return offer
 
-    def decline(
-        self, offer: Offer, at: datetime, reason: str, by: User | None = None, note: str | None = None
-    ) -> None:
+    def decline(self, offer: Offer, at: datetime, reason: str, by: User | None = None, note: str | None = None) -> None:
         ref = self.s.get(Referral, offer.referral_id)
         assert ref is not None
         offer.state, offer.reason, offer.note, offer.decided_at = "declined", reason, note, at
@@ -212,7 +208,9 @@ class History:
         after = "offered" if still_pending else "open"
         before = ref.state
         ref.state = after
-        self.event(ref, at, "declined", before, after, actor=by, reason=reason, offer=offer, org_id=offer.organization_id)
+        self.event(
+            ref, at, "declined", before, after, actor=by, reason=reason, offer=offer, org_id=offer.organization_id
+        )
 
     def accept(self, offer: Offer, at: datetime, by: User) -> None:
         ref = self.s.get(Referral, offer.referral_id)

@@ -130,4 +130,4 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int,
     return page, per_page
 
 
-from . import directory, health  # noqa: E402,F401  (registers the routes on bp)
+from . import directory, figures, health, privacy  # noqa: E402,F401  (registers the routes on bp)

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from jan2026 import NOW, January, build_january
 
 from routing import db
 from routing.figures import Figures, make_scope
+
+from .jan2026 import NOW, January, build_january
 
 PERIOD = {"from_": "2026-01-05", "to": "2026-01-18"}
 

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from histories import History, hki
 from sqlmodel import Session
 
 from routing.models import Organization, Referral, User
+
+from ..histories import History, hki
 
 
 @dataclass
@@ -72,7 +73,9 @@ def build_january(s: Session) -> January:
     h.decline(h.offer(refs[3], hki(2026, 1, 6, 12, 10), r2), hki(2026, 1, 7, 9), "no-capacity", u2)
     h.accept(h.offer(refs[3], hki(2026, 1, 8, 9), r1), hki(2026, 1, 8, 12), u1)
     accept_path(4, hki(2026, 1, 7, 14), a, r1, u1, hki(2026, 1, 7, 16), channel="ring", needs=("employment", "housing"))
-    accept_path(5, hki(2026, 1, 8, 16), b, r2, u2, hki(2026, 1, 12, 15), channel="api", municipality="092", needs=("debt",))
+    accept_path(
+        5, hki(2026, 1, 8, 16), b, r2, u2, hki(2026, 1, 12, 15), channel="api", municipality="092", needs=("debt",)
+    )
     refs[6] = h.referral(hki(2026, 1, 9, 10), b, municipality="092", needs=("debt",))
     h.decline(h.offer(refs[6], hki(2026, 1, 9, 10, 30), r2), hki(2026, 1, 9, 11), "not-eligible", u2)
     refs[7] = h.referral(hki(2026, 1, 10, 11), b, municipality="092", needs=("housing",), unmet=("housing",))
@@ -86,7 +89,9 @@ def build_january(s: Session) -> January:
     h.decline(o1, hki(2026, 1, 13, 12), "wrong-service", u1)
     h.decline(o2, hki(2026, 1, 14, 12), "no-capacity", u2)
     h.close(refs[10], hki(2026, 1, 16, 12), "client-withdrew")
-    accept_path(11, hki(2026, 1, 14, 10), b, r1, u1, hki(2026, 1, 16, 11), municipality="092", needs=("study-guidance",))
+    accept_path(
+        11, hki(2026, 1, 14, 10), b, r1, u1, hki(2026, 1, 16, 11), municipality="092", needs=("study-guidance",)
+    )
     refs[12] = h.referral(hki(2026, 1, 15, 10), b, municipality="092")
     refs[13] = h.referral(hki(2026, 1, 4, 12), a)
     for n in (1, 2, 3, 4, 5):
