@@ -85,10 +85,13 @@ def _progress_bar(label: str, total: int) -> Any:
 @with_appcontext
 def export_hsds_command(path: Path) -> None:
     """Write the directory as HSDS 3.0 tabular (datapackage.json + CSVs) into PATH."""
-    from .hsds import export_path
+    from .hsds import HsdsError, export_path
 
     with db.new_session(read_only=True) as s:
-        counts = export_path(s, path)
+        try:
+            counts = export_path(s, path)
+        except HsdsError as exc:
+            raise BadInput(str(exc)) from None
     click.echo(f"exported {', '.join(f'{n} {name}' for name, n in counts.items())} to {path}")
 
 

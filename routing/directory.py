@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, or_
 from sqlmodel import Session, col, select
 
-from .gazetteer import gazetteer
+from .gazetteer import RETIRED_CODES, gazetteer
 from .models import (
     Attribute,
     DirectoryVersion,
@@ -83,8 +83,9 @@ def service_facts(session: Session, service_ids: Iterable[str]) -> dict[str, Ser
 
 
 def area_extents(municipality_code: str) -> list[str]:
-    """The ``extent`` values of areas that cover a municipality."""
+    """The ``extent`` values of areas that cover a municipality (its retired codes too)."""
     extents = [f"municipality:{municipality_code}", "country:FI"]
+    extents += [f"municipality:{old}" for old, new in RETIRED_CODES.items() if new == municipality_code]
     region = gazetteer().region_of(municipality_code)
     if region:
         extents.append(f"region:{region}")

@@ -118,21 +118,20 @@ def parse_day(value: str | None, name: str) -> date | None:
 
 def region_municipalities(region: str) -> tuple[str, ...]:
     """The codes of a region's municipalities (empty for an unknown region)."""
-    gaz = gazetteer()
-    return tuple(sorted(m.code for m in gaz.municipalities if gaz.region_of(m.code) == region))
+    return tuple(sorted(m.code for m in gazetteer().municipalities if m.region_code == region))
 
 
 def normalise_region(value: str | None) -> tuple[str | None, tuple[str, ...] | None]:
-    """A region code as given (``1``, `` 01``) → (``01``, its municipalities); unknown → FiguresError."""
+    """A region as given (``01``, ``1``, ``Uusimaa``, ``Nyland``) → (its code, its municipalities).
+
+    An unknown region is a FiguresError.
+    """
     if value is None or not str(value).strip():
         return None, None
-    code = str(value).strip()
-    if code.isdigit() and len(code) < 2:
-        code = code.zfill(2)
-    municipalities = region_municipalities(code) if code.isdigit() and len(code) == 2 else ()
-    if not municipalities:
-        raise FiguresError(f"region: no region with the code {value!r}; give a 2-digit maakunta code such as 01")
-    return code, municipalities
+    code = gazetteer().lookup_region(str(value))
+    if code is None:
+        raise FiguresError(f"region: no region {value!r}; give a 2-digit maakunta code such as 01, or its name")
+    return code, region_municipalities(code)
 
 
 def make_scope(

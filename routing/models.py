@@ -369,6 +369,8 @@ class Offer(SQLModel, table=True):
         Index("ix_offer_referral_state", "referral_id", "state"),
         Index("ix_offer_org_state", "organization_id", "state"),
         Index("ix_offer_ring_state", "ring_id", "state"),
+        # what an organisation decided stays visible to it (routing/scoping.py)
+        Index("ix_offer_decided_by", "decided_by_id"),
         Index("ix_offer_figures", "referral_id", "state", "kind", "organization_id", "decided_by_id", "reason"),
         Index("ix_offer_service_created", "service_id", "created_at", "state"),
     )

@@ -41,6 +41,7 @@ from .models import (
     User,
     utcnow,
 )
+from .scoping import may_manage_client_data
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +69,6 @@ class Forbidden(PrivacyError):
 
 class Conflict(PrivacyError):
     status = 409
-
-
-def may_manage_client_data(user: User, referral: Referral) -> bool:
-    if user.role in ("coordinator", "admin"):
-        return True
-    return user.role == "org-admin" and referral.holder_id == user.organization_id
 
 
 def referral_for(session: Session, referral_id: str, user: User | None, *, lock: bool = False) -> Referral:

@@ -124,13 +124,16 @@ def runner(app: Flask) -> FlaskCliRunner:
 
 
 @pytest.fixture
-def session(app: Flask) -> Iterator[Session]:
-    """A session on the test database, inside an app context.
+def session(engine: Engine) -> Iterator[Session]:
+    """A session on the test database.
 
     It sees what the app commits at once (no long-lived snapshot, no lock held on
-    SQLite); commit what you add before the app should see it.
+    SQLite); commit what you add before the app should see it. It deliberately
+    pushes no app context: one left open would make every test-client request
+    share one ``g`` (one database session, one CSRF token). Use
+    ``with app.app_context():`` around calls that need one.
     """
-    with app.app_context(), db.new_session(read_only=True) as s:
+    with db.new_session(read_only=True, bind=engine) as s:
         yield s
 
 

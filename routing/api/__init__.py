@@ -93,7 +93,10 @@ def token_required(*roles: str) -> Callable[[F], F]:
             scheme, _, token = header.partition(" ")
             if scheme.lower() != "bearer" or not token.strip():
                 abort(401, "send the header 'Authorization: Bearer <token>'")
-            user = user_for_token(db.session(), token.strip())
+            # a short session of its own: the view's work starts its transaction (and, on SQLite,
+            # takes the write lock) only when it needs to, and one request holds one connection at a time
+            with db.new_session(read_only=True) as s:
+                user = user_for_token(s, token.strip())
             if user is None:
                 abort(401, "the token is unknown or revoked")
             if roles and user.role not in roles:
@@ -118,6 +121,10 @@ def json_body() -> dict[str, Any]:
     return data
 
 
+# far past any real list, and small enough for an SQL OFFSET on every database
+MAX_PAGE = 1_000_000
+
+
 def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int, int]:
     """``page`` (from 1) and ``per_page`` from the query string, checked."""
     try:
@@ -125,9 +132,9 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int,
         per_page = int(request.args.get("per_page", default_per_page))
     except ValueError:
         abort(400, "page and per_page must be whole numbers")
-    if page < 1 or not 1 <= per_page <= max_per_page:
-        abort(400, f"page must be 1 or more and per_page between 1 and {max_per_page}")
+    if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= max_per_page:
+        abort(400, f"page must be from 1 to {MAX_PAGE} and per_page between 1 and {max_per_page}")
     return page, per_page
 
 
-from . import directory, figures, health, privacy  # noqa: E402,F401  (registers the routes on bp)
+from . import directory, figures, health, openapi, privacy, referrals  # noqa: E402,F401  (registers the routes on bp)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Response, jsonify, request
 
 from .. import db, privacy
-from ..models import Referral
 from . import abort, bp, current_user, json_body, token_required
+from .referrals import referral_json
 
 
 @bp.errorhandler(privacy.PrivacyError)
@@ -16,24 +14,6 @@ def _privacy_error(exc: privacy.PrivacyError) -> tuple[Response, int]:
     from . import error_response
 
     return error_response(exc.status, exc.message)
-
-
-def referral_json(referral: Referral) -> dict[str, Any]:
-    """The referral after an erasure: what is left of it."""
-    return {
-        "id": referral.id,
-        "state": referral.state,
-        "holder_id": referral.holder_id,
-        "owner_id": referral.owner_id,
-        "question": referral.question,
-        "client_contact": referral.client_contact,
-        "municipality": referral.municipality,
-        "age": referral.age,
-        "language": referral.language,
-        "consent": referral.consent,
-        "created_at": referral.created_at.isoformat(),
-        "erased_at": referral.erased_at.isoformat() if referral.erased_at else None,
-    }
 
 
 @bp.get("/referrals/<referral_id>/export")
@@ -63,7 +43,10 @@ def erase_referral(referral_id: str) -> Response:
     referral = privacy.referral_for(s, referral_id, current_user(), lock=True)
     privacy.erase(s, referral, current_user(), force=force, reason=reason)
     s.commit()
-    return jsonify(referral_json(referral))
+    # what is left: nothing personal, so this answer is no read to log
+    body = referral_json(s, referral)
+    body["erased_at"] = referral.erased_at.isoformat() if referral.erased_at else None
+    return jsonify(body)
 
 
 @bp.get("/referrals/<referral_id>/access-log")

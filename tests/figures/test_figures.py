@@ -206,8 +206,8 @@ def test_default_period_is_this_year_to_today_in_helsinki() -> None:
         ({"to": "yesterday"}, "to: 'yesterday' is not a date"),
         ({"from_": "2026-02-01", "to": "2026-01-01"}, "to (2026-01-01) is before from (2026-02-01)"),
         ({"from_": "1066-10-14"}, "outside"),
-        ({"region": "99"}, "region: no region with the code '99'"),
-        ({"region": "Uusimaa"}, "region: no region"),
+        ({"region": "99"}, "region: no region '99'"),
+        ({"region": "Atlantis"}, "region: no region 'Atlantis'"),
     ],
 )
 def test_bad_input(kw: dict[str, str], message: str) -> None:
@@ -215,8 +215,12 @@ def test_bad_input(kw: dict[str, str], message: str) -> None:
         make_scope(**kw)
 
 
-def test_region_codes_may_drop_the_leading_zero() -> None:
+def test_a_region_by_code_or_name() -> None:
     assert make_scope(region="1").region == "01"
+    assert make_scope(region="Uusimaa").region == "01"
+    assert make_scope(region="Mellersta Finland").region == "13"
+    scope = make_scope(region="01")
+    assert scope.municipalities is not None and {"091", "092", "245"} <= set(scope.municipalities)
 
 
 def test_helsinki_summer_time(app) -> None:

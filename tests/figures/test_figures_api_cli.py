@@ -75,7 +75,7 @@ def test_no_token(client, january: January) -> None:
         ("?from=2026-02-30", "from: '2026-02-30' is not a date"),
         ("?to=today", "to: 'today' is not a date"),
         ("?from=2026-03-01&to=2026-02-01", "to (2026-02-01) is before from (2026-03-01)"),
-        ("?region=42", "region: no region with the code '42'"),
+        ("?region=42", "region: no region '42'"),
     ],
 )
 def test_bad_input_is_a_400_with_the_reason(client, january: January, query: str, words: str) -> None:

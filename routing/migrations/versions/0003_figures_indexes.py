@@ -1,7 +1,7 @@
 """indexes for the network's figures, overlaps and retention
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-24
 
 The figures count referrals opened in a period (``ix_referral_opened`` holds
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

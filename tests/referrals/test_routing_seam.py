@@ -1,0 +1,88 @@
+"""The route result is stored with the referral at opening, and its needs become ReferralNeed rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from routing import db, referrals
+from routing.models import Attribute, Referral, ReferralNeed, TaxonomyTerm
+
+from .conftest import open_one
+
+
+def _route_result(service_id: str) -> dict[str, Any]:
+    return {
+        "language": "fi",
+        "municipality": {"code": "245", "name": "Kerava", "source": "text"},
+        "age": 19,
+        "needs": [
+            {"code": "employment", "evidence": ["työnhakuun"]},
+            {"code": "debt", "evidence": ["velkaa"]},
+        ],
+        "candidates": [
+            {
+                "service_id": service_id,
+                "service_name": "palvelu b",
+                "organization_id": "org-b",
+                "organization_name": "Ohjaamo Kerava",
+                "location_id": None,
+                "score": 0.9,
+                "reasons": ["tarve: työnhaku"],
+            }
+        ],
+        "rules_fired": [],
+        "ask": [],
+        "ruleset": "test@1",
+    }
+
+
+@pytest.fixture
+def engine_stand_in(app, world, monkeypatch) -> list[tuple[Any, ...]]:
+    """The routing engine's answer (built on another branch) stood in at the one seam; svc-b serves employment."""
+    with app.app_context(), db.transaction() as s:
+        term = TaxonomyTerm(code="employment", name="Työ")
+        s.add(term)
+        s.flush()
+        s.add(Attribute(link_id=world.services["b"], taxonomy_term_id=term.id, link_entity="service"))
+    calls: list[tuple[Any, ...]] = []
+
+    def route_for(question, municipality, age, language):
+        calls.append((question, municipality, age, language))
+        return _route_result(world.services["b"])
+
+    monkeypatch.setattr(referrals, "_route_for", route_for)
+    return calls
+
+
+def test_the_route_result_is_kept_and_unmet_needs_marked(as_, session, engine_stand_in) -> None:
+    body = open_one(as_("desk"), municipality=None, age=None, language=None)
+    assert engine_stand_in == [("Tarvitsen apua työnhakuun", None, None, None)]
+    assert body["needs"] == [{"need": "debt", "unmet": True}, {"need": "employment", "unmet": False}]
+    assert body["route"]["needs"][0]["evidence"] == ["työnhakuun"]
+    # what the engine read from the text fills what the desk did not give
+    assert (body["municipality"], body["age"], body["language"]) == ("245", 19, "fi")
+    rows = session.exec(select(ReferralNeed).where(ReferralNeed.referral_id == body["id"])).all()
+    assert {(r.need, r.unmet) for r in rows} == {("employment", False), ("debt", True)}
+
+
+def test_what_the_desk_gave_wins_over_what_the_engine_read(as_, engine_stand_in) -> None:
+    body = open_one(as_("desk"), municipality="091", age=30, language="sv")
+    assert engine_stand_in == [("Tarvitsen apua työnhakuun", "091", 30, "sv")]
+    assert (body["municipality"], body["age"], body["language"]) == ("091", 30, "sv")
+
+
+def test_without_consent_no_question_or_contact_is_kept(as_, session, engine_stand_in) -> None:
+    body = open_one(as_("desk"), consent=False, client_contact="anna@example.fi")
+    assert engine_stand_in, "the question was routed"
+    assert body["question"] is None and body["client_contact"] is None and body["consent"] is False
+    stored = session.get(Referral, body["id"])
+    assert stored.question is None and stored.client_contact is None
+    assert "työnhakuun" not in str(stored.route_result)
+    assert [n["code"] for n in stored.route_result["needs"]] == ["employment", "debt"]
+    assert {n.need for n in session.exec(select(ReferralNeed).where(ReferralNeed.referral_id == body["id"]))} == {
+        "employment",
+        "debt",
+    }
