@@ -219,6 +219,7 @@ def find_overlaps(session: Session, scope: Scope) -> dict[str, Any]:
             {
                 "need": need,
                 "municipalities": sorted(where),
+                "municipality_names": [municipality_name(m) for m in sorted(where)],
                 "services": [
                     {
                         "id": s.id,
@@ -242,7 +243,12 @@ def find_overlaps(session: Session, scope: Scope) -> dict[str, Any]:
         for municipality in municipalities:
             if not any(s.covers(municipality) for s in by_need.get(need, ())):
                 gaps.append(
-                    {"need": need, "municipality": municipality, "asked": suppress(asked.get((need, municipality)))}
+                    {
+                        "need": need,
+                        "municipality": municipality,
+                        "name": municipality_name(municipality),
+                        "asked": suppress(asked.get((need, municipality))),
+                    }
                 )
     return {
         "from": scope.start.isoformat(),
@@ -261,7 +267,7 @@ def overlaps_text(result: dict[str, Any]) -> str:
     if not result["overlaps"]:
         lines.append("  no overlapping services")
     for group in result["overlaps"]:
-        lines.append(f"{group['need']} in {', '.join(group['municipalities'])}:")
+        lines.append(f"{group['need']} in {', '.join(group['municipality_names'])}:")
         for s in group["services"]:
             ages = f"{_age(s['minimum_age'])}–{_age(s['maximum_age'])}"
             langs = ",".join(s["languages"]) or "any language"
@@ -276,10 +282,15 @@ def overlaps_text(result: dict[str, Any]) -> str:
     by_need: dict[str, list[str]] = defaultdict(list)
     for gap in result["gaps"]:
         asked = f" ({gap['asked']} asked)" if gap["asked"] else ""
-        by_need[gap["need"]].append(f"{gap['municipality']}{asked}")
+        by_need[gap["need"]].append(f"{gap['name']}{asked}")
     for need, where in by_need.items():
         lines.append(f"  {need}: {', '.join(where)}")
     return "\n".join(lines) + "\n"
+
+
+def municipality_name(code: str) -> str:
+    found = gazetteer().get(code)
+    return found.name("fi") if found else code
 
 
 def _age(value: float | None) -> str:

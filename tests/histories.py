@@ -33,6 +33,7 @@ from routing.models import (
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PASSWORD = "correct horse battery"
+_numbers = count(1)  # one sequence per test process: ids never collide, even from two Histories
 
 
 def hki(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -43,7 +44,7 @@ def hki(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
 class History:
     def __init__(self, session: Session) -> None:
         self.s = session
-        self._n = count(1)
+        self._n = _numbers
         self._terms: dict[str, str] = {}
 
     # --- the directory and staff -------------------------------------------
