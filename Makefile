@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5000
 
-.PHONY: run test lint chromium clean
+.PHONY: run test lint chromium i18n clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,18 @@ test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadfile -q
+
+# Re-extract the pages' texts into the catalogues and compile them (the .mo files are committed:
+# a plain `pip install .` serves fi/sv/en). Translate the new empty entries in the .po files, then run again.
+CATALOGUES := routing/translations
+i18n: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --sort-by-file --no-wrap \
+		--project=eteinen --copyright-holder="Eteinen" -o $(CATALOGUES)/messages.pot .
+	for lang in fi sv en; do \
+		test -f $(CATALOGUES)/$$lang/LC_MESSAGES/messages.po \
+		|| $(BIN)/pybabel -q init -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) -l $$lang; done
+	$(BIN)/pybabel -q update -i $(CATALOGUES)/messages.pot -d $(CATALOGUES) --no-wrap --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d $(CATALOGUES) --statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -31,6 +31,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     auth.init_app(app)
-    web.init_app(app)
     api.init_app(app)
+    web.init_app(app)  # after the API: its error pages answer every path outside /api/
     return app

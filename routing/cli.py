@@ -215,6 +215,11 @@ def serve_command(host: str, port: int, workers: int, no_scheduler: bool) -> Non
             scheduler.wait(timeout=10)
 
 
+from .matcher.commands import route_command, rules_group  # noqa: E402
+
+cli.add_command(route_command)
+cli.add_command(rules_group)
+
 # the network's figures and the client's data rights (issue 10)
 from .figures_cli import directory_group, figures_command  # noqa: E402
 from .privacy_cli import access_log_command, client_group, retention_command  # noqa: E402

@@ -24,16 +24,20 @@ no deadlocks.
 
 from __future__ import annotations
 
-import importlib
+import logging
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, update
 from sqlmodel import Session, col, select
 
+from rules.load import RuleSetError
+
 from . import events
 from .directory import service_facts
 from .gazetteer import gazetteer
+from .matcher import current_router
+from .matcher.router import RouteInputError, RouteRequest
 from .models import (
     CHANNELS,
     DECLINE_REASONS,
@@ -48,6 +52,8 @@ from .models import (
     utcnow,
 )
 from .scoping import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
+
+log = logging.getLogger(__name__)
 
 LANGUAGES = ("fi", "sv", "en")
 MAX_QUESTION = 4000
@@ -218,22 +224,20 @@ def _one_target(values: dict[str, Any]) -> str:
 
 
 def _route_for(question: str, municipality: str | None, age: int | None, language: str | None) -> dict[str, Any] | None:
-    """The route result for the question (shared/CONTRACT.md "Route result"), or None without an engine.
+    """The route result for the question (shared/CONTRACT.md "Route result"); the one call into the engine.
 
-    The one place the referral work calls the routing engine (built on branch ``engine``:
-    ``current_router().route(RouteRequest(...))``, which reads through its own index).
+    A broken rule set must not stop a front door from opening the case: the
+    referral is then kept without suggestions (its holder still owns the duty).
     """
     try:
-        matcher = importlib.import_module("routing.matcher")
-    except ModuleNotFoundError as exc:
-        if exc.name != "routing.matcher":
-            raise
+        return current_router().route(
+            RouteRequest(question=question, municipality=municipality, age=age, language=language)
+        )
+    except RouteInputError as exc:
+        raise BadInput(str(exc)) from None
+    except RuleSetError:
+        log.exception("the rule set could not be loaded: referral opened without a route result")
         return None
-    request = importlib.import_module("routing.matcher.router").RouteRequest(
-        question=question, municipality=municipality, age=age, language=language
-    )
-    result: dict[str, Any] = matcher.current_router().route(request)
-    return result
 
 
 def _needs_of(session: Session, result: dict[str, Any]) -> list[tuple[str, bool]]:

@@ -137,4 +137,4 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int,
     return page, per_page
 
 
-from . import directory, figures, health, openapi, privacy, referrals  # noqa: E402,F401  (registers the routes on bp)
+from . import directory, figures, health, openapi, privacy, referrals, route  # noqa: E402,F401  (registers the routes on bp)

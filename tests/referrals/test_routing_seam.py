@@ -86,3 +86,28 @@ def test_without_consent_no_question_or_contact_is_kept(as_, session, engine_sta
         "employment",
         "debt",
     }
+
+
+def test_opening_routes_through_the_real_engine(app, client, session) -> None:
+    """No stand-in: the demo directory, the bundled rules, a real question."""
+    from routing.auth import create_token
+    from routing.demo import load_demo
+    from routing.models import User
+
+    with app.app_context(), db.transaction() as s:
+        load_demo(s)
+        desk = s.exec(select(User).where(User.role == "front-desk")).first()
+        token = create_token(s, desk)
+    response = client.post(
+        "/api/v1/referrals",
+        json={"question": "asun keravalla ja tarttisin apua työnhakuun, oon 24", "consent": True},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 201, response.json
+    body = response.json
+    assert (body["municipality"], body["age"]) == ("245", 24)
+    stored = session.get(Referral, body["id"])
+    assert "employment" in [n["code"] for n in stored.route_result["needs"]]
+    assert stored.route_result["candidates"], "the engine suggested services"
+    needs = session.exec(select(ReferralNeed).where(ReferralNeed.referral_id == body["id"])).all()
+    assert ("employment", False) in {(n.need, n.unmet) for n in needs}

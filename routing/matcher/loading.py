@@ -1,0 +1,141 @@
+"""Building the router from the database, once per process and again after an import.
+
+A route never reads the database: it uses the in-memory index. The index remembers
+the directory version it was built from; at most once a second a route compares it
+with the version row that every import bumps, and rebuilds when it changed.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col
+
+from routing.directory import current_version
+from routing.gazetteer import RETIRED_CODES, gazetteer
+from routing.matcher.index import DirectoryIndex, ServiceRecord, build_index
+from routing.matcher.router import Router
+from routing.matcher.vocabulary import CompiledVocabulary
+from routing.models import Attribute, Language, Organization, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm
+from rules.load import load_ruleset
+from rules.model import RuleSet
+
+VERSION_CHECK_SECONDS = 1.0
+
+
+def read_records(connection: Connection) -> list[ServiceRecord]:
+    """Every service with what ranking needs, in a handful of whole-table queries (Core rows, no ORM objects)."""
+    needs: dict[str, list[str]] = defaultdict(list)
+    rows = connection.execute(
+        sa_select(col(Attribute.link_id), col(TaxonomyTerm.code))
+        .join(TaxonomyTerm, col(TaxonomyTerm.id) == col(Attribute.taxonomy_term_id))
+        .where(col(Attribute.link_entity) == "service")
+    )
+    for sid, code in rows:
+        if code and code not in needs[sid]:
+            needs[sid].append(code)
+    areas: dict[str, list[str]] = defaultdict(list)
+    for area_sid, extent in connection.execute(sa_select(col(ServiceArea.service_id), col(ServiceArea.extent))):
+        if area_sid and extent:
+            areas[area_sid].append(extent)
+    languages: dict[str, list[str]] = defaultdict(list)
+    for lang_sid, lang in connection.execute(sa_select(col(Language.service_id), col(Language.code))):
+        if lang_sid and lang:
+            languages[lang_sid].append(lang)
+    locations: dict[str, str] = {}
+    for sid, lid in connection.execute(
+        sa_select(col(ServiceAtLocation.service_id), col(ServiceAtLocation.location_id))
+    ):
+        locations.setdefault(sid, lid)
+    records = []
+    rows2 = connection.execute(
+        sa_select(
+            col(Service.id),
+            col(Service.name),
+            col(Service.organization_id),
+            col(Organization.name),
+            col(Service.status),
+            col(Service.description),
+            col(Service.minimum_age),
+            col(Service.maximum_age),
+        ).join(Organization, col(Organization.id) == col(Service.organization_id))
+    )
+    for sid, name, org_id, org_name, status, description, low, high in rows2:
+        records.append(
+            ServiceRecord(
+                id=sid,
+                name=name,
+                organization_id=org_id,
+                organization_name=org_name or "",
+                status=status or "active",
+                description=description or "",
+                minimum_age=low,
+                maximum_age=high,
+                areas=tuple(areas.get(sid, ())),
+                languages=tuple(languages.get(sid, ())),
+                needs=tuple(needs.get(sid, ())),
+                location_id=locations.get(sid),
+            )
+        )
+    return records
+
+
+def build_from_database(engine: Engine) -> DirectoryIndex:
+    version = directory_version(engine)
+    # hundreds of thousands of small objects: the cyclic collector would walk them again and again
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with engine.execution_options(read_only=True).connect() as connection:
+            records = read_records(connection)
+        return build_index(records, version, canonical_municipality=RETIRED_CODES)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def directory_version(engine: Engine) -> int:
+    with Session(engine.execution_options(read_only=True)) as session:
+        return current_version(session)
+
+
+class RouterCache:
+    """The process's router: rule set and vocabulary loaded once, index rebuilt on a new directory version."""
+
+    def __init__(self, rules_path: str | Path | None = None) -> None:
+        self.rules_path = rules_path
+        self._lock = threading.Lock()
+        self._router: Router | None = None
+        self._checked = 0.0
+        self._ruleset: RuleSet | None = None
+        self._vocabulary: CompiledVocabulary | None = None
+
+    @property
+    def ruleset(self) -> RuleSet:
+        if self._ruleset is None:
+            self._ruleset = load_ruleset(self.rules_path)  # raises RuleSetError, every problem listed
+            self._vocabulary = CompiledVocabulary(self._ruleset)
+        return self._ruleset
+
+    def router(self, engine: Engine) -> Router:
+        now = time.monotonic()
+        router = self._router
+        if router is not None and now - self._checked < VERSION_CHECK_SECONDS:
+            return router
+        with self._lock:
+            router = self._router
+            if router is not None and time.monotonic() - self._checked < VERSION_CHECK_SECONDS:
+                return router
+            version = directory_version(engine)
+            if router is None or router.index.version != version:
+                ruleset = self.ruleset
+                router = Router(ruleset, build_from_database(engine), gazetteer(), self._vocabulary)
+                self._router = router
+            self._checked = time.monotonic()
+            return router

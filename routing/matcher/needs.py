@@ -1,0 +1,306 @@
+"""Need detection: which needs of the taxonomy a question gives away, and by which words.
+
+Precision matters as much as recall. A vocabulary `term` ("työtön", "eviction") names a
+need unless a negation reaches it ("en oo velkaa", "I don't have any debts", "jag har
+inga skulder"). A `want` ("työ", "apartment") is something a person may have or lack:
+it names a need only when its clause seeks it ("etsin töitä", "I need an apartment") or
+says it is missing ("mul ei oo duunia", "lost my job"), and not when it is background
+("olen töissä päivisin", "starting my master's") or someone else's ("miehensä työn perässä").
+Phrases win over the single words inside them ("vuokra rästissä" is rent arrears, not debt).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from routing.matcher import morphology
+from routing.matcher.text import Token, has_umlauts, tokenise
+from routing.matcher.vocabulary import Entry, LanguageVocabulary, WordHit
+
+_LOCATIVE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
+NEGATION_REACH = 4  # tokens between a negation and the word it negates
+PHRASE_GAP = 3  # words allowed between the words of a phrase
+SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
+
+
+@dataclass(frozen=True)
+class NeedMatch:
+    need: str
+    kind: str
+    pattern: str
+    tokens: tuple[int, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class Detection:
+    needs: dict[str, list[str]] = field(default_factory=dict)  # code → evidence words in text order
+    matches: list[NeedMatch] = field(default_factory=list)
+    dropped: list[tuple[NeedMatch, str]] = field(default_factory=list)  # (match, why) for explaining
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    entry: Entry
+    tokens: tuple[int, ...]
+
+
+class _Cues:
+    """Per-token cue flags of one question."""
+
+    def __init__(self, tokens: list[Token], lemmas: list[str], vocab: LanguageVocabulary) -> None:
+        c = vocab.cues
+        self.neg = [t.fold in c.negation for t in tokens]
+        self.transparent = [t.fold in c.transparent or lemmas[i] in c.transparent for i, t in enumerate(tokens)]
+        self.be = [t.fold in c.be for t in tokens]
+        self.acquire = [t.fold in c.acquire for t in tokens]
+        self.seek = [(t.fold in c.seek or lemmas[i] in c.seek) and not self.acquire[i] for i, t in enumerate(tokens)]
+        self.lack = [t.fold in c.lack or lemmas[i] in c.lack for i, t in enumerate(tokens)]
+        self.other = [t.fold in c.others or lemmas[i] in c.others for i, t in enumerate(tokens)]
+        self.breaks = [t.fold in c.breaks for t in tokens]
+        self.joins = [t.fold in c.joins for t in tokens]
+        # function words only ever count inside a phrase ("en pysty maksamaan"), never alone
+        self.function = [
+            self.neg[i] or self.transparent[i] or self.seek[i] or self.breaks[i] or self.joins[i] or len(t.fold) < 3
+            for i, t in enumerate(tokens)
+        ]
+
+
+def detect_needs(
+    text: str,
+    vocab: LanguageVocabulary,
+    excluded: list[tuple[int, int]] | None = None,
+    tokens: list[Token] | None = None,
+) -> Detection:
+    """Needs in an NFC text; words inside `excluded` character spans (place names) are skipped."""
+    if tokens is None:
+        tokens = tokenise(text)
+    detection = Detection(tokens=tokens)
+    if not tokens:
+        return detection
+    plain = vocab.language != "en" and not has_umlauts(text)
+    lemmas = [morphology.forms(t.fold, vocab.language).lemma for t in tokens]
+    cues = _Cues(tokens, lemmas, vocab)
+    clauses = _clauses(tokens, cues)
+    scopes = _scopes(text, tokens, clauses, cues)
+    skip = _excluded_tokens(tokens, excluded or [])
+
+    hits: list[frozenset[WordHit]] = []
+    for i, t in enumerate(tokens):
+        if i in skip or t.fold.isdigit():
+            hits.append(frozenset())
+        else:
+            hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
+
+    candidates = _candidates(vocab, hits, clauses, cues)
+    kept: list[tuple[NeedMatch, bool]] = []  # (match, about someone else)
+    for cand in _resolve(candidates):
+        match = NeedMatch(
+            need=cand.entry.need,
+            kind=cand.entry.kind,
+            pattern=cand.entry.pattern.text,
+            tokens=cand.tokens,
+            evidence=tuple(tokens[i].text for i in cand.tokens),
+        )
+        why = _why_not(cand, tokens, cues, clauses, scopes, lemmas, vocab)
+        if why:
+            detection.dropped.append((match, why))
+            continue
+        kept.append((match, _someone_elses(cand, cues, clauses)))
+    # Another person's situation is background when the writer has needs of their own
+    # ("mies on työtön, rahat on loppu"); alone, that person is the client ("isäni juo joka päivä").
+    own = [m for m, other in kept if not other and m.kind != "weak"]
+    for match, other in kept:
+        if other and own:
+            detection.dropped.append((match, "someone else's"))
+        elif match.kind == "weak" and (own or any(o for _, o in kept)):
+            detection.dropped.append((match, "weak beside a clearer need"))
+        else:
+            detection.matches.append(match)
+    detection.matches.sort(key=lambda m: m.tokens[0])
+    for match in detection.matches:
+        words = detection.needs.setdefault(match.need, [])
+        for word in match.evidence:
+            if word not in words:
+                words.append(word)
+    return detection
+
+
+def _is_cue(cues: _Cues, i: int) -> bool:
+    return cues.neg[i] or cues.transparent[i] or cues.seek[i] or cues.lack[i] or cues.acquire[i] or cues.breaks[i]
+
+
+def _excluded_tokens(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    return {t.index for t in tokens for s, e in spans if t.start < e and s < t.end}
+
+
+def _clauses(tokens: list[Token], cues: _Cues) -> list[int]:
+    """Clause number per token: punctuation and conjunctions ("mutta", "but", "men") end a clause."""
+    out = []
+    clause = 0
+    previous = None
+    for i, t in enumerate(tokens):
+        if previous is not None and (t.clause != previous or cues.breaks[i]):
+            clause += 1
+        previous = t.clause
+        out.append(clause)
+    return out
+
+
+def _scopes(text: str, tokens: list[Token], clauses: list[int], cues: _Cues) -> list[int]:
+    """Where a seek or lack cue reaches: its clause, plus a short cue-less clause joined to it by
+    "ja"/"and"/"och" or a comma ("tarvitsen asunnon ja töitä"); not one after "mutta"/"but"."""
+    members: dict[int, list[int]] = {}
+    for i, c in enumerate(clauses):
+        members.setdefault(c, []).append(i)
+    scope_of: dict[int, int] = {}
+    previous = None
+    for c in sorted(members):
+        idx = members[c]
+        first = idx[0]
+        joined = cues.joins[first] or (
+            previous is not None
+            and not cues.breaks[first]
+            and "," in text[tokens[members[previous][-1]].end : tokens[first].start]
+        )
+        content = [i for i in idx if not cues.joins[i]]
+        plain = not any(
+            cues.seek[i] or cues.lack[i] or cues.neg[i] or cues.acquire[i] or cues.transparent[i] for i in content
+        )
+        same_sentence = previous is not None and tokens[first].sentence == tokens[members[previous][0]].sentence
+        if previous is not None and same_sentence and joined and plain and len(content) <= SHORT_CLAUSE:
+            scope_of[c] = scope_of[previous]
+        else:
+            scope_of[c] = c
+        previous = c
+    return [scope_of[c] for c in clauses]
+
+
+def _candidates(
+    vocab: LanguageVocabulary, hits: list[frozenset[WordHit]], clauses: list[int], cues: _Cues
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for i, found in enumerate(hits):
+        for hit in found:
+            if hit.position != 0:
+                continue
+            entry = vocab.entries[hit.entry]
+            n = len(entry.pattern.words)
+            if n == 1:
+                if not cues.function[i]:
+                    out.append(_Candidate(entry, (i,)))
+                continue
+            span = _extend(hit.entry, n, i, hits, clauses)
+            if span:
+                out.append(_Candidate(entry, span))
+    return out
+
+
+def _extend(
+    entry: int, n: int, first: int, hits: list[frozenset[WordHit]], clauses: list[int]
+) -> tuple[int, ...] | None:
+    """The tokens of a phrase starting at `first`, its words in order within one clause."""
+    span = [first]
+    for position in range(1, n):
+        wanted = WordHit(entry, position)
+        last = span[-1]
+        found = None
+        for j in range(last + 1, min(len(hits), last + 2 + PHRASE_GAP)):
+            if clauses[j] != clauses[first]:
+                break
+            if wanted in hits[j]:
+                found = j
+                break
+        if found is None:
+            return None
+        span.append(found)
+    return tuple(span)
+
+
+def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longer phrases first; a match loses to a longer one that shares a word."""
+    candidates.sort(key=lambda c: (-len(c.tokens), c.tokens[0]))
+    taken: dict[int, int] = {}  # token → length of the match that took it
+    accepted = []
+    for cand in candidates:
+        size = len(cand.tokens)
+        if any(taken.get(i, 0) > size for i in cand.tokens):
+            continue
+        accepted.append(cand)
+        for i in cand.tokens:
+            taken[i] = max(taken.get(i, 0), size)
+    return accepted
+
+
+def _why_not(
+    cand: _Candidate,
+    tokens: list[Token],
+    cues: _Cues,
+    clauses: list[int],
+    scopes: list[int],
+    lemmas: list[str],
+    vocab: LanguageVocabulary,
+) -> str | None:
+    """None when the match stands; otherwise why it does not count."""
+    pattern_words = {w.rstrip("*") for w in cand.entry.pattern.words}
+    says_negation = any(w in vocab.cues.negation for w in pattern_words)
+    negated = not says_negation and _negated(cand.tokens, tokens, cues, clauses)
+    if cand.entry.kind != "want":
+        return "negated" if negated else None
+    first = cand.tokens[0]
+    if negated:
+        if vocab.language == "fi" and first > 0 and cues.neg[first - 1] and _looks_like_verb(lemmas[first]):
+            return "background"  # "ei opiskele": a state, not something missing
+        return None  # "ei oo töitä": missing, so needed
+    if len(cand.tokens) > 1 and any(cues.seek[j] for j in cand.tokens):
+        return None  # the phrase seeks by itself: "find work", "löytää asunto"
+    scope = scopes[first]
+    in_scope = [j for j in range(len(tokens)) if scopes[j] == scope and j not in cand.tokens]
+    if any(cues.lack[j] for j in in_scope):
+        return None
+    if any(cues.acquire[j] for j in in_scope):
+        return "already had"
+    if any(cues.seek[j] for j in in_scope):
+        return None
+    return "background"
+
+
+def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:
+    """The words are about another person: "miehensä työn", "her husband's job", "mies on työtön";
+    not when the clause asks for it ("my husband needs to find work")."""
+    first = cand.tokens[0]
+    if any(cues.seek[j] for j in range(len(clauses)) if clauses[j] == clauses[first] and j not in cand.tokens):
+        return False
+    j = first - 1
+    while j >= 0 and clauses[j] == clauses[first] and first - j <= 3:
+        if cues.other[j]:
+            return True
+        if not (cues.transparent[j] or cues.be[j]) and first - j > 1:
+            return False
+        j -= 1
+    return False
+
+
+def _looks_like_verb(lemma: str) -> bool:
+    """A Finnish infinitive ("opiskella", "tienata"): after a negation it is the verb, not a missing thing."""
+    return lemma.endswith(("lla", "llä", "ta", "tä", "da", "dä", "ua", "yä", "ia", "iä", "rra", "nna"))
+
+
+def _negated(span: tuple[int, ...], tokens: list[Token], cues: _Cues, clauses: list[int]) -> bool:
+    first, last = span[0], span[-1]
+    clause = clauses[first]
+    # before: "en oo velkaa", "I don't have any debts", "inga skulder"
+    j = first - 1
+    while j >= 0 and clauses[j] == clause and first - j <= NEGATION_REACH:
+        if cues.neg[j]:
+            return True
+        if not cues.transparent[j]:
+            break
+        j -= 1
+    # after, Finnish word order: "velkaa ei ole", "töitä ei oo"; not a place ("terveyskeskuksessa ei ollut aikoja")
+    k = last + 1
+    if k < len(tokens) and clauses[k] == clause and cues.neg[k] and not tokens[last].fold.endswith(_LOCATIVE):
+        after = k + 1
+        return after >= len(tokens) or clauses[after] != clause or cues.be[after]
+    return False

@@ -1,0 +1,583 @@
+"""Route one question: read it, then rank the directory the way a guidance counsellor would.
+
+1. Read: the language it is written in, the place and the age (a filled form field wins
+   over the text), the needs with the words that gave them away, the rules that fire.
+2. Rank (HSDS-PROFILE.md, "How enquiries are labelled"): only eligible services
+   (active, age inside the bounds, an area that covers the municipality); then by
+   needs covered, the client's language, nearness, a service meant for the client's
+   age; inside that order by rule boosts and text similarity.
+3. Say what to ask: the age, place or language when knowing it could change the first answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from routing.matcher import morphology, reasons
+from routing.matcher.age import extract_age
+from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
+from routing.matcher.language import LANGUAGES, detect_language
+from routing.matcher.needs import Detection, detect_needs
+from routing.matcher.text import normalise, tokenise
+from routing.matcher.vocabulary import CompiledVocabulary
+from rules.model import Condition, Pattern, Rule, RuleSet, Target
+from rules.taxonomy import NEED_CODES
+
+MAX_QUESTION_CHARS = 4000
+MAX_LIMIT = 50
+DEFAULT_LIMIT = 5
+MAX_AGE = 120
+LOW_LANGUAGE_CONFIDENCE = 0.25
+
+
+class Place(Protocol):
+    code: str
+    region_code: str
+
+    def name(self, lang: str = "fi") -> str: ...
+
+
+class Gazetteer(Protocol):
+    def lookup(self, text: str) -> Any: ...
+
+    def find_in_text(self, text: str) -> list[Any]: ...
+
+    def region_name(self, code: str, lang: str = "fi") -> str | None: ...
+
+
+class RouteInputError(ValueError):
+    """Bad input to a route: `field` names what is wrong, `message` says how."""
+
+    def __init__(self, field: str, message: str, code: str = "bad-input") -> None:
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class RouteRequest:
+    question: str
+    municipality: str | None = None
+    age: int | None = None
+    language: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+def parse_request(data: dict[str, Any]) -> RouteRequest:
+    """Check a route request from JSON (API body or batch line); raises RouteInputError."""
+    question = data.get("question")
+    if not isinstance(question, str):
+        raise RouteInputError("question", "`question` is required and must be a string")
+    if not question.strip():
+        raise RouteInputError("question", "the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise RouteInputError(
+            "question", f"the question is {len(question)} characters long; at most {MAX_QUESTION_CHARS} are read"
+        )
+    raw_municipality = data.get("municipality")
+    municipality: str | None = None
+    if isinstance(raw_municipality, bool) or not isinstance(raw_municipality, str | int | None):
+        raise RouteInputError("municipality", "`municipality` must be a municipality code or name")
+    if isinstance(raw_municipality, int):
+        municipality = str(raw_municipality).zfill(3)
+    elif isinstance(raw_municipality, str) and raw_municipality.strip():
+        municipality = raw_municipality.strip()
+    age = data.get("age")
+    if age is not None:
+        if isinstance(age, str) and age.strip().lstrip("-").isdigit():
+            age = int(age.strip())
+        if isinstance(age, float) and age.is_integer():
+            age = int(age)
+        if isinstance(age, bool) or not isinstance(age, int):
+            raise RouteInputError("age", "`age` must be a whole number of years")
+        check_age(age)
+    language = data.get("language")
+    if language is not None:
+        if not isinstance(language, str):
+            raise RouteInputError("language", "`language` must be fi, sv or en")
+        language = check_language(language)
+    limit = data.get("limit", DEFAULT_LIMIT)
+    if limit is None:
+        limit = DEFAULT_LIMIT
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise RouteInputError("limit", f"`limit` must be a whole number from 1 to {MAX_LIMIT}")
+    return RouteRequest(question, municipality, age, language, limit)
+
+
+def check_age(age: int) -> int:
+    if not 0 <= age <= MAX_AGE:
+        raise RouteInputError("age", f"age {age} is not a person's age (0–{MAX_AGE})")
+    return age
+
+
+def check_language(language: str) -> str | None:
+    value = language.strip().casefold()
+    if not value:
+        return None
+    if value not in LANGUAGES:
+        raise RouteInputError("language", f"unknown language '{language}': use fi, sv or en")
+    return value
+
+
+@dataclass
+class Reading:
+    """What the question says, before any ranking."""
+
+    text_language: str
+    language: str
+    language_given: bool
+    language_confidence: float
+    municipality: Place | None
+    municipality_source: str | None
+    age: int | None
+    age_source: str | None
+    detection: Detection
+    needs: dict[str, list[str]]
+    fired: list[Rule] = field(default_factory=list)
+    required_targets: list[Target] = field(default_factory=list)
+    boosts: list[tuple[Rule, Target, float]] = field(default_factory=list)
+    query_keys: frozenset[str] = frozenset()
+    words: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, folded, lemma) per token
+    word_keys: dict[str, int] = field(default_factory=dict)  # folded form or lemma → first token index
+    sorted_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    service: IndexedService
+    coverage: int
+    language_ok: bool
+    nearness: int  # 0 municipality, 1 region, 2 national (unknown place: 0 national, 1 local)
+    age_tier: int
+    boost: float
+    similarity: int
+    rules: list[Rule]
+    extra_needs: int = 0  # needs it serves that the client did not name: a less focused service
+
+    def tier(self) -> tuple[int, bool, int, int]:
+        return (self.coverage, self.language_ok, self.nearness, self.age_tier)
+
+
+class Router:
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        index: DirectoryIndex,
+        gazetteer: Gazetteer,
+        vocabulary: CompiledVocabulary | None = None,
+    ) -> None:
+        self.ruleset = ruleset
+        self.index = index
+        self.gazetteer = gazetteer
+        self.vocabulary = vocabulary or CompiledVocabulary(ruleset)
+        self.function_words = {
+            lang: ruleset.cues[lang].function_words if lang in ruleset.cues else frozenset() for lang in LANGUAGES
+        }
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read(self, request: RouteRequest) -> Reading:
+        text = normalise(request.question)
+        mentions = self.gazetteer.find_in_text(text)
+        spans = [(m.start, m.end) for m in mentions]
+        tokens = tokenise(text)
+        skip = {t.index for t in tokens for s, e in spans if t.start < e and s < t.end}
+        text_language, confidence = detect_language(tokens, self.function_words, skip)
+        language = request.language or text_language
+
+        municipality: Place | None = None
+        source = None
+        if request.municipality:
+            municipality = self.gazetteer.lookup(request.municipality)
+            if municipality is None:
+                raise RouteInputError(
+                    "municipality", f"unknown municipality '{request.municipality}'", "unknown-municipality"
+                )
+            source = "given"
+        elif mentions:
+            municipality, source = mentions[0].municipality, "text"
+
+        age, age_source = request.age, "given" if request.age is not None else None
+        if age is None:
+            age = extract_age(text)
+            age_source = "text" if age is not None else None
+
+        detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
+        needs = {code: list(words) for code, words in detection.needs.items()}
+        reading = Reading(
+            text_language=text_language,
+            language=language,
+            language_given=request.language is not None,
+            language_confidence=confidence,
+            municipality=municipality,
+            municipality_source=source,
+            age=age,
+            age_source=age_source,
+            detection=detection,
+            needs=needs,
+        )
+        for i, t in enumerate(detection.tokens):
+            lemma = morphology.forms(t.fold, text_language).lemma
+            reading.words.append((t.text, t.fold, lemma))
+            reading.word_keys.setdefault(t.fold, i)
+            reading.word_keys.setdefault(lemma, i)
+        reading.sorted_keys = sorted(reading.word_keys)
+        self._apply_rules(reading)
+        reading.query_keys = frozenset(
+            morphology.stem(t.fold, "fi") for t in detection.tokens if len(t.fold) >= 3 and not t.fold.isdigit()
+        )
+        return reading
+
+    def _apply_rules(self, reading: Reading) -> None:
+        for rule in self.ruleset.rules:
+            words = _condition_words(rule.when, reading)
+            if words is None:
+                continue
+            reading.fired.append(rule)
+            for action in rule.actions:
+                if action.verb == "require":
+                    for code in action.target.needs:
+                        evidence = reading.needs.setdefault(code, [])
+                        evidence.extend(w for w in words if w not in evidence)
+                    if action.target.services or action.target.organizations or action.target.names:
+                        reading.required_targets.append(
+                            Target(action.target.services, action.target.organizations, action.target.names)
+                        )
+                else:
+                    sign = 1.0 if action.verb == "prefer" else -1.0
+                    reading.boosts.append((rule, action.target, sign * action.weight))
+
+    # -- ranking -------------------------------------------------------------------------
+
+    def route(self, request: RouteRequest) -> dict[str, Any]:
+        reading = self.read(request)
+        need_codes = [c for c in NEED_CODES if c in reading.needs]
+        general = None
+        candidates, top_masks = self._rank(reading, need_codes, request.limit)
+        if not need_codes:
+            general = "no-need"
+        elif not candidates:
+            general = "no-service"
+        if general:
+            candidates, top_masks = self._rank(reading, list(self.ruleset.fallback_needs), request.limit, fallback=True)
+        ask = self._ask(reading, candidates, top_masks, general is not None)
+        return self._result(reading, need_codes, candidates, ask, request.limit, general)
+
+    def _area_order(self, reading: Reading, local: bool = False) -> list[tuple[str, int]]:
+        if reading.municipality is None:
+            # Place unknown: national services; services of some municipality only when no national
+            # one serves the need (they may well not cover the client, so the desk is told to ask).
+            return [(LOCAL, 1)] if local else [(NATIONAL, 0)]
+        m = reading.municipality
+        order = [(f"m:{m.code}", 0)]
+        if m.region_code:
+            order.append((f"r:{m.region_code}", 1))
+        order.append((NATIONAL, 2))
+        return order
+
+    def _rank(
+        self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
+    ) -> tuple[list[Candidate], frozenset[int]]:
+        results, top_masks = self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
+        if not results and reading.municipality is None:
+            results, top_masks = self._rank_areas(
+                reading, need_codes, limit, fallback, self._area_order(reading, local=True)
+            )
+        return results, top_masks
+
+    def _rank_areas(
+        self, reading: Reading, need_codes: list[str], limit: int, fallback: bool, areas: list[tuple[str, int]]
+    ) -> tuple[list[Candidate], frozenset[int]]:
+        query_mask = need_mask(need_codes)
+        levels = self.index.masks_for(query_mask)
+        lang = reading.language
+        results: list[Candidate] = []
+        seen: set[str] = set()
+        top_masks: frozenset[int] = frozenset()
+        for coverage in sorted(levels, reverse=True):
+            masks = levels[coverage]
+            if not top_masks:
+                top_masks = masks
+            for language_ok in (True, False):
+                lang_key = lang if language_ok else f"-{lang}"
+                for area, nearness in areas:
+                    bucket: list[Candidate] = []
+                    for services in self.index.buckets(masks, area, lang_key):
+                        for service in services:
+                            sid = service.record.id
+                            if sid in seen or not service.fits_age(reading.age):
+                                continue
+                            if reading.required_targets and not all(
+                                _matches(t, service) for t in reading.required_targets
+                            ):
+                                continue
+                            seen.add(sid)
+                            bucket.append(
+                                self._candidate(reading, service, coverage, language_ok, nearness, fallback, query_mask)
+                            )
+                    if bucket:
+                        bucket.sort(key=_within_tier)
+                        results.extend(bucket)
+                        if len(results) >= limit:
+                            return results, top_masks
+        return results, top_masks
+
+    def _candidate(
+        self,
+        reading: Reading,
+        service: IndexedService,
+        coverage: int,
+        language_ok: bool,
+        nearness: int,
+        fallback: bool,
+        query_mask: int = 0,
+    ) -> Candidate:
+        boost = 0.0
+        rules: list[Rule] = []
+        for rule, target, weight in reading.boosts:
+            if _matches(target, service):
+                boost += weight
+                if weight > 0:
+                    rules.append(rule)
+        if fallback:
+            boost += 0.1 * service.mask.bit_count()  # a one-stop service is the better general door
+        return Candidate(
+            service=service,
+            coverage=coverage,
+            language_ok=language_ok,
+            nearness=nearness,
+            age_tier=service.age_tier(reading.age),
+            boost=boost,
+            similarity=len(reading.query_keys & service.keys),
+            rules=rules,
+            extra_needs=0 if fallback else (service.mask & ~query_mask).bit_count(),
+        )
+
+    # -- what to ask -------------------------------------------------------------------------
+
+    def _ask(
+        self, reading: Reading, candidates: list[Candidate], top_masks: frozenset[int], general: bool
+    ) -> list[str]:
+        ask: list[str] = []
+        if not candidates:
+            if reading.municipality is None:
+                ask.append("municipality")
+            if reading.age is None:
+                ask.append("age")
+            return ask
+        first = candidates[0]
+        tie = [c for c in candidates if c.tier()[:3] == first.tier()[:3]]
+        lang_key = reading.language if first.language_ok else f"-{reading.language}"
+        if reading.age is None and (
+            any(c.service.has_age_bounds for c in tie)
+            or any(c.service.has_age_bounds for c in candidates[:3])
+            # place unknown too: the local services the place would bring may have age limits
+            or (reading.municipality is None and self.index.any_age_bounds(top_masks, LOCAL, lang_key))
+        ):
+            ask.append("age")
+        if reading.municipality is None:
+            local = bool(self.index.buckets(top_masks, LOCAL, lang_key)) or any(c.nearness > 0 for c in candidates[:3])
+            if local or general:
+                ask.append("municipality")
+        if (
+            not reading.language_given
+            and reading.language_confidence < LOW_LANGUAGE_CONFIDENCE
+            and len({c.service.languages for c in candidates[:3]}) > 1
+        ):
+            ask.append("language")
+        return ask
+
+    # -- the result -------------------------------------------------------------------------
+
+    def _result(
+        self,
+        reading: Reading,
+        need_codes: list[str],
+        candidates: list[Candidate],
+        ask: list[str],
+        limit: int,
+        general: str | None,
+    ) -> dict[str, Any]:
+        lang = reading.language
+        municipality = None
+        if reading.municipality is not None:
+            municipality = {
+                "code": reading.municipality.code,
+                "name": reading.municipality.name(lang),
+                "source": reading.municipality_source,
+            }
+        out = []
+        previous_score = 1.0
+        wanted = max(1, len(need_codes))
+        for c in candidates[:limit]:
+            score = min(previous_score, _score(c, wanted, general is not None))
+            previous_score = score
+            out.append(
+                {
+                    "service_id": c.service.record.id,
+                    "service_name": c.service.record.name,
+                    "organization_id": c.service.record.organization_id,
+                    "organization_name": c.service.record.organization_name,
+                    "location_id": c.service.record.location_id,
+                    "score": round(score, 3),
+                    "reasons": self._reasons(reading, need_codes, c, general),
+                }
+            )
+        fired = [rule.id for rule in reading.fired]
+        return {
+            "language": lang,
+            "municipality": municipality,
+            "age": reading.age,
+            "needs": [{"code": code, "evidence": reading.needs[code]} for code in need_codes],
+            "candidates": out,
+            "rules_fired": fired,
+            "ask": ask,
+            "ruleset": self.ruleset.label,
+        }
+
+    def _reasons(self, reading: Reading, need_codes: list[str], c: Candidate, general: str | None) -> list[str]:
+        lang = reading.language
+        out: list[str] = []
+        service = c.service
+        if general:
+            out.append(reasons.text(general, lang))
+            out.append(reasons.text("general", lang))
+        else:
+            covered = [code for code in need_codes if service.mask & need_mask([code])]
+            out.append(reasons.needs_reason(covered, lang))
+            if len(covered) < len(need_codes):
+                out.append(reasons.text("part", lang, len(covered), len(need_codes)))
+        out.append(reasons.text("language" if c.language_ok else "no-language", lang))
+        m = reading.municipality
+        if m is None:
+            out.append(reasons.text("national" if c.nearness == 0 else "local-unknown-place", lang))
+        elif c.nearness == 0:
+            out.append(reasons.text("municipality", lang, m.name(lang)))
+        elif c.nearness == 1:
+            region = self.gazetteer.region_name(m.region_code, lang) or m.region_code
+            out.append(reasons.text("region", lang, region))
+        else:
+            out.append(reasons.text("national", lang))
+        if service.has_age_bounds:
+            band = reasons.age_band(service.min_age, service.max_age)
+            if reading.age is not None:
+                out.append(reasons.text("age-fits", lang, band, reading.age))
+            else:
+                out.append(reasons.text("age-limit", lang, band))
+        for rule in c.rules:
+            reason = rule.reason.get(lang) or rule.reason.get("en") or next(iter(rule.reason.values()), "")
+            if reason and reason not in out:
+                out.append(reason)
+        return out
+
+
+def _within_tier(c: Candidate) -> tuple[int, float, int, int, str]:
+    return (c.age_tier, -c.boost, c.extra_needs, -c.similarity, c.service.record.name)
+
+
+def _score(c: Candidate, wanted: int, general: bool) -> float:
+    """0..1, higher is better; a rough translation of the ranking key for people, not the order itself."""
+    coverage = 0.3 if general else c.coverage / wanted
+    near = 1.0 - c.nearness / 2
+    age = 1.0 - c.age_tier / 2
+    extra = 1 - math.exp(-(max(c.boost, 0) + c.similarity) / 5)
+    return 0.5 * coverage + 0.2 * c.language_ok + 0.15 * near + 0.1 * age + 0.05 * extra
+
+
+def _matches(target: Target, service: IndexedService) -> bool:
+    record = service.record
+    if record.id in target.services:
+        return True
+    if target.organizations and (
+        record.organization_id in target.organizations
+        or record.organization_name.casefold() in {o.casefold() for o in target.organizations}
+    ):
+        return True
+    if any(word in service.name_folded for word in target.names):
+        return True
+    return bool(target.needs and service.mask & need_mask(target.needs))
+
+
+def _condition_words(when: Condition, reading: Reading) -> list[str] | None:
+    """None when the condition does not hold; else the question's words that made it hold."""
+    needs = set(reading.needs)
+    if when.needs and not needs & set(when.needs):
+        return None
+    if when.all_needs and not set(when.all_needs) <= needs:
+        return None
+    if when.age_min is not None or when.age_max is not None:
+        if reading.age is None:
+            return None
+        if (when.age_min is not None and reading.age < when.age_min) or (
+            when.age_max is not None and reading.age > when.age_max
+        ):
+            return None
+    if when.municipalities and (reading.municipality is None or reading.municipality.code not in when.municipalities):
+        return None
+    if when.regions and (reading.municipality is None or reading.municipality.region_code not in when.regions):
+        return None
+    if when.languages and reading.language not in when.languages:
+        return None
+    words: list[str] = []
+    for pattern in when.all_words:
+        found = _pattern_words(pattern, reading)
+        if not found:
+            return None
+        words.extend(found)
+    if when.words:
+        for pattern in when.words:
+            found = _pattern_words(pattern, reading)
+            if found:
+                words.extend(found)
+        if not words:
+            return None
+    return words
+
+
+def _pattern_words(pattern: Pattern, reading: Reading) -> list[str] | None:
+    """The question's words that match a rule's word pattern (its words in order), or None."""
+    words = reading.words
+    firsts = []
+    for word in pattern.words:  # every word must occur somewhere: a dictionary or bisect look-up each
+        hits = [i for alt in word.casefold().split("|") if (i := _first_index(alt, reading)) is not None]
+        if not hits:
+            return None
+        firsts.append(min(hits))
+    if len(pattern.words) == 1:
+        return [words[firsts[0]][0]]
+    found: list[str] = []
+    start = 0
+    for word in pattern.words:
+        alternatives = word.casefold().split("|")
+        for i in range(start, len(words)):
+            _text, surface, lemma = words[i]
+            if any(
+                (surface.startswith(alt[:-1]) or lemma.startswith(alt[:-1]))
+                if alt.endswith("*")
+                else alt in (surface, lemma)
+                for alt in alternatives
+            ):
+                found.append(words[i][0])
+                start = i + 1
+                break
+        else:
+            return None
+    return found
+
+
+def _first_index(alternative: str, reading: Reading) -> int | None:
+    if not alternative.endswith("*"):
+        return reading.word_keys.get(alternative)
+    prefix = alternative[:-1]
+    keys = reading.sorted_keys
+    at = bisect.bisect_left(keys, prefix)
+    best = None
+    while at < len(keys) and keys[at].startswith(prefix):
+        i = reading.word_keys[keys[at]]
+        best = i if best is None else min(best, i)
+        at += 1
+    return best

@@ -1,0 +1,131 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against the live test server.
+
+They skip, saying why, where /usr/bin/chromium is missing (``make chromium`` installs
+it as root). Never ``playwright install``: the browser is the system's. They run on
+SQLite only; the page tests under tests/web cover both databases.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+
+from routing import auth, db
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory, _sqlite_template: Path) -> Path:
+    """A migrated SQLite database with the demo network, made once (hashing the demo passwords is slow)."""
+    from routing.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "eteinen.db"
+    shutil.copy(_sqlite_template, path)
+    engine = db.make_engine(f"sqlite:///{path}")
+    with pytest.MonkeyPatch.context() as patch, db.transaction(bind=engine) as s:
+        # cheap hashes: each of the many logins verifies in a moment (hashing is tested elsewhere)
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        load_demo(s)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, _demo_template: Path) -> str:
+    """Each browser test gets its own copy of the demo database."""
+    path = tmp_path / "eteinen.db"
+    shutil.copy(_demo_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium: install Debian's chromium (`make chromium` as root) for the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing (pip install -e '.[test]')")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(live_server) -> Any:
+    """The live server over a copy of the demo network; ``.url`` is its address."""
+    return live_server
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Any]:
+    """Pages in fresh browser contexts (separate cookies: separate people), Finnish by default."""
+    contexts = []
+
+    def make(locale: str = "fi-FI", width: int = 1200, height: int = 860) -> Any:
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def shot(page: Any, name: str, full_page: bool = False) -> Path:
+    """A screenshot into tests/browser/screenshots (git-ignored); a window's worth is cut below the content."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    if full_page:
+        page.screenshot(path=str(path), full_page=True)
+    else:
+        size = page.viewport_size
+        bottom = page.evaluate("Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)")
+        height = max(200, min(size["height"], bottom))
+        page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": size["width"], "height": height})
+    return path
+
+
+def log_in(page: Any, base: str, email: str, password: str, lang: str | None = None) -> None:
+    page.goto(f"{base}/login" + (f"?lang={lang}" if lang else ""))
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+_UNLABELLED = """
+() => Array.from(document.querySelectorAll('input, select, textarea'))
+  .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+  .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+  .map(el => el.name || el.id)
+"""
+
+
+_DUPLICATE_IDS = """
+() => { const seen = {}; document.querySelectorAll('[id]').forEach(el => { seen[el.id] = (seen[el.id] || 0) + 1; });
+        return Object.keys(seen).filter(id => seen[id] > 1); }
+"""
+
+
+def check_basics(page: Any) -> None:
+    """What every page keeps: a language, one h1, a label on every visible field, unique ids, a skip link."""
+    assert page.get_attribute("html", "lang") in ("fi", "sv", "en")
+    assert page.locator("h1").count() == 1, page.url
+    assert page.evaluate(_UNLABELLED) == [], page.url
+    assert page.evaluate(_DUPLICATE_IDS) == [], page.url
+    assert page.locator("a.skip[href='#main']").count() == 1

@@ -1,0 +1,90 @@
+"""The client's age and language read from the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from routing.matcher.age import extract_age
+from routing.matcher.language import detect_language
+from routing.matcher.text import normalise, tokenise
+from rules.model import RuleSet
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("olen 23-vuotias", 23),
+        ("23v, asun Espoossa", 23),
+        ("olen 19 ja etsin töitä", 19),
+        ("täytin juuri 18", 18),
+        ("täytän pian 18", 17),
+        ("melkein 25 ja vieläkin pihalla", 24),
+        ("ikää 52 vuotta", 52),
+        ("Olen 35-vuotias", 35),
+        ("Asumme Lahdessa, itse olen 46.", 46),
+        ("jag är 19 år", 19),
+        ("Jag bor i Borgå och är 41.", 41),
+        ("en 17 år gammal pojke", 17),
+        ("I'm 24", 24),
+        ("I am 24 years old", 24),
+        ("I turned 30 last week", 30),
+        ("I'm almost 30", 29),
+        ("a 24-year-old", 24),
+        # a third person in the question is the client
+        ("poikani 16v lopetti koulun", 16),
+        ("Mun 16-vuotias tytär juo, itse olen 46", 16),
+        ("kaveri on 40v ja asunnoton", 40),
+        ("Veljenpoika 18v on ollut kotona", 18),
+        ("my son is 17 and", 17),
+        ("min son är 16", 16),
+        ("Min dotter 16 år röker", 16),
+        ("Asiakas on 22-vuotias", 22),
+    ],
+)
+def test_ages(text: str, age: int) -> None:
+    assert extract_age(text) == age
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luottokorttivelkaa on yli 10 000 euroa",
+        "olen ollut 2 vuotta työttömänä",
+        "olen asunut täällä 20 vuotta",
+        "olen 3 kuukautta ollut sairauslomalla",
+        "jag har bott här i 15 år",
+        "I have lived here 10 years",
+        "I've been unemployed for 2 years",
+        "meillä on 2 lasta",
+        "vuokra on 900 euroa",
+        "i am 5 months pregnant",
+        "klockan är 10",
+        "olen 250 kilometrin päässä",
+    ],
+)
+def test_numbers_that_are_not_ages(text: str) -> None:
+    assert extract_age(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mul ei oo rahaa", "fi"),
+        ("Asun Laukaassa ja jain juuri tyottomaksi", "fi"),
+        ("Haluaisin oppia ruotsia", "fi"),
+        ("Hej! Jag bor i Åbo och har svårt att klara mina räkningar", "sv"),
+        ("jag har inga skulder", "sv"),
+        ("I don't have any debts", "en"),
+        ("I'm 24 and live in Kerava", "en"),
+        # language skill or wish mentioned: still the language written in
+        ("My Finnish is only A2 and I speak some Swedish", "en"),
+        ("Asiakas puhuu englantia ja ruotsia", "fi"),
+        ("Jag talar finska och engelska", "sv"),
+        ("I would like service in Finnish, suomeksi", "en"),
+    ],
+)
+def test_languages(ruleset: RuleSet, text: str, language: str) -> None:
+    function_words = {lang: cues.function_words for lang, cues in ruleset.cues.items()}
+    detected, confidence = detect_language(tokenise(normalise(text)), function_words, set())
+    assert detected == language
+    assert 0 <= confidence <= 1

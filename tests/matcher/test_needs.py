@@ -1,0 +1,215 @@
+"""Need detection with the bundled vocabulary: forms, compounds, colloquial speech, negation, background."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from routing.matcher.needs import detect_needs
+from routing.matcher.text import deumlaut, has_umlauts, normalise, tokenise
+from routing.matcher.vocabulary import CompiledVocabulary
+
+
+def needs(vocabulary: CompiledVocabulary, text: str, language: str = "fi") -> set[str]:
+    return set(detect_needs(normalise(text), vocabulary.language(language)).needs)
+
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def test_tokens_keep_hyphens_and_apostrophes_and_number_clauses() -> None:
+    tokens = tokenise(normalise("Tarvitsen vuokra-asunnon, en työtä. I don’t know"))
+    assert [t.text for t in tokens] == ["Tarvitsen", "vuokra-asunnon", "en", "työtä", "I", "don't", "know"]
+    assert [t.clause for t in tokens] == [0, 0, 1, 1, 2, 2, 2]
+    assert [t.sentence for t in tokens] == [0, 0, 0, 0, 1, 1, 1]
+
+
+def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
+    nfd = unicodedata.normalize("NFD", "Järvenpää")
+    assert normalise(nfd) == "Järvenpää" and has_umlauts(normalise(nfd))
+    assert deumlaut("työnhakuun") == "tyonhakuun" and not has_umlauts("tyonhaku")
+
+
+# -- forms ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        # inflected forms and lemmas
+        ("tarvitsen apua työnhakuun", "employment"),
+        ("olen työttömänä", "employment"),
+        ("velkojen kanssa on vaikeaa", "debt"),
+        ("häädön uhka", "housing"),
+        ("masennuksesta kärsin", "mental-health"),
+        ("kotoutumiskoulutukseen pääsy", "integration"),
+        # compounds by their parts
+        ("työnhakuapua kaipaan", "employment"),
+        ("velkaselvitystä tarvitsen", "debt"),
+        ("luottokorttivelkaakin on", "debt"),
+        ("tarvitsen vuokra-asunnon", "housing"),
+        ("mielenterveyspalveluihin", "mental-health"),
+        ("asuntohakemus pitäis tehdä", "housing"),
+        # spoken Finnish
+        ("mul ei oo duunia", "employment"),
+        ("duunii ois kiva saada", "employment"),
+        ("kämppä pitäis löytää", "housing"),
+        ("tarttisin kämpän", "housing"),
+        ("oon ihan pihalla mitä opiskelis", "study-guidance"),
+        ("mul ei oo rahaa vuokraan", "livelihood"),
+        ("mul ei oo rahaa vuokraan", "housing"),
+        ("asumistukii pitäis hakea", "livelihood"),
+        ("en pääse himaan, ei oo himaa", "housing"),
+        # typed without umlauts, and decomposed
+        ("jain juuri tyottomaksi", "employment"),
+        ("tyonhaussa tarvitsen apua", "employment"),
+        (unicodedata.normalize("NFD", "päihteiden käyttö huolestuttaa"), "substance-use"),
+        # typos on the vocabulary
+        ("tarvitsen velkaneuvona apua", "debt"),
+        ("mielentervyspalvelut", "mental-health"),
+        # situations, not service names
+        ("kurkku on ollu kipee viikon", "health"),
+        ("rahat loppu jo kuun puolivälissä", "livelihood"),
+        ("vuokranantaja irtisanoi sopimuksen", "housing"),
+        ("poika makaa kotona eikä tee mitään", "youth-work"),
+        ("juo joka päivä ja paljon", "substance-use"),
+        ("oma firma kiinnostaa, miten perustaa yrityksen", "entrepreneurship"),
+    ],
+)
+def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
+    assert need in needs(vocabulary, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("Jag har förlorat jobbet", "employment"),
+        ("jag är arbetslös sedan i våras", "employment"),
+        ("har betalningsanmärkningar och skulder", "debt"),
+        ("hur ansöker man om bostadsbidrag", "livelihood"),
+        ("vi har fått ett vräkningsbeslut", "housing"),
+        ("jag mår så dåligt och har ångest", "mental-health"),
+        ("min pappa dricker för mycket", "substance-use"),
+        ("jag vill lära mig finska", "integration"),
+        ("jag vill starta eget företag", "entrepreneurship"),
+        ("jag behöver en läkartid", "health"),
+        ("jag har varit sjukskriven länge", "rehabilitation"),
+        ("hoppade av gymnasiet", "education"),
+        ("vet inte vad jag vill studera", "study-guidance"),
+    ],
+)
+def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
+    assert need in needs(vocabulary, text, "sv")
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("I lost my job last month", "employment"),
+        ("I'm unemployed", "employment"),
+        ("I need help finding a job", "employment"),
+        ("I have payday loans I can't pay back", "debt"),
+        ("we were evicted", "housing"),
+        ("I need an apartment", "housing"),
+        ("I've been feeling depressed", "mental-health"),
+        ("my son started using drugs", "substance-use"),
+        ("I just moved to Finland", "integration"),
+        ("where can I learn Finnish", "integration"),
+        ("how do I apply for housing allowance", "livelihood"),
+        ("I want to start my own business", "entrepreneurship"),
+        ("I dropped out of school", "education"),
+        ("I can't work because of my back problems", "rehabilitation"),
+    ],
+)
+def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
+    assert need in needs(vocabulary, text, "en")
+
+
+# -- precision -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "absent"),
+    [
+        # negation
+        ("en oo velkaa", "fi", "debt"),
+        ("velkaa ei ole", "fi", "debt"),
+        ("minulla ei ole mitään velkoja", "fi", "debt"),
+        ("en juo alkoholia", "fi", "substance-use"),
+        ("I don't have any debts", "en", "debt"),
+        ("I'm not depressed", "en", "mental-health"),
+        ("jag har inga skulder", "sv", "debt"),
+        ("jag dricker inte", "sv", "substance-use"),
+        # background: a job or a school as context
+        ("olen töissä päivisin", "fi", "employment"),
+        ("opiskelen ammattikoulussa", "fi", "education"),
+        ("nykyinen työ ei kiinnosta", "fi", "employment"),
+        ("I'm starting my master's at the university", "en", "education"),
+        ("jag studerar", "sv", "education"),
+        ("I work full time", "en", "employment"),
+        # acquired, not missing
+        ("sain töitä viime viikolla", "fi", "employment"),
+        ("I found a job", "en", "employment"),
+        # someone else's situation next to the writer's own need
+        ("miehensä työn perässä muutti, rahat on loppu", "fi", "employment"),
+        ("My husband got a job here and I need a Finnish course", "en", "employment"),
+        ("Mies on työtön ja rahat on ihan loppu", "fi", "employment"),
+        # language mentions are not integration needs
+        ("helst på svenska", "sv", "integration"),
+        ("palvelua englanniksi", "fi", "integration"),
+        # words that look like need words
+        ("sairaanhoitaja olen ammatiltani", "fi", "health"),
+        ("Jag skulle vilja prata", "sv", "education"),
+        ("asun keravalla", "fi", "housing"),
+        ("raskaaseen työhön en pysty", "fi", "health"),
+    ],
+)
+def test_precision(vocabulary: CompiledVocabulary, text: str, language: str, absent: str) -> None:
+    assert absent not in needs(vocabulary, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "present"),
+    [
+        # a negated want is a missing thing: a need
+        ("ei oo töitä", "fi", "employment"),
+        ("mulla ei ole asuntoa", "fi", "housing"),
+        ("I have no job", "en", "employment"),
+        ("jag har inget jobb", "sv", "employment"),
+        # a negated ability is not a negated need
+        ("en pysty maksamaan velkojani", "fi", "debt"),
+        ("I can't pay my debts", "en", "debt"),
+        ("en pysty lopettamaan juomista", "fi", "substance-use"),
+        # another person's situation alone: that person is the client
+        ("isäni juo joka päivä", "fi", "substance-use"),
+        ("my friend is homeless", "en", "housing"),
+    ],
+)
+def test_negated_wants_and_third_persons(
+    vocabulary: CompiledVocabulary, text: str, language: str, present: str
+) -> None:
+    assert present in needs(vocabulary, text, language)
+
+
+def test_phrase_wins_over_the_words_inside_it(vocabulary: CompiledVocabulary) -> None:
+    """Rent arrears are a housing and money matter, not debt advice."""
+    found = needs(vocabulary, "kämpän vuokra on kaks kuukautta rästissä")
+    assert found == {"housing", "livelihood"}
+
+
+def test_weak_cue_counts_only_alone(vocabulary: CompiledVocabulary) -> None:
+    assert needs(vocabulary, "haluaisin puhua jonkun kanssa") == {"mental-health"}
+    assert needs(vocabulary, "haluaisin puhua jonkun kanssa juomisestani") == {"substance-use"}
+
+
+def test_evidence_is_the_clients_own_words(vocabulary: CompiledVocabulary) -> None:
+    detection = detect_needs(normalise("Asun Keravalla ja tarttisin apua Työnhakuun"), vocabulary.language("fi"))
+    assert detection.needs == {"employment": ["Työnhakuun"]}
+
+
+def test_place_names_are_not_read_as_needs(vocabulary: CompiledVocabulary) -> None:
+    text = "asun Kotkassa"
+    assert needs(vocabulary, text) == set()
+    detection = detect_needs(text, vocabulary.language("fi"), excluded=[(5, 13)])
+    assert detection.needs == {}

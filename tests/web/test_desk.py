@@ -1,0 +1,100 @@
+"""The front desk and the rule tester with the real engine over the demo directory."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from sqlmodel import select
+
+from routing.models import Offer, Referral
+from routing.web.desk import contact_by
+
+from .conftest import csrf_token, login
+
+QUESTION = "poika 17v keravalta, lopetti lukion kesken eikä tiedä mitä tehdä"
+
+
+def test_suggestions_with_reasons_notes_and_what_to_ask(client, demo_directory) -> None:
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    page = client.post("/desk", data={"csrf_token": token, "question": QUESTION})
+    assert page.status_code == 200
+    cards = re.findall(r'<article class="suggestion">(.*?)</article>', page.text, re.S)
+    assert 1 <= len(cards) <= 5
+    assert all('name="target" value="service:' in card for card in cards)
+    assert all('class="reasons"' in card for card in cards)
+    assert "Kerava" in cards[0] and "Kenelle:" in page.text  # reasons, then the eligibility note
+    assert "Kysymyksestä ymmärretty:" in page.text and "17 v" in page.text
+    assert 'value="ring:' in page.text  # the ring is always one click away
+    assert QUESTION in page.text  # the form keeps what was typed
+
+
+def test_unknown_age_is_asked_for(client, demo_directory) -> None:
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    page = client.post("/desk", data={"csrf_token": token, "question": "nuori keravalta tarvitsee opiskelupaikan"})
+    assert page.status_code == 200
+    if "Kysy asiakkaalta vielä:" in page.text:  # the engine names what would change the first answer
+        assert "asiakkaan ikä" in page.text
+
+
+def test_live_suggestions_fragment(client, demo_directory) -> None:
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    fragment = client.post("/desk/suggestions", data={"question": QUESTION}, headers={"X-CSRFToken": token})
+    assert fragment.status_code == 200
+    assert "<html" not in fragment.text and '<article class="suggestion">' in fragment.text
+    assert 'data-status=""' in fragment.text
+    empty = client.post("/desk/suggestions", data={"question": ""}, headers={"X-CSRFToken": token})
+    assert empty.status_code == 200 and '<article class="suggestion">' not in empty.text
+    assert client.post("/desk/suggestions", data={"question": QUESTION}).status_code == 400  # no token
+
+
+def test_refer_from_a_suggestion_and_the_receipt(client, store, demo_directory) -> None:
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    page = client.post("/desk", data={"csrf_token": token, "question": QUESTION, "age": "17"}).text
+    service_id = re.search(r'name="target" value="service:([^"]+)"', page).group(1)
+    done = client.post(
+        "/desk/refer",
+        data={"csrf_token": token, "question": QUESTION, "age": "17", "target": f"service:{service_id}"},
+    )
+    assert done.status_code == 302
+    referral = store.exec(select(Referral)).one()
+    assert referral.consent is False and referral.question is None  # no consent: the words are not kept
+    offer = store.exec(select(Offer)).one()
+    assert offer.service_id == service_id
+    receipt = client.get(done.headers["Location"]).text
+    assert "on sinuun yhteydessä viimeistään" in receipt
+    assert "Asiakkaan yhteystietoja ei tallennettu" in receipt  # so the client gets the service's details
+    assert referral.id[:8].upper() in receipt
+
+
+def test_swedish_desk(client, demo_directory) -> None:
+    login(client, "desk@kerava.fi", lang="sv")
+    token = csrf_token(client, "/desk")
+    page = client.post("/desk", data={"csrf_token": token, "question": "jag bor i Kervo och söker jobb"}).text
+    assert "Förslag" in page and "Hänvisa till" in page
+
+
+def test_rule_tester_shows_needs_evidence_rules_and_reasons(client, demo_directory) -> None:
+    login(client, "kaisa@coord.fi")
+    assert client.get("/rules/try").status_code == 200
+    token = csrf_token(client, "/rules/try")
+    page = client.post("/rules/try", data={"csrf_token": token, "question": QUESTION})
+    assert page.status_code == 200
+    assert "Tunnistetut tarpeet" in page.text and "Sanat, joista se tunnistettiin" in page.text
+    assert "Lauenneet säännöt" in page.text and "Sääntökokoelma" in page.text
+    assert page.text.count("<li><strong>") >= 1  # ranked candidates with their reasons
+    bad = client.post("/rules/try", data={"csrf_token": token, "question": ""})
+    assert bad.status_code == 400
+
+
+def test_contact_promise_counts_working_days_in_helsinki() -> None:
+    friday_evening = datetime(2026, 3, 6, 20, 0, tzinfo=UTC)  # Friday 22.00 in Helsinki
+    assert contact_by(friday_evening).date().isoformat() == "2026-03-10"  # Tuesday
+    saturday_night = datetime(2026, 3, 6, 22, 30, tzinfo=UTC)  # already Saturday 0.30 in Helsinki
+    assert contact_by(saturday_night).date().isoformat() == "2026-03-10"
+    monday = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)
+    assert contact_by(monday).date().isoformat() == "2026-03-11"
