@@ -55,7 +55,14 @@ Count = int | str
 
 
 class FiguresError(ValueError):
-    """Bad input for the figures (a date, the period, a region): the message says which and why."""
+    """Bad input for the figures (a date, the period, a region): the message says which and why.
+
+    ``field`` names the input at fault: ``from``, ``to`` (a date or the order of the two) or ``region``.
+    """
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 # --- the period, the region and who is asking ----------------------------------
@@ -110,9 +117,9 @@ def parse_day(value: str | None, name: str) -> date | None:
     try:
         day = date.fromisoformat(str(value).strip())
     except ValueError:
-        raise FiguresError(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise FiguresError(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD", name) from None
     if not EARLIEST <= day <= LATEST:
-        raise FiguresError(f"{name}: {day.isoformat()} is outside {EARLIEST.isoformat()}…{LATEST.isoformat()}")
+        raise FiguresError(f"{name}: {day.isoformat()} is outside {EARLIEST.isoformat()}…{LATEST.isoformat()}", name)
     return day
 
 
@@ -130,7 +137,9 @@ def normalise_region(value: str | None) -> tuple[str | None, tuple[str, ...] | N
         return None, None
     code = gazetteer().lookup_region(str(value))
     if code is None:
-        raise FiguresError(f"region: no region {value!r}; give a 2-digit maakunta code such as 01, or its name")
+        raise FiguresError(
+            f"region: no region {value!r}; give a 2-digit maakunta code such as 01, or its name", "region"
+        )
     return code, region_municipalities(code)
 
 
@@ -151,7 +160,7 @@ def make_scope(
     if start is None:
         start = date(end.year, 1, 1)
     if end < start:
-        raise FiguresError(f"to ({end.isoformat()}) is before from ({start.isoformat()})")
+        raise FiguresError(f"to ({end.isoformat()}) is before from ({start.isoformat()})", "to")
     code, municipalities = normalise_region(region)
     return Scope(start, end, code, municipalities, organization_id)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from itertools import count
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -246,3 +247,16 @@ class History:
         from sqlmodel import select
 
         return list(self.s.exec(select(Offer).where(Offer.referral_id == ref.id)))
+
+
+def can_log_in(app: Any, email: str) -> None:
+    """Give the account the page tests' password (with the web tests' cheap hash)."""
+    from sqlmodel import select
+
+    from routing import db
+
+    from .web.conftest import _password_hash
+
+    with app.app_context(), db.transaction() as s:
+        user = s.exec(select(User).where(User.email == email)).one()
+        user.password_hash = _password_hash()

@@ -18,10 +18,9 @@ PERIOD = {"from_": "2026-01-05", "to": "2026-01-18"}
 
 @pytest.fixture
 def january(app: Flask) -> Iterator[January]:
-    with app.app_context():
-        with db.transaction() as s:
-            built = build_january(s)
-        yield built
+    with app.app_context(), db.transaction() as s:
+        built = build_january(s)
+    yield built  # no app context kept pushed: the test client's requests get their own
 
 
 @pytest.fixture

@@ -69,7 +69,6 @@ def build_clients(h: History) -> Clients:
 
 @pytest.fixture
 def clients(app: Flask) -> Iterator[Clients]:
-    with app.app_context():
-        with db.transaction() as s:
-            built = build_clients(History(s))
-        yield built
+    with app.app_context(), db.transaction() as s:
+        built = build_clients(History(s))
+    yield built  # no app context kept pushed: the test client's requests get their own
