@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import time
 import uuid
@@ -300,8 +301,20 @@ def counts(engine: Engine) -> dict[str, int]:
         }
 
 
-def time_figures(engine: Engine, now: datetime, repeat: int) -> list[tuple[str, str, float, int]]:
-    """(period, figure, slowest seconds, rows) for each figure and period."""
+@dataclass
+class Timing:
+    period: str
+    figure: str
+    wall: list[float]
+    cpu: list[float]  # this process's CPU: all of SQLite's work, none of PostgreSQL's
+
+    def cell(self, with_cpu: bool) -> str:
+        text = f"{statistics.median(self.wall):.2f} (max {max(self.wall):.2f})"
+        return f"{text}, cpu {statistics.median(self.cpu):.2f}" if with_cpu else text
+
+
+def time_figures(engine: Engine, now: datetime, repeat: int) -> list[Timing]:
+    """Each figure's query, ``repeat`` times, for the default period, two years and one region."""
     periods = {
         "this year": make_scope(now=now),
         "two years": make_scope((now - timedelta(days=730)).date().isoformat(), now=now),
@@ -310,17 +323,18 @@ def time_figures(engine: Engine, now: datetime, repeat: int) -> list[tuple[str, 
     results = []
     for label, scope in periods.items():
         with db.new_session(read_only=True, bind=engine) as s:
-            for name in FIGURE_QUERIES:
-                slowest, size = 0.0, 0
+            for name in (*FIGURE_QUERIES, "all (compute_figures)"):
+                timing = Timing(label, name, [], [])
                 for _ in range(repeat):
-                    t0 = time.perf_counter()
-                    out = getattr(Figures(s, scope, now), name)()
-                    slowest = max(slowest, time.perf_counter() - t0)
-                    size = len(out) if hasattr(out, "__len__") else 1
-                results.append((label, name, slowest, size))
-            t0 = time.perf_counter()
-            compute_figures(s, scope, now)
-            results.append((label, "all (compute_figures)", time.perf_counter() - t0, 1))
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    if name.startswith("all"):
+                        compute_figures(s, scope, now)
+                    else:
+                        getattr(Figures(s, scope, now), name)()
+                    timing.wall.append(time.perf_counter() - t0)
+                    timing.cpu.append(time.process_time() - c0)
+                results.append(timing)
+                print(f"  {label}: {name} {timing.cell(True)}", file=sys.stderr)
     return results
 
 
@@ -347,6 +361,10 @@ def main() -> None:
             t0 = time.perf_counter()
             load_sqlite(engine, args.referrals, now)
             print(f"sqlite: loaded in {time.perf_counter() - t0:.0f} s: {counts(engine)}")
+        else:
+            upgrade(engine)  # indexes added since the file was built
+            with engine.connect() as conn:
+                conn.exec_driver_sql("ANALYZE")
         targets.append(("SQLite", engine))
     if args.postgresql:
         schema = "figures_bench"
@@ -363,17 +381,19 @@ def main() -> None:
             t0 = time.perf_counter()
             load_postgresql(engine, args.referrals, now)
             print(f"postgresql: loaded in {time.perf_counter() - t0:.0f} s: {counts(engine)}")
+        else:
+            upgrade(engine)
         targets.append(("PostgreSQL", engine))
 
     results = {name: time_figures(engine, now, args.repeat) for name, engine in targets}
     names = [name for name, _ in targets]
-    print(f"\n{args.referrals:,} referrals; slowest of {args.repeat} runs, seconds")
+    load = os.getloadavg()[0]
+    print(f"\n{args.referrals:,} referrals; median (and slowest) of {args.repeat} runs, seconds; load {load:.1f}")
     print(f"| period | figure | {' | '.join(names)} |")
     print(f"|---|---|{'---:|' * len(names)}")
-    first = results[names[0]]
-    for i, (period, figure, _, _) in enumerate(first):
-        cells = " | ".join(f"{results[n][i][2]:.2f}" for n in names)
-        print(f"| {period} | {figure} | {cells} |")
+    for i, first in enumerate(results[names[0]]):
+        cells = " | ".join(results[n][i].cell(n == "SQLite") for n in names)
+        print(f"| {first.period} | {first.figure} | {cells} |")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ that no figure points at a person.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections import defaultdict
@@ -174,7 +175,8 @@ def suppress(n: int | None) -> Count:
 # --- the SQL --------------------------------------------------------------------
 
 
-def _dst_spans(first_year: int, last_year: int) -> list[tuple[datetime, datetime, int]]:
+@functools.cache
+def _dst_spans(first_year: int, last_year: int) -> tuple[tuple[datetime, datetime, int], ...]:
     """(start, end, extra seconds) where Helsinki is ahead of its standard +2 h (summer time)."""
     spans: list[tuple[datetime, datetime, int]] = []
     base = timedelta(hours=2)
@@ -199,7 +201,7 @@ def _dst_spans(first_year: int, last_year: int) -> list[tuple[datetime, datetime
         at = nxt
     if current:
         spans.append((since, stop, current))
-    return spans
+    return tuple(spans)
 
 
 @dataclass
