@@ -110,7 +110,7 @@ def generate(n: int, now: datetime, seed: int = 7) -> Iterator[Rows]:
         batch.needs.extend((rid, need, unmet and k == 0) for k, need in enumerate(needs))
         ev = batch.events
         ev.append((rid, opened, None, "opened", None, "open", None, None, door))
-        state, owner, owned, outcome = "open", None, None, None
+        state, owner, owned, outcome, holder = "open", None, None, None, door
         mine: list[list[Any]] = []
         t = opened
         path = rnd.random()
@@ -141,7 +141,19 @@ def generate(n: int, now: datetime, seed: int = 7) -> Iterator[Rows]:
                     owner = user_of(to)
                     offer[6], offer[9], offer[10] = "accepted", owner, t
                     ev.append((rid, t, owner, "accepted", "offered", "accepted", None, oid, to))
-                    state, owned = "accepted", t
+                    state, owned, holder = "accepted", t, to  # accepting makes the accepter's org the holder
+                    if rnd.random() < 0.03:  # handed on to another organisation, which accepts
+                        onward = rnd.choice(receivers)
+                        hid = f"h{i:08d}"
+                        t_handoff = t + rnd.random() * 48 * h
+                        t_taken = t_handoff + rnd.random() * 24 * h
+                        if t_taken < now:
+                            new_owner = user_of(onward)
+                            handoff = [hid, rid, "handoff", None, onward, None, "accepted", None, t_handoff]
+                            mine.append([*handoff, new_owner, t_taken])
+                            ev.append((rid, t_handoff, owner, "handoff", "accepted", "accepted", None, hid, onward))
+                            ev.append((rid, t_taken, new_owner, "accepted", "accepted", "accepted", None, hid, onward))
+                            owner, holder, t = new_owner, onward, t_taken
         closed: datetime | None = None
         if never_offered:
             if age_days > 20 or rnd.random() < 0.5:
@@ -162,7 +174,7 @@ def generate(n: int, now: datetime, seed: int = 7) -> Iterator[Rows]:
         batch.offers.extend(mine)
         batch.referrals.append(
             (
-                rid, state, door, owner, None, door, rnd.choices(CHANNELS, weights=(60, 25, 15))[0],
+                rid, state, holder, owner, None, door, rnd.choices(CHANNELS, weights=(60, 25, 15))[0],
                 "Tarvitsen apua – kysymys " + uuid.UUID(int=rnd.getrandbits(128)).hex, None, muni,
                 rnd.randint(15, 70), "fi", True, False, outcome, opened, closed or owned or opened, owned, closed,
             )

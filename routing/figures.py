@@ -264,6 +264,10 @@ class _Sql:
             return f"CAST(ROUND((julianday({column}) - 2440587.5) * 86400) AS INTEGER)"
         return f"CAST(ROUND(date_part('epoch', {column})) AS BIGINT)"
 
+    def indexed_by(self, index: str) -> str:
+        """SQLite's planner takes the big offer index over a tiny partial one; this says which to use."""
+        return f" INDEXED BY {index}" if self.dialect == "sqlite" else ""
+
     def bytewise(self, expr: str) -> str:
         """``expr`` compared byte by byte: ids need no language-aware collation (much slower to sort on PostgreSQL)."""
         return expr if self.dialect == "sqlite" else f'({expr}) COLLATE "C"'
@@ -299,7 +303,7 @@ class _Sql:
     def cohort(self) -> str:
         """CTE ``c``: the cohort with its opening and first-owner times (the databases inline it where used once)."""
         return (
-            "c AS (SELECT r.id, r.front_door_id, r.channel, r.municipality, r.outcome, r.owned_at,"
+            "c AS (SELECT r.id, r.front_door_id, r.holder_id, r.channel, r.municipality, r.outcome, r.owned_at,"
             f" {self.epoch('r.created_at')} AS ce, {self.epoch('r.owned_at')} AS oe,"
             f" {self.local('r.created_at')} AS lc, {self.local('r.owned_at')} AS lo"
             f" FROM referral r WHERE {self.cohort_where()})"
@@ -453,20 +457,50 @@ class Figures:
         return int(row.ok), int(row.due)
 
     def time_to_owner_by_organisation(self) -> dict[str, tuple[int, float, float]]:
-        """Per receiving organisation (that of the accepted offer; for a ring, the accepting person's)."""
+        """Per receiving organisation, that of the person who first accepted: {org: (owned, median, p90)}.
+
+        Accepting makes the accepter's organisation the holder (routing/referrals.py),
+        so the holder it is, unless a handoff has been accepted since: only those few
+        are looked up in their offers (a partial index holds the accepted handoffs).
+        Counted first, then one sort ranks (organisation, seconds) for every organisation.
+        """
         s = self.sql
-        org = _receiving_organisation()
-        own = f" AND {org} = :org" if s.scope.organization_id else ""
-        rows = s.run(
-            f"WITH {s.cohort()},"
-            f" t AS (SELECT {org} AS org, c.oe - c.ce AS secs FROM c JOIN offer o ON o.referral_id = c.id"
-            f" AND o.kind = 'referral' AND o.state = 'accepted' WHERE c.owned_at IS NOT NULL{own}),"
-            f" w AS (SELECT org, secs, ROW_NUMBER() OVER (PARTITION BY {s.bytewise('org')} ORDER BY secs) AS rn,"
-            f" COUNT(*) OVER (PARTITION BY {s.bytewise('org')}) AS n FROM t)"
-            f" SELECT org, secs, rn, n FROM w WHERE {_positions('rn', 'n', MEDIAN, P90)}"
+        handoffs = f"offer h{s.indexed_by('ix_offer_handoff_accepted')}"
+        accepted_handoff = "h.referral_id = r.id AND h.kind = 'handoff' AND h.state = 'accepted'"
+        secs = f"{s.epoch('r.owned_at')} - {s.epoch('r.created_at')}"
+        own = " AND org = :org" if s.scope.organization_id else ""
+        owned = (
+            f"SELECT org, secs FROM (SELECT r.holder_id AS org, {secs} AS secs FROM referral r"
+            f" WHERE {s.cohort_where()} AND r.owned_at IS NOT NULL"
+            f" AND NOT EXISTS (SELECT 1 FROM {handoffs} WHERE {accepted_handoff})"
+            # the few handed on since: from the accepted handoffs to their first accepted offer
+            f" UNION ALL SELECT (SELECT {_receiving_organisation()} FROM offer o WHERE o.referral_id = r.id"
+            " AND o.kind = 'referral' AND o.state = 'accepted' ORDER BY o.decided_at LIMIT 1) AS org,"
+            f" {secs} AS secs FROM {handoffs} CROSS JOIN referral r"
+            f" WHERE {accepted_handoff} AND {s.cohort_where()} AND r.owned_at IS NOT NULL) t"
+            f" WHERE org IS NOT NULL{own}"
         )
-        found = _percentiles(((r.org, r.secs, r.rn, r.n) for r in rows), (MEDIAN, P90))
-        return {org: (n, values[0], values[1]) for org, (n, values) in found.items() if org is not None}
+        sizes = {r.org: int(r.n) for r in s.run(f"SELECT org, COUNT(*) AS n FROM ({owned}) o GROUP BY org")}
+        wanted: dict[int, tuple[str, int]] = {}  # global rank → (organisation, rank in it)
+        before = 0
+        for name in sorted(sizes):  # code-point order: the byte order SQL sorts them in below
+            for rank in _ranks(sizes[name], MEDIAN, P90):
+                wanted[before + rank] = (name, rank)
+            before += sizes[name]
+        if not wanted:
+            return {}
+        rows = s.run(
+            f"SELECT secs, rn FROM (SELECT secs, ROW_NUMBER() OVER (ORDER BY {s.bytewise('org')}, secs) AS rn"
+            f" FROM ({owned}) o) w WHERE rn IN ({', '.join(map(str, sorted(wanted)))})"
+        )
+        values: dict[str, dict[int, float]] = defaultdict(dict)
+        for r in rows:
+            name, rank = wanted[int(r.rn)]
+            values[name][rank - 1] = float(r.secs)
+        return {
+            name: (sizes[name], _percentile(v, sizes[name], MEDIAN), _percentile(v, sizes[name], P90))
+            for name, v in values.items()
+        }
 
     def declines(self) -> Sequence[Row[Any]]:
         """(organisation, reason, declined offers) for the cohort's offers."""

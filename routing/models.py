@@ -295,6 +295,7 @@ CHANNELS = ("desk", "ring", "api")
 # partial-index conditions shared by the models and migration 0003 (the figures' indexes)
 EVENT_BACK_TO_OPEN = "to_state = 'open' AND from_state <> 'open'"
 EVENT_OUT_OF_OPEN = "from_state = 'open' AND to_state <> 'open'"
+OFFER_HANDOFF_ACCEPTED = "kind = 'handoff' AND state = 'accepted'"
 
 
 class Referral(SQLModel, table=True):
@@ -373,6 +374,12 @@ class Offer(SQLModel, table=True):
         Index("ix_offer_decided_by", "decided_by_id"),
         Index("ix_offer_figures", "referral_id", "state", "kind", "organization_id", "decided_by_id", "reason"),
         Index("ix_offer_service_created", "service_id", "created_at", "state"),
+        Index(
+            "ix_offer_handoff_accepted",
+            "referral_id",
+            sqlite_where=text(OFFER_HANDOFF_ACCEPTED),
+            postgresql_where=text(OFFER_HANDOFF_ACCEPTED),
+        ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     referral_id: str = Field(foreign_key="referral.id", max_length=64)

@@ -222,10 +222,32 @@ class History:
             if other.id != offer.id and other.state == "pending":
                 other.state = "withdrawn"
         before = ref.state
-        ref.state, ref.owner_id = "accepted", by.id
+        # as accepting does (routing/referrals.py): the accepter owns it, their organisation holds it
+        ref.state, ref.owner_id, ref.holder_id = "accepted", by.id, by.organization_id
         ref.owned_at = ref.owned_at or at
         self.s.flush()
         self.event(ref, at, "accepted", before, "accepted", actor=by, offer=offer, org_id=by.organization_id)
+
+    def handoff(self, ref: Referral, at: datetime, taken_at: datetime, to: User) -> Offer:
+        """The owner hands the case on to ``to``, who accepts: owner and holder move, ``owned_at`` stays."""
+        offer = Offer(
+            id=f"offer-{next(self._n)}",
+            referral_id=ref.id,
+            kind="handoff",
+            organization_id=to.organization_id,
+            to_user_id=to.id,
+            state="accepted",
+            created_at=at,
+            decided_at=taken_at,
+            decided_by_id=to.id,
+        )
+        self.s.add(offer)
+        self.s.flush()
+        self.event(ref, at, "handoff", "accepted", "accepted", offer=offer, org_id=to.organization_id)
+        ref.owner_id, ref.holder_id = to.id, to.organization_id
+        self.s.flush()
+        self.event(ref, taken_at, "accepted", "accepted", "accepted", actor=to, offer=offer, org_id=to.organization_id)
+        return offer
 
     def close(self, ref: Referral, at: datetime, outcome: str, by: User | None = None) -> None:
         before = ref.state

@@ -17,6 +17,7 @@ from routing.figures import (
     make_scope,
     suppress,
 )
+from routing.models import Referral, User
 
 from ..histories import History, hki
 from .jan2026 import NOW, January
@@ -88,6 +89,19 @@ def test_time_to_owner_by_receiving_organisation(app, raw, january: January) -> 
         {"organization_id": january.r1.id, "name": "TE-palvelut", "owned": 8, "median": 16.0, "p90": 49.0},
         {"organization_id": january.r2.id, "name": "Velkaneuvonta", "owned": "<5", "median": None, "p90": None},
     ]
+
+
+def test_a_handoff_leaves_the_time_to_owner_with_the_first_receiver(app, january: January) -> None:
+    """Referral 2 (owned by r1 after 24 h) is handed on to r2: it still counts for r1, and only once."""
+    with app.app_context(), db.transaction() as s:
+        ref = s.get(Referral, january.refs[2].id)
+        assert ref is not None
+        History(s).handoff(ref, hki(2026, 1, 19, 9), hki(2026, 1, 19, 12), s.get(User, january.u2.id))
+    with app.app_context(), db.new_session(read_only=True) as s:
+        by_org = Figures(s, make_scope(**PERIOD, now=NOW), now=NOW).time_to_owner_by_organisation()
+        assert s.get(Referral, january.refs[2].id).holder_id == january.r2.id  # type: ignore[union-attr]
+    assert by_org[january.r1.id] == (8, 16 * 3600, 49 * 3600)
+    assert by_org[january.r2.id][0] == 1
 
 
 def test_declines_and_returns_to_open(app, raw, january: January) -> None:

@@ -58,10 +58,9 @@ def build_clients(h: History) -> Clients:
     offered = h.referral(hki(2025, 4, 2, 9), holder)
     h.offer(offered, hki(2025, 4, 2, 9, 5), receiver)
     c.refs["offered"] = offered
-    # accepted: the holder is now the receiver (as accepting makes it)
+    # accepted: the holder is now the receiver (accepting makes it so)
     accepted = h.referral(hki(2025, 4, 3, 9), holder)
     h.accept(h.offer(accepted, hki(2025, 4, 3, 9, 5), receiver), hki(2025, 4, 3, 10), counsellor)
-    accepted.holder_id = receiver.id
     c.refs["accepted"] = accepted
     h.s.flush()
     return c

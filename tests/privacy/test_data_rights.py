@@ -49,7 +49,9 @@ def test_export_gives_everything_stored_and_is_logged(client, app, clients: Clie
     assert data["referral"]["client_contact"] == CONTACT
     assert data["referral"]["age"] == 24 and data["referral"]["municipality"] == "245"
     assert data["referral"]["route_result"]["needs"][0]["evidence"] == ["työnhakuun"]
-    assert data["referral"]["holder"] == {"id": clients.holder.id, "name": "Ohjaamo Kerava"}
+    # accepting made the receiver its holder
+    assert data["referral"]["holder"] == {"id": clients.receiver.id, "name": "TE-palvelut"}
+    assert data["referral"]["front_door"] == {"id": clients.holder.id, "name": "Ohjaamo Kerava"}
     assert data["referral"]["owner"]["email"] == "anna@te.example.fi"
     assert data["needs"] == [{"need": "employment", "unmet": False}]
     assert [n["text"] for n in data["notes"]] == ["Matti tuli käymään, CV tehty"]
@@ -126,7 +128,7 @@ def test_erase_keeps_only_anonymous_statistics(client, app, clients: Clients) ->
     events_before = [(e.kind, e.from_state, e.to_state, e.reason) for e in rows(app, Event, referral_id=ref.id)]
     owned_at = fresh(app, ref.id).owned_at
 
-    response = client.post(f"/api/v1/referrals/{ref.id}/erase", headers=auth(clients.tokens["holder-admin"]))
+    response = client.post(f"/api/v1/referrals/{ref.id}/erase", headers=auth(clients.tokens["receiver-admin"]))
     assert response.status_code == 200
     assert response.json["id"] == ref.id and response.json["question"] is None and response.json["erased_at"]
 
@@ -142,7 +144,7 @@ def test_erase_keeps_only_anonymous_statistics(client, app, clients: Clients) ->
     events = [(e.kind, e.from_state, e.to_state, e.reason) for e in rows(app, Event, referral_id=ref.id)]
     assert events == [*events_before, ("erased", "closed", "closed", "client-request")]
     erased = rows(app, Event, referral_id=ref.id, kind="erased")[0]
-    assert erased.actor_id == clients.users["holder-admin"].id
+    assert erased.actor_id == clients.users["receiver-admin"].id
 
     # the figures still count it
     with app.app_context(), db.new_session(read_only=True) as s:
@@ -245,13 +247,13 @@ def test_erase_at_the_command_line(runner, app, clients: Clients) -> None:
 
 def test_access_log_api_and_command(client, runner, clients: Clients) -> None:
     ref = clients.refs["closed"]
-    client.get(f"/api/v1/referrals/{ref.id}/export", headers=auth(clients.tokens["holder-admin"]))
-    response = client.get(f"/api/v1/referrals/{ref.id}/access-log", headers=auth(clients.tokens["holder-admin"]))
+    client.get(f"/api/v1/referrals/{ref.id}/export", headers=auth(clients.tokens["receiver-admin"]))
+    response = client.get(f"/api/v1/referrals/{ref.id}/access-log", headers=auth(clients.tokens["receiver-admin"]))
     assert response.status_code == 200
     entries = response.json["entries"]
     assert [(e["user"]["email"], e["how"], e["what"]) for e in entries] == [
         ("anna@te.example.fi", "page", "referral"),
-        ("holder-admin@example.fi", "export", "api"),
+        ("receiver-admin@example.fi", "export", "api"),
     ]
     assert entries[0]["user"]["organization_name"] == "TE-palvelut"
 
@@ -260,7 +262,7 @@ def test_access_log_api_and_command(client, runner, clients: Clients) -> None:
     lines = result.output.strip().splitlines()
     assert len(lines) == 2
     assert "anna@te.example.fi (TE-palvelut)  page  referral" in lines[0]
-    assert "holder-admin@example.fi (Ohjaamo Kerava)  export  api" in lines[1]
+    assert "receiver-admin@example.fi (TE-palvelut)  export  api" in lines[1]
     assert runner.invoke(cli, ["access-log", "--referral", "nope"]).exit_code == 2
     # reading the access log is not a read of the client's data
     with_count = client.get(f"/api/v1/referrals/{ref.id}/access-log", headers=auth(clients.tokens["coordinator"]))

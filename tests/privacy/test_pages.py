@@ -15,8 +15,8 @@ from .conftest import QUESTION, Clients
 
 def test_export_and_access_log_pages(app, client, clients: Clients) -> None:
     ref = clients.refs["closed"]
-    can_log_in(app, "holder-admin@example.fi")
-    login(client, "holder-admin@example.fi", lang="fi")
+    can_log_in(app, "receiver-admin@example.fi")
+    login(client, "receiver-admin@example.fi", lang="fi")
     case = client.get(f"/referrals/{ref.id}")
     assert case.status_code == 200
     assert f"/referrals/{ref.id}/access-log" in case.text and f"/referrals/{ref.id}/export" in case.text

@@ -8,7 +8,7 @@ The figures count referrals opened in a period (``ix_referral_opened`` holds
 every column they read, so a period is one index range and never the wide
 rows); join offers without reading them (``ix_offer_figures``); find the few
 returns to ``open``, the moves out of it and the unmet needs through partial
-indexes; the overlaps count offers per service; retention finds closed,
+indexes (and the few accepted handoffs); the overlaps count offers per service; retention finds closed,
 not yet anonymised referrals by when they closed.
 """
 
@@ -24,6 +24,7 @@ depends_on = None
 
 BACK_TO_OPEN = "to_state = 'open' AND from_state <> 'open'"
 OUT_OF_OPEN = "from_state = 'open' AND to_state <> 'open'"
+HANDOFF_ACCEPTED = "kind = 'handoff' AND state = 'accepted'"
 
 
 def upgrade() -> None:
@@ -43,6 +44,13 @@ def upgrade() -> None:
         "ix_offer_figures", "offer", ["referral_id", "state", "kind", "organization_id", "decided_by_id", "reason"]
     )
     op.create_index("ix_offer_service_created", "offer", ["service_id", "created_at", "state"])
+    op.create_index(
+        "ix_offer_handoff_accepted",
+        "offer",
+        ["referral_id"],
+        sqlite_where=sa.text(HANDOFF_ACCEPTED),
+        postgresql_where=sa.text(HANDOFF_ACCEPTED),
+    )
     op.create_index(
         "ix_event_back_to_open",
         "event",
@@ -70,6 +78,7 @@ def downgrade() -> None:
     op.drop_index("ix_referral_need_unmet", table_name="referral_need")
     op.drop_index("ix_event_out_of_open", table_name="event")
     op.drop_index("ix_event_back_to_open", table_name="event")
+    op.drop_index("ix_offer_handoff_accepted", table_name="offer")
     op.drop_index("ix_offer_service_created", table_name="offer")
     op.drop_index("ix_offer_figures", table_name="offer")
     op.drop_index("ix_referral_retention", table_name="referral")
