@@ -462,7 +462,6 @@ class Figures:
         Accepting makes the accepter's organisation the holder (routing/referrals.py),
         so the holder it is, unless a handoff has been accepted since: only those few
         are looked up in their offers (a partial index holds the accepted handoffs).
-        Counted first, then one sort ranks (organisation, seconds) for every organisation.
         """
         s = self.sql
         handoffs = f"offer h{s.indexed_by('ix_offer_handoff_accepted')}"
@@ -480,27 +479,14 @@ class Figures:
             f" WHERE {accepted_handoff} AND {s.cohort_where()} AND r.owned_at IS NOT NULL) t"
             f" WHERE org IS NOT NULL{own}"
         )
-        sizes = {r.org: int(r.n) for r in s.run(f"SELECT org, COUNT(*) AS n FROM ({owned}) o GROUP BY org")}
-        wanted: dict[int, tuple[str, int]] = {}  # global rank → (organisation, rank in it)
-        before = 0
-        for name in sorted(sizes):  # code-point order: the byte order SQL sorts them in below
-            for rank in _ranks(sizes[name], MEDIAN, P90):
-                wanted[before + rank] = (name, rank)
-            before += sizes[name]
-        if not wanted:
-            return {}
+        by = s.bytewise("org")
         rows = s.run(
-            f"SELECT secs, rn FROM (SELECT secs, ROW_NUMBER() OVER (ORDER BY {s.bytewise('org')}, secs) AS rn"
-            f" FROM ({owned}) o) w WHERE rn IN ({', '.join(map(str, sorted(wanted)))})"
+            "SELECT org, secs, rn, n FROM (SELECT org, secs,"
+            f" ROW_NUMBER() OVER (PARTITION BY {by} ORDER BY secs) AS rn,"
+            f" COUNT(*) OVER (PARTITION BY {by}) AS n FROM ({owned}) o) w WHERE {_positions('rn', 'n', MEDIAN, P90)}"
         )
-        values: dict[str, dict[int, float]] = defaultdict(dict)
-        for r in rows:
-            name, rank = wanted[int(r.rn)]
-            values[name][rank - 1] = float(r.secs)
-        return {
-            name: (sizes[name], _percentile(v, sizes[name], MEDIAN), _percentile(v, sizes[name], P90))
-            for name, v in values.items()
-        }
+        found = _percentiles(((r.org, r.secs, r.rn, r.n) for r in rows), (MEDIAN, P90))
+        return {org: (n, values[0], values[1]) for org, (n, values) in found.items()}
 
     def declines(self) -> Sequence[Row[Any]]:
         """(organisation, reason, declined offers) for the cohort's offers."""

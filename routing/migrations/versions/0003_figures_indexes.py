@@ -1,6 +1,6 @@
 """indexes for the network's figures, overlaps and retention
 
-Revision ID: 0003
+Revision ID: 0003_figures
 Revises: 0002
 Create Date: 2026-11-24
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
+revision = "0003_figures"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
