@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from flask import Response, abort, render_template, request
@@ -317,6 +318,8 @@ def directory_overlaps() -> tuple[str, int]:
             "figures_overlaps.html", result=None, error=_error_text(exc), form=form, regions=_regions()
         ), 400
     result = find_overlaps(db.read_session(), scope)
+    for group in result["overlaps"]:  # the directory's filters (age_range...) read attributes
+        group["services"] = [SimpleNamespace(**service) for service in group["services"]]
     return render_template(
         "figures_overlaps.html", result=result, error=None, form={"region": scope.region or ""}, regions=_regions()
     ), 200

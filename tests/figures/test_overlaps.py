@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -118,3 +119,22 @@ def test_api_and_command(client, runner, app, directory) -> None:
     assert "  housing: " in text.output
     bad = runner.invoke(cli, ["directory", "overlaps", "--region", "Atlantis"])
     assert bad.exit_code == 2 and "no region" in bad.output
+
+
+def test_the_overlaps_page(app, client, directory) -> None:
+    from ..histories import can_log_in
+    from ..web.conftest import login
+
+    with app.app_context(), db.transaction() as s:
+        h = History(s)
+        h.user(h.org("Koordinaatio"), "coordinator", "k@example.fi")
+    can_log_in(app, "k@example.fi")
+    login(client, "k@example.fi", lang="fi")
+    page = client.get("/directory/overlaps?region=01&from=2026-01-01&to=2026-01-31")
+    assert page.status_code == 200
+    html = page.text
+    assert "Työnhaku ja työllistyminen: Kerava" in html  # the need and where
+    assert "18–64" in html and "15–29" in html  # ages
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", html[html.index(">B<") :])
+    assert cells[:6] == ["Org 2", "18–64 v", "suomi, ruotsi", "6", "0", "0"]
+    assert "Asuminen" in html  # a gap
