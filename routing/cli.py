@@ -223,3 +223,13 @@ cli.add_command(rules_group)
 cli.add_command(remind_command)
 cli.add_command(webhooks_group)
 cli.add_command(scheduler_command)
+
+# the network's figures and the client's data rights (issue 10)
+from .figures_cli import directory_group, figures_command  # noqa: E402
+from .privacy_cli import access_log_command, client_group, retention_command  # noqa: E402
+
+cli.add_command(figures_command)
+cli.add_command(directory_group)
+cli.add_command(client_group)
+cli.add_command(retention_command)
+cli.add_command(access_log_command)

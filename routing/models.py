@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -292,10 +292,34 @@ OUTCOMES = ("served", "client-withdrew", "no-contact", "outside-network", "dupli
 CHANNELS = ("desk", "ring", "api")
 
 
+# partial-index conditions shared by the models and migration 0003 (the figures' indexes)
+EVENT_BACK_TO_OPEN = "to_state = 'open' AND from_state <> 'open'"
+EVENT_OUT_OF_OPEN = "from_state = 'open' AND to_state <> 'open'"
+OFFER_HANDOFF_ACCEPTED = "kind = 'handoff' AND state = 'accepted'"
+
+
 class Referral(SQLModel, table=True):
     __table_args__ = (
         Index("ix_referral_holder_state", "holder_id", "state"),
         Index("ix_referral_state_created", "state", "created_at"),
+        # the figures: every column they read of the referrals opened in a period
+        Index(
+            "ix_referral_opened",
+            "created_at",
+            "front_door_id",
+            "channel",
+            "municipality",
+            "owned_at",
+            "outcome",
+            "holder_id",
+            "id",
+        ),
+        Index(
+            "ix_referral_retention",
+            "closed_at",
+            sqlite_where=text("erased_at IS NULL"),
+            postgresql_where=text("erased_at IS NULL"),
+        ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     state: str = Field(default="open", max_length=16)
@@ -327,6 +351,15 @@ class ReferralNeed(SQLModel, table=True):
     """The need codes a referral asked for; ``unmet`` when no eligible service covered it."""
 
     __tablename__ = "referral_need"
+    __table_args__ = (
+        Index(
+            "ix_referral_need_unmet",
+            "referral_id",
+            "need",
+            sqlite_where=text("unmet = 1"),
+            postgresql_where=text("unmet"),
+        ),
+    )
     referral_id: str = Field(foreign_key="referral.id", primary_key=True, max_length=64)
     need: str = Field(primary_key=True, max_length=64)
     unmet: bool = False
@@ -339,6 +372,14 @@ class Offer(SQLModel, table=True):
         Index("ix_offer_ring_state", "ring_id", "state"),
         # what an organisation decided stays visible to it (routing/scoping.py)
         Index("ix_offer_decided_by", "decided_by_id"),
+        Index("ix_offer_figures", "referral_id", "state", "kind", "organization_id", "decided_by_id", "reason"),
+        Index("ix_offer_service_created", "service_id", "created_at", "state"),
+        Index(
+            "ix_offer_handoff_accepted",
+            "referral_id",
+            sqlite_where=text(OFFER_HANDOFF_ACCEPTED),
+            postgresql_where=text(OFFER_HANDOFF_ACCEPTED),
+        ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     referral_id: str = Field(foreign_key="referral.id", max_length=64)
@@ -362,6 +403,22 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         Index("ix_event_referral_at", "referral_id", "at"),
         Index("ix_event_kind_at", "kind", "at"),
+        Index(
+            "ix_event_back_to_open",
+            "referral_id",
+            "at",
+            "id",
+            sqlite_where=text(EVENT_BACK_TO_OPEN),
+            postgresql_where=text(EVENT_BACK_TO_OPEN),
+        ),
+        Index(
+            "ix_event_out_of_open",
+            "referral_id",
+            "at",
+            "id",
+            sqlite_where=text(EVENT_OUT_OF_OPEN),
+            postgresql_where=text(EVENT_OUT_OF_OPEN),
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     referral_id: str = Field(foreign_key="referral.id", max_length=64)

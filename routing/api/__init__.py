@@ -137,4 +137,13 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500) -> tuple[int,
     return page, per_page
 
 
-from . import directory, health, openapi, referrals, route, webhooks  # noqa: E402,F401  (registers the routes on bp)
+from . import (  # noqa: E402,F401  (registers the routes on bp)
+    directory,
+    figures,
+    health,
+    openapi,
+    privacy,
+    referrals,
+    route,
+    webhooks,
+)

@@ -305,6 +305,12 @@ SCHEMAS: dict[str, Any] = {
             "unmet_needs": {"type": "array", "items": {"type": "object"}},
             "weeks": {"type": "array", "items": {"type": "object"}},
             "unowned_older_than_14_days": {"type": "array", "items": {"type": "object"}},
+            "by_front_door": {"type": "object", "description": "organisation name → referrals opened"},
+            "by_channel": {"type": "object", "description": "desk, ring, api → referrals opened"},
+            "time_to_owner_by_organisation": {"type": "array", "items": {"type": "object"}},
+            "declines_by_organisation": {"type": "array", "items": {"type": "object"}},
+            "returned_to_open": {"type": "object"},
+            "organization_id": {**N_STR, "description": "set for an org-admin: their organisation's view"},
         },
     },
 }
@@ -371,7 +377,11 @@ def _paths() -> dict[str, Any]:
                 "Services of different organisations serving the same need, area, ages and languages; uncovered gaps",
                 {"200": _json({"type": "object"}, "Overlaps and gaps"), **_errors(400, 403)},
                 tag="directory",
-                params=[_query("region", "a region code")],
+                params=[
+                    _query("region", "a region code or name (default: the regions the services name)"),
+                    _query("from", "count offers from this day (default 1 January)", {"format": "date", **STR}),
+                    _query("to", "count offers up to this day (default today)", {"format": "date", **STR}),
+                ],
             )
         },
         "/api/v1/referrals": {

@@ -106,7 +106,7 @@ def init_app(app: Flask) -> None:
     from ..api import bp as api_bp
 
     # importing a page module adds its routes to the one blueprint, ``web``
-    from . import cases, desk, directory, errors, formats, rules, views  # noqa: F401
+    from . import cases, desk, directory, errors, figures, formats, rules, views  # noqa: F401
 
     csrf.init_app(app)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, not cookies
