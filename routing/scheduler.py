@@ -25,6 +25,7 @@ from flask import Flask
 
 from .locks import DatabaseLock, LockBusy
 from .models import utcnow
+from .privacy import run_retention
 from .relay import relay_once
 from .reminders import PassIncomplete, ReminderSettings, expire_offers, pass_due, run_pass
 
@@ -127,6 +128,17 @@ class FollowUpScheduler:
 
     def weekly_pass(self) -> None:
         self._pass(create=True)
+        self.retention()
+
+    def retention(self) -> None:
+        """Closed referrals older than RETENTION_DAYS are anonymised (routing/privacy.py): once, resumably."""
+        try:
+            report = run_retention(int(self.app.config["RETENTION_DAYS"]), bind=self.engine)
+        except Exception:
+            log.exception("the retention pass failed")
+        else:
+            if report.anonymised:
+                self.say(f"retention: {report.anonymised} closed referral(s) anonymised")
 
     def resume(self) -> None:
         self._pass(create=False)

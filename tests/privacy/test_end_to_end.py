@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+
+from sqlmodel import select
 
 from routing import db
 from routing.figures import Figures, compute_figures, make_scope, today_in_helsinki
-from routing.models import utcnow
+from routing.models import OutboxMessage, utcnow
 
 from ..referrals.conftest import Api, build_world, open_one
 
@@ -46,6 +49,10 @@ def test_a_referral_lifecycle_is_counted_and_survives_erasure(app, client) -> No
     # the ring's accept counts for the organisation of the person who accepted
     assert before == (2, 1, {(world.orgs["b"], "no-capacity"): 1}, (1, 1), {"served": 1}, {world.orgs["c"]})
 
+    # the front door's webhook endpoint follows the erasure
+    hook = as_("front_admin").post("/webhooks", {"url": "http://127.0.0.1:9/hook", "events": ["referral.erased"]})
+    assert hook.status_code == 201, hook.json
+
     coordinator = as_("coordinator")
     export = coordinator.get(f"/referrals/{second['id']}/export").json
     assert export["referral"]["question"] is None and export["referral"]["client_contact"] is None
@@ -57,6 +64,10 @@ def test_a_referral_lifecycle_is_counted_and_survives_erasure(app, client) -> No
     assert [n["text"] for n in erased.json["notes"]] == [None]
     assert [e["kind"] for e in erased.json["events"]][-1] == "erased"
     assert counted() == before
+    with app.app_context(), db.new_session(read_only=True) as s:
+        messages = s.exec(select(OutboxMessage).where(OutboxMessage.event_type == "referral.erased")).all()
+    assert [m.payload["data"]["referral_id"] for m in messages] == [first["id"]]
+    assert "Tarvitsen" not in json.dumps(messages[0].payload)  # never the client's words
 
     figures = coordinator.get("/figures").json
     assert figures["opened_total"] == "<5" and figures["by_channel"]["api"] == "<5"

@@ -99,3 +99,14 @@ def test_retention_command(runner, app, aged) -> None:
     assert done.exit_code == 0, done.output
     assert "6 closed referral(s) older than 5 days anonymised" in done.output
     assert runner.invoke(cli, ["retention", "--now"]).output.startswith("0 closed referral(s)")
+
+
+def test_the_weekly_scheduler_pass_runs_retention(app, aged) -> None:
+    from routing.scheduler import FollowUpScheduler
+
+    said: list[str] = []
+    FollowUpScheduler(app, say=said.append).retention()
+    assert erased_events(app) == sorted(aged["old"])
+    assert said == ["retention: 5 closed referral(s) anonymised"]
+    FollowUpScheduler(app, say=said.append).retention()  # nothing more to do, nothing said
+    assert len(said) == 1
