@@ -30,9 +30,8 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 from .directory import service_facts
 from .figures import Scope, region_municipalities, suppress
 from .gazetteer import gazetteer
+from .hsds.spec import NEED_TAXONOMY
 from .models import Organization, Service, Taxonomy, TaxonomyTerm
-
-NEED_TAXONOMY = "eteinen-needs"
 
 
 @dataclass(frozen=True)

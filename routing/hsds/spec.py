@@ -18,26 +18,12 @@ from typing import Any
 
 from sqlalchemy import Column, String, Table
 
+from rules.taxonomy import NEED_CODES  # noqa: F401  (re-exported: the need codes of the rule set)
+
 from ..models import DIRECTORY_TABLES
 
-# the taxonomy whose term codes are the needs a service is for (HSDS-PROFILE.md)
+# the taxonomy whose term codes are the needs a service is for (HSDS-PROFILE.md); its codes are the rule set's
 NEED_TAXONOMY = "eteinen-needs"
-NEED_CODES = (
-    "education",
-    "study-guidance",
-    "employment",
-    "livelihood",
-    "debt",
-    "housing",
-    "rehabilitation",
-    "mental-health",
-    "substance-use",
-    "integration",
-    "youth-work",
-    "health",
-    "entrepreneurship",
-    "social-work",
-)
 
 # service_areas.extent: municipality:<3-digit code>, region:<2-digit maakunta code> or country:FI
 EXTENT = re.compile(r"municipality:(?P<municipality>\d{3})|region:(?P<region>\d{2})|country:FI")
