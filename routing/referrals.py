@@ -32,6 +32,7 @@ from sqlalchemy import CursorResult, func, update
 from sqlmodel import Session, col, select
 
 from rules.load import RuleSetError
+from rules.taxonomy import LANGUAGES
 
 from . import events
 from .directory import service_facts
@@ -55,7 +56,6 @@ from .scoping import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("fi", "sv", "en")
 MAX_QUESTION = 4000
 MAX_CONTACT = 500
 MAX_NOTE = 10000

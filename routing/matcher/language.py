@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from routing.matcher import morphology
 from routing.matcher.text import Token
+from rules.taxonomy import LANGUAGES
 
-LANGUAGES = ("fi", "sv", "en")
 # Names of languages, in the three languages: mentioned as a skill or a wish, not a sign of the text's language.
 LANGUAGE_NAMES = frozenset(
     [

@@ -18,9 +18,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf.csrf import CSRFProtect
 
+from rules.taxonomy import LANGUAGES
+
 from .. import db
 
-LANGUAGES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 TIMEZONE = "Europe/Helsinki"
 
