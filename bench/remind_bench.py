@@ -2,6 +2,7 @@
 
     python bench/remind_bench.py                      # 100k and 1M on SQLite (+ PostgreSQL if it answers)
     python bench/remind_bench.py --sizes 100000 --no-postgresql
+    python bench/remind_bench.py --sizes 1000000 --no-sqlite
 
 The network: 1,000 organisations, each with a front-desk person (the
 contact of the referrals it opens), an admin and a counsellor. Half the
@@ -206,13 +207,14 @@ def pg_url() -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--no-postgresql", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
     work = Path(tempfile.mkdtemp(prefix="remind-bench-"))
     try:
-        for n in sizes:
+        for n in [] if args.no_sqlite else sizes:
             engine = make_engine(f"sqlite:///{work / f'bench-{n}.db'}")
             results.append(measure(engine, "sqlite", n, load_sqlite, work))
             engine.dispose()

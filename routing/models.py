@@ -504,7 +504,12 @@ class DeliveryAttempt(SQLModel, table=True):
 
 
 class Reminder(SQLModel, table=True):
-    """One follow-up reminder; the unique key makes the weekly pass send it once."""
+    """One follow-up reminder; the unique key makes the weekly pass send it once.
+
+    Written by a pass and never updated: it is sent when its pass has finished
+    (the sending state is kept per mail, ``ReminderMail``), or was left behind
+    when its pass is ``superseded_at``.
+    """
 
     __table_args__ = (
         UniqueConstraint("referral_id", "kind", "week", name="uq_reminder_once"),
@@ -512,18 +517,13 @@ class Reminder(SQLModel, table=True):
         Index("ix_reminder_pass_kind", "pass_id", "kind"),
     )
     id: int | None = Field(default=None, primary_key=True)
-    referral_id: str = Field(foreign_key="referral.id", max_length=64)
+    # no foreign keys here: referrals and passes are never deleted, and on PostgreSQL the
+    # check per row would be most of the time a million-reminder pass takes
+    referral_id: str = Field(max_length=64)
     kind: str = Field(max_length=32)  # open | offer-pending | no-followup
     week: str = Field(max_length=10)  # ISO week, e.g. 2026-W48
-    # sending (made by a pass, mail going out) | sent | superseded (its pass was left unfinished
-    # until the next week); pending only for rows made by other means
-    state: str = Field(default="pending", max_length=16)
     created_at: datetime = Field(default_factory=utcnow)
-    sent_at: datetime | None = None
-    attempts: int = 0
-    # the pass that mails it (reminder_pass.id), set when the row is made; no foreign key:
-    # passes are never deleted, and on PostgreSQL the check per row slows a million-row pass
-    pass_id: int | None = None
+    pass_id: int | None = None  # the pass that mails it (reminder_pass.id)
 
 
 class ReminderPass(SQLModel, table=True):
@@ -534,6 +534,8 @@ class ReminderPass(SQLModel, table=True):
     week: str = Field(max_length=10, index=True)
     started_at: datetime = Field(default_factory=utcnow)
     finished_at: datetime | None = None
+    # left unfinished until a later week's pass: its reminders were not all sent
+    superseded_at: datetime | None = None
     reminders: int = 0
     mails_sent: int = 0
     mails_failed: int = 0

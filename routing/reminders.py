@@ -216,6 +216,14 @@ def _default_mailer(settings: ReminderSettings) -> AbstractContextManager[Mailer
     return open_mailer(settings.smtp_url, settings.mail_folder, base_url=settings.base_url)
 
 
+def reminder_state(reminder_pass: ReminderPass | None) -> str:
+    """A reminder's state, which its pass keeps: ``sending`` until the pass has finished,
+    then ``sent``, or ``superseded`` when a later week's pass took over from it."""
+    if reminder_pass is None or reminder_pass.finished_at is None:
+        return "sending"
+    return "superseded" if reminder_pass.superseded_at is not None else "sent"
+
+
 # --- the pass -----------------------------------------------------------------
 
 
@@ -275,9 +283,9 @@ def _unfinished(engine: Engine) -> list[tuple[int, str]]:
 
 def _supersede(engine: Engine, pass_id: int) -> None:
     with engine.begin() as conn:
-        conn.execute(update(_rm).where(_rm.c.pass_id == pass_id, _rm.c.state == "sending").values(state="superseded"))
         conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.state == "sending").values(state="superseded"))
-        conn.execute(update(_rp).where(_rp.c.id == pass_id).values(finished_at=utcnow()))
+        at = utcnow()
+        conn.execute(update(_rp).where(_rp.c.id == pass_id).values(finished_at=at, superseded_at=at))
 
 
 def _on_conflict_do_nothing(engine: Engine, stmt: Any) -> Any:
@@ -293,13 +301,11 @@ def _insert_reminders(
         source.c.id,
         literal(kind, String),
         literal(week, String),
-        literal("sending", String),
         literal(now, UTCDateTime()),
-        literal(0, Integer),
         literal(pass_id, Integer),
     ).where(true())  # SQLite reads "… FROM x ON CONFLICT" as a join without a WHERE here
     ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(_rm)
-    stmt = ins.from_select(["referral_id", "kind", "week", "state", "created_at", "attempts", "pass_id"], rows)
+    stmt = ins.from_select(["referral_id", "kind", "week", "created_at", "pass_id"], rows)
     stmt = stmt.on_conflict_do_nothing(index_elements=["referral_id", "kind", "week"])
     before = conn.execute(select(func.coalesce(func.max(_rm.c.id), 0))).scalar_one()
     conn.execute(stmt)
@@ -442,7 +448,7 @@ def _enqueue_reminder_webhooks(conn: Connection, last_reminder: int) -> int:
 
 def recipient_parts(pass_id: int) -> list[Any]:
     """Selects of ``(reminder_id, user_id)`` for the reminders a pass is sending, one per rule."""
-    mine = and_(_rm.c.pass_id == pass_id, _rm.c.state == "sending")
+    mine = _rm.c.pass_id == pass_id
     holder_kinds = _rm.c.kind.in_(("open", "offer-pending"))
     pending_offer = and_(_o.c.referral_id == _r.c.id, _o.c.state == "pending", _o.c.kind == "referral")
     base = select(_rm.c.id.label("reminder_id")).join(_r, _r.c.id == _rm.c.referral_id)
@@ -666,12 +672,9 @@ class _Sender:
                     continue
                 self._keep_lock()
                 self._send_one(conn, pass_id, week, person)
+        # the pass finishing is what marks its reminders sent (no row-by-row rewrite of a million)
         with self.engine.begin() as conn:
-            sent = conn.execute(
-                update(_rm)
-                .where(_rm.c.pass_id == pass_id, _rm.c.state == "sending")
-                .values(state="sent", sent_at=utcnow(), attempts=_rm.c.attempts + 1)
-            ).rowcount
+            sent = conn.execute(select(_rp.c.reminders).where(_rp.c.id == pass_id)).scalar_one()
             counts: dict[str, int] = dict(
                 conn.execute(
                     select(_ml.c.state, func.count()).where(_ml.c.pass_id == pass_id).group_by(_ml.c.state)
