@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "SMTP_URL": None,
     "REMINDER_SCHEDULE": "mon 08:00 Europe/Helsinki",
     "WEBHOOK_ALLOW_PRIVATE": False,
+    "WEBHOOK_KEEP_DAYS": 30,
     "RETENTION_DAYS": 365,
     "OFFER_REMIND_DAYS": 3,
     "OFFER_EXPIRY_DAYS": 14,

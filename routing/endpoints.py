@@ -4,7 +4,7 @@ A URL must be http(s) and, unless ``WEBHOOK_ALLOW_PRIVATE`` is set, every
 address its host resolves to must be public: no loopback, private,
 link-local or otherwise reserved ranges (a webhook must not become a way
 to reach the server's own network). The relay checks again before each
-delivery, since DNS answers change.
+delivery, since DNS answers change, and connects to the address it checked.
 """
 
 from __future__ import annotations
@@ -62,6 +62,19 @@ def resolve(host: str, port: int) -> list[str]:
 
 def check_url(url: Any, *, allow_private: bool) -> str:
     """The URL if it may receive webhooks; :class:`EndpointError` otherwise."""
+    return _checked(url, allow_private=allow_private)[0]
+
+
+def pinned_address(url: str) -> str:
+    """The public address to deliver to, resolved and checked once (:class:`EndpointError` if none).
+
+    The relay connects to this very address: letting the HTTP client resolve the
+    name again would let a DNS answer change between the check and the connection.
+    """
+    return _checked(url, allow_private=False)[1][0]
+
+
+def _checked(url: Any, *, allow_private: bool) -> tuple[str, list[str]]:
     if not isinstance(url, str) or not url.strip():
         raise EndpointError("url: give the receiver's address as a string")
     url = url.strip()
@@ -80,15 +93,16 @@ def check_url(url: Any, *, allow_private: bool) -> str:
         raise EndpointError("url: the port is not a number between 0 and 65535") from None
     if not host:
         raise EndpointError("url: no host")
-    if not allow_private:
-        for address in resolve(host, port):
-            refusal = _address_refusal(address)
-            if refusal:
-                raise EndpointError(
-                    f"url: {host} is {refusal} ({address}); such receivers are refused unless "
-                    "WEBHOOK_ALLOW_PRIVATE is set"
-                )
-    return url
+    if allow_private:
+        return url, []
+    addresses = resolve(host, port)
+    for address in addresses:
+        refusal = _address_refusal(address)
+        if refusal:
+            raise EndpointError(
+                f"url: {host} is {refusal} ({address}); such receivers are refused unless WEBHOOK_ALLOW_PRIVATE is set"
+            )
+    return url, addresses
 
 
 def check_events(events: Any) -> list[str]:

@@ -22,13 +22,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import Engine, exists, select, true, update
+from sqlalchemy import Engine, delete, exists, func, select, true, update
 from sqlmodel import col
 
 from webhooks import headers_for, next_attempt_at, parse_retry_after
 
 from .db import transaction
-from .endpoints import EndpointError, check_url, disable_endpoint
+from .endpoints import EndpointError, disable_endpoint, pinned_address
 from .models import DeliveryAttempt, OutboxMessage, WebhookEndpoint, utcnow
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ MAX_ERROR_LENGTH = 500
 
 _msg = OutboxMessage.__table__  # type: ignore[attr-defined]
 _ep = WebhookEndpoint.__table__  # type: ignore[attr-defined]
+_attempt = DeliveryAttempt.__table__  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -137,15 +138,18 @@ def send(client: httpx.Client, message: Claimed, *, allow_private: bool) -> Outc
     body = body_of(message.payload)
     headers = headers_for(message.secret, message.msg_id, body)
     headers.update({"content-type": "application/json", "user-agent": USER_AGENT})
+    url, extensions = message.url, dict[str, Any]()
     if not allow_private:
         try:
-            check_url(message.url, allow_private=False)  # again: the host's addresses may have changed
+            address = pinned_address(message.url)  # again: the host's addresses may have changed
         except EndpointError as exc:
             outcome.error = str(exc)[:MAX_ERROR_LENGTH]
             return outcome
+        url, extra_headers, extensions = _pinned(message.url, address)
+        headers.update(extra_headers)
     started = time.perf_counter()
     try:
-        response = client.post(message.url, content=body, headers=headers)
+        response = client.post(url, content=body, headers=headers, extensions=extensions)
     except httpx.HTTPError as exc:
         outcome.error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
     else:
@@ -155,6 +159,19 @@ def send(client: httpx.Client, message: Claimed, *, allow_private: bool) -> Outc
             outcome.error = f"HTTP {response.status_code} {response.reason_phrase}"[:MAX_ERROR_LENGTH]
     outcome.duration_ms = round((time.perf_counter() - started) * 1000, 1)
     return outcome
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """``url`` sent to the checked ``address``: the name stays in the Host header and, for
+    https, in the TLS server name, so the certificate is still checked against the name."""
+    request_url = httpx.URL(url)
+    headers = {"host": request_url.netloc.decode("ascii")}
+    extensions: dict[str, Any] = {}
+    if request_url.scheme == "https":
+        extensions["sni_hostname"] = request_url.host
+        # connections are pooled by address: one made for another name must not be reused
+        headers["connection"] = "close"
+    return str(request_url.copy_with(host=address)), headers, extensions
 
 
 def record(engine: Engine, message: Claimed, outcome: Outcome, report: RelayReport) -> None:
@@ -201,6 +218,24 @@ def record(engine: Engine, message: Claimed, outcome: Outcome, report: RelayRepo
                 disable_endpoint(s, endpoint, f"the receiver answered 410 Gone at {outcome.at:%Y-%m-%d %H:%M} UTC")
                 report.disabled.append(endpoint.id)
                 log.warning("webhook endpoint %s disabled: 410 Gone", endpoint.id)
+
+
+def prune(engine: Engine, keep_days: int, *, now: datetime | None = None) -> int:
+    """Forget delivered and cancelled messages older than ``keep_days``, with their attempts.
+
+    Failed ones stay until someone replays them. Returns how many messages went.
+    """
+    cutoff = (now or utcnow()) - timedelta(days=keep_days)
+    done = (
+        select(_msg.c.id)
+        .where(
+            _msg.c.state.in_(("delivered", "cancelled")), func.coalesce(_msg.c.delivered_at, _msg.c.created_at) < cutoff
+        )
+        .scalar_subquery()
+    )
+    with engine.begin() as conn:
+        conn.execute(delete(_attempt).where(_attempt.c.message_id.in_(done)))
+        return int(conn.execute(delete(_msg).where(_msg.c.id.in_(done))).rowcount or 0)
 
 
 def relay_once(

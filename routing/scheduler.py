@@ -26,7 +26,7 @@ from flask import Flask
 from .locks import DatabaseLock, LockBusy
 from .models import utcnow
 from .privacy import run_retention
-from .relay import relay_once
+from .relay import prune, relay_once
 from .reminders import PassIncomplete, ReminderSettings, expire_offers, pass_due, run_pass
 
 log = logging.getLogger("eteinen.scheduler")
@@ -129,6 +129,17 @@ class FollowUpScheduler:
     def weekly_pass(self) -> None:
         self._pass(create=True)
         self.retention()
+        self.prune_webhooks()
+
+    def prune_webhooks(self) -> None:
+        """Delivered webhook messages are kept WEBHOOK_KEEP_DAYS for the deliveries list, then forgotten."""
+        try:
+            pruned = prune(self.engine, int(self.app.config["WEBHOOK_KEEP_DAYS"]))
+        except Exception:
+            log.exception("pruning delivered webhook messages failed")
+        else:
+            if pruned:
+                self.say(f"webhooks: {pruned} delivered message(s) older than WEBHOOK_KEEP_DAYS forgotten")
 
     def retention(self) -> None:
         """Closed referrals older than RETENTION_DAYS are anonymised (routing/privacy.py): once, resumably."""

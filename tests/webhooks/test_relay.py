@@ -16,7 +16,7 @@ import webhooks
 from routing.endpoints import create_endpoint
 from routing.models import DeliveryAttempt, Offer, OutboxMessage, WebhookEndpoint, utcnow
 from routing.outbox import EVENT_TYPES
-from routing.relay import relay_once
+from routing.relay import prune, relay_once
 from routing.reminders import ReminderSettings, run_pass
 from tests.followup_network import CONTACT, QUESTION, accept, build_network, offer, open_referral, token_for
 from tests.http_receiver import Reply
@@ -318,3 +318,56 @@ def test_relay_command(runner, engine, session, net, receiver):
     assert result.exit_code == 0, result.output
     assert "delivered 1" in result.output
     assert len(receiver.requests) == 1
+
+
+def test_delivered_messages_are_forgotten_after_the_keep_days_but_failed_ones_stay(engine, session, net, receiver):
+    endpoint(session, net.front_door, receiver.url)
+    for _ in range(3):
+        open_referral(session, net)
+    relay(engine)
+    old, recent, failed = messages(session)
+    assert {m.state for m in (old, recent, failed)} == {"delivered"}
+    old_id = old.id
+    with engine.begin() as conn:
+        conn.execute(
+            update(OutboxMessage).where(OutboxMessage.id == old.id).values(delivered_at=utcnow() - timedelta(days=31))
+        )
+        conn.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == failed.id)
+            .values(state="failed", delivered_at=None, created_at=utcnow() - timedelta(days=90))
+        )
+    assert prune(engine, 30) == 1
+    assert [m.id for m in messages(session)] == [recent.id, failed.id]
+    assert session.exec(select(DeliveryAttempt).where(DeliveryAttempt.message_id == old_id)).all() == []
+    assert len(session.exec(select(DeliveryAttempt)).all()) == 2
+    assert prune(engine, 30) == 0
+
+
+def test_the_relay_connects_to_the_address_it_checked(engine, session, net, receiver, monkeypatch):
+    """The name is resolved once, by the check; the client never resolves it again.
+
+    ``hooks.invalid`` resolves nowhere but here (and the check is told to take the
+    test receiver's loopback address as public): the message still arrives, at that
+    address, with the name in its Host header.
+    """
+    from routing import endpoints
+
+    port = httpx.URL(receiver.url).port
+    monkeypatch.setattr(endpoints, "resolve", lambda host, port: ["127.0.0.1"] if host == "hooks.invalid" else [])
+    monkeypatch.setattr(endpoints, "_address_refusal", lambda address: None)
+    endpoint(session, net.front_door, f"http://hooks.invalid:{port}/in")
+    open_referral(session, net)
+    report = relay_once(engine, allow_private=False)
+    assert report.delivered == 1
+    [request] = receiver.requests
+    assert request.headers["host"] == f"hooks.invalid:{port}" and request.path == "/in"
+
+
+def test_https_keeps_the_name_for_the_certificate_when_pinned():
+    from routing.relay import _pinned
+
+    url, headers, extensions = _pinned("https://hooks.example.fi:8443/in?x=1", "2001:db8::1")
+    assert url == "https://[2001:db8::1]:8443/in?x=1"
+    assert headers == {"host": "hooks.example.fi:8443", "connection": "close"}
+    assert extensions == {"sni_hostname": "hooks.example.fi"}
