@@ -311,6 +311,11 @@ def erase(
     elif force and not reason:
         raise PrivacyError("reason: give a reason with force")
     event_reason = f"forced: {reason}" if force else "client-request"
+    if referral.state in ("open", "offered"):
+        # nobody can help a client whose question is gone: it leaves the queues, as withdrawn
+        from .referrals import close_unchecked
+
+        close_unchecked(session, referral, "client-withdrew", actor_id=user.id if user else None)
     anonymise(session, referral, user.id if user else None, event_reason)
     log.info(
         "referral %s erased%s by %s", referral.id, " (forced)" if force else "", f"user {user.id}" if user else "cli"

@@ -730,19 +730,26 @@ def close_referral(session: Session, user: User, referral_id: str, outcome: Any)
         raise Forbidden("only the holder organisation can close this referral")
     if referral.owner_id is not None and referral.owner_id != user.id and user.role != "org-admin":
         raise Forbidden("only the owner or the holder's org-admin can close a referral someone owns")
+    return close_unchecked(session, referral, code, actor_id=user.id)
+
+
+def close_unchecked(session: Session, referral: Referral, outcome: str, *, actor_id: int | None) -> Referral:
+    """Close ``referral`` (locked, not closed) with ``outcome``: who may do it was checked by the caller."""
     now = utcnow()
     session.execute(
         update(Offer)
         .where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending")
-        .values(state="withdrawn", reason=WITHDRAWN_CLOSED, decided_by_id=user.id, decided_at=now)
+        .values(state="withdrawn", reason=WITHDRAWN_CLOSED, decided_by_id=actor_id, decided_at=now)
         .execution_options(synchronize_session=False)
     )
     from_state = referral.state
     referral.state = "closed"
-    referral.outcome = code
+    referral.outcome = outcome
     referral.needs_rerouting = False
     referral.closed_at = now
     referral.updated_at = now
     session.flush()
-    events.record(session, referral, "closed", actor_id=user.id, from_state=from_state, to_state="closed", reason=code)
+    events.record(
+        session, referral, "closed", actor_id=actor_id, from_state=from_state, to_state="closed", reason=outcome
+    )
     return referral

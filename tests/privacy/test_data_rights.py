@@ -183,7 +183,12 @@ def test_open_and_offered_need_force_and_a_reason(client, app, clients: Clients,
             f"/api/v1/referrals/{ref.id}/erase", headers=headers, json={"force": True, "reason": "asiakkaan pyyntö"}
         )
     assert forced.status_code == 200
-    assert fresh(app, ref.id).question is None
+    erased = fresh(app, ref.id)
+    assert erased.question is None
+    # it leaves the queues: closed as withdrawn by the client, its pending offers withdrawn
+    assert (erased.state, erased.outcome) == ("closed", "client-withdrew")
+    assert all(o.state != "pending" for o in rows(app, Offer, referral_id=ref.id))
+    assert [e.kind for e in rows(app, Event, referral_id=ref.id)][-2:] == ["closed", "erased"]
     assert rows(app, Event, referral_id=ref.id, kind="erased")[0].reason == "forced: asiakkaan pyyntö"
     assert "forced erasure of referral" in caplog.text and "asiakkaan pyyntö" in caplog.text
     assert QUESTION not in caplog.text
