@@ -13,10 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# on another port, the links in pages and reminder mails follow it (unless BASE_URL is set)
+RUN_ENV := $(if $(filter-out 5000,$(PORT)),$(if $(BASE_URL),,BASE_URL=http://127.0.0.1:$(PORT)))
+
 run: $(STAMP)
 	$(BIN)/eteinen init
-	$(BIN)/eteinen demo --if-empty
-	$(BIN)/eteinen serve --port $(PORT)
+	$(RUN_ENV) $(BIN)/eteinen demo --if-empty
+	$(RUN_ENV) $(BIN)/eteinen serve --port $(PORT)
 
 # Debian's Chromium for the browser tests; they skip with a reason where it cannot be had.
 chromium:

@@ -111,7 +111,7 @@ def demo_command(if_empty: bool) -> None:
             logins = load_demo(s)
         except DemoError as exc:
             raise BadInput(str(exc)) from None
-    click.echo("demo network loaded; log in at http://127.0.0.1:5000/login with:")
+    click.echo(f"demo network loaded; log in at {current_app.config['BASE_URL']}/login with:")
     for email, role, password in logins:
         click.echo(f"  {email:<34} {role:<12} password: {password}")
 
@@ -191,6 +191,28 @@ def ring_add_command(name: str, orgs: tuple[str, ...]) -> None:
         except RingError as exc:
             raise BadInput(str(exc)) from None
     click.echo(ring.id)
+
+
+@ring_group.command("list")
+@with_appcontext
+def ring_list_command() -> None:
+    """The rings: id, name and member organisations."""
+    from sqlmodel import col, select
+
+    from .models import Organization, Ring, RingMember
+
+    with db.new_session(read_only=True) as s:
+        rings = s.exec(select(Ring).order_by(col(Ring.name))).all()
+        if not rings:
+            click.echo("no rings yet: make one with `eteinen ring add NAME --org ORG --org ORG`")
+        for ring in rings:
+            members = s.exec(
+                select(Organization.name)
+                .join(RingMember, col(RingMember.organization_id) == Organization.id)
+                .where(col(RingMember.ring_id) == ring.id)
+                .order_by(col(Organization.name))
+            ).all()
+            click.echo(f"{ring.id}  {ring.name}: {', '.join(members)}")
 
 
 @cli.command("serve")

@@ -76,16 +76,19 @@ class RelayReport:
     retrying: int = 0
     failed: int = 0  # dead letters: the schedule ran out
     disabled: list[str] = field(default_factory=list)  # endpoints disabled by a 410
+    # why attempts failed, once per endpoint and reason (addresses and HTTP statuses, no client data)
+    errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def attempts(self) -> int:
         return self.delivered + self.retrying + self.failed + len(self.disabled)
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"delivered {self.delivered}, to retry {self.retrying}, failed {self.failed}, "
             f"endpoints disabled {len(self.disabled)}"
         )
+        return "\n".join([text, *(f"  endpoint {ep}: {error}" for ep, error in sorted(self.errors.items()))])
 
 
 def claim(engine: Engine, *, limit: int = BATCH, now: datetime | None = None) -> list[Claimed]:
@@ -189,6 +192,8 @@ def record(engine: Engine, message: Claimed, outcome: Outcome, report: RelayRepo
         )
         attempts = message.attempts + 1
         values: dict[str, Any] = {"attempts": attempts}
+        if outcome.error:
+            report.errors[message.endpoint_id] = outcome.error
         if outcome.ok:
             values.update(state="delivered", delivered_at=utcnow(), next_attempt_at=None)
             report.delivered += 1

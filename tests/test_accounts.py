@@ -59,6 +59,17 @@ def test_ring_add_prints_its_id(runner, session) -> None:
     assert again.exit_code == 2 and "already exists" in again.output
 
 
+def test_ring_list_shows_ids_and_members(runner, session) -> None:
+    assert "no rings yet" in runner.invoke(cli, ["ring", "list"]).output
+    _org(session)
+    _org(session, "o2", "Opinto-ohjaus Keuda")
+    ring_id = runner.invoke(cli, ["ring", "add", "Puhelinrengas", "--org", "o1", "--org", "o2"]).output.strip()
+    listed = runner.invoke(cli, ["ring", "list"])
+    assert listed.exit_code == 0, listed.output
+    [line] = listed.output.splitlines()
+    assert line.startswith(f"{ring_id}  Puhelinrengas: ") and "Opinto-ohjaus Keuda" in line
+
+
 def test_login_throttles_after_repeated_failures(app, runner, session) -> None:
     _org(session)
     runner.invoke(

@@ -309,6 +309,10 @@ def test_reminders_are_announced_to_followers(app, engine, session, net, receive
     assert len(receiver.requests) == 2
 
 
+def messages_endpoints(session) -> set[str]:
+    return {m.endpoint_id for m in messages(session)}
+
+
 def test_relay_command(runner, engine, session, net, receiver):
     from routing.cli import cli
 
@@ -318,6 +322,16 @@ def test_relay_command(runner, engine, session, net, receiver):
     assert result.exit_code == 0, result.output
     assert "delivered 1" in result.output
     assert len(receiver.requests) == 1
+
+    # a refused attempt says why, per endpoint
+    endpoints = {endpoint(session, net.front_door, receiver.url + "/second").id, *messages_endpoints(session)}
+    receiver.reply(Reply(503))
+    open_referral(session, net)
+    make_due(engine)
+    result = runner.invoke(cli, ["webhooks", "relay", "--once"])
+    assert "to retry 1" in result.output
+    [why] = result.output.splitlines()[1:]
+    assert why.split(":")[0].removeprefix("  endpoint ") in endpoints and why.endswith("HTTP 503 Service Unavailable")
 
 
 def test_delivered_messages_are_forgotten_after_the_keep_days_but_failed_ones_stay(engine, session, net, receiver):
