@@ -525,14 +525,19 @@ def _paths() -> dict[str, Any]:
                         _obj(
                             ["offers", "my_cases"],
                             offers=_page_of(_ref("OfferInQueue")),
-                            my_cases={"type": "array", "items": _ref("ReferralSummary")},
+                            my_cases=_page_of(_ref("ReferralSummary")),
                         ),
-                        "The inbox",
+                        "The inbox: a page of each list",
                     ),
                     **_errors(400),
                 },
                 tag="referrals",
-                params=PAGE,
+                params=[
+                    _query("page", "page number of the offers, from 1", {"type": "integer", "minimum": 1}),
+                    _query("per_page", "offers per page", {"type": "integer", "minimum": 1, "maximum": 500}),
+                    _query("my_cases_page", "page number of my cases, from 1", {"type": "integer", "minimum": 1}),
+                    _query("my_cases_per_page", "my cases per page", {"type": "integer", "minimum": 1, "maximum": 500}),
+                ],
             )
         },
         "/api/v1/rings": {

@@ -355,8 +355,12 @@ def _offers_with_referrals(session: Session, offers: list[Offer]) -> list[dict[s
 @bp.get("/inbox")
 @token_required()
 def inbox() -> Response:
-    """The caller's organisation inbox: pending offers to it, its rings or the caller, oldest first; and my cases."""
+    """The caller's organisation inbox: pending offers to it, its rings or the caller, oldest first; and my cases.
+
+    Each list is a page of its own: ``page``/``per_page`` for the offers, ``my_cases_page``/``my_cases_per_page``.
+    """
     page, per_page = page_args()
+    mine_page, mine_per_page = page_args(prefix="my_cases_")
     s = db.read_session()
     user = current_user()
     v = viewer(s, user)
@@ -365,15 +369,17 @@ def inbox() -> Response:
     offers = s.exec(
         query.order_by(col(Offer.created_at), col(Offer.id)).offset((page - 1) * per_page).limit(per_page)
     ).all()
+    mine_query = select(Referral).where(col(Referral.owner_id) == user.id, col(Referral.state) != "closed")
+    mine_total = s.exec(select(func.count()).select_from(mine_query.subquery())).one()
     mine = s.exec(
-        select(Referral)
-        .where(col(Referral.owner_id) == user.id, col(Referral.state) != "closed")
-        .order_by(col(Referral.owned_at), col(Referral.id))
+        mine_query.order_by(col(Referral.owned_at), col(Referral.id))
+        .offset((mine_page - 1) * mine_per_page)
+        .limit(mine_per_page)
     ).all()
     return jsonify(
         {
             "offers": _page(total, page, per_page, _offers_with_referrals(s, list(offers))),
-            "my_cases": summaries(s, list(mine)),
+            "my_cases": _page(mine_total, mine_page, mine_per_page, summaries(s, list(mine))),
         }
     )
 

@@ -3,20 +3,22 @@
 Each POST parses its form, calls one operation of ``routing.referrals``,
 commits, and redirects back with a message. A refused operation is told in
 words (a lost claim: "already taken by …"); what the user's organisation
-may not see answers the 404 page, exactly as if it did not exist.
+may not see answers the 404 page, exactly as if it did not exist. The ring
+queue and the inbox's lists come a page of ``PER_PAGE`` rows at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlmodel import Session, col, select
+from sqlalchemy import Select
+from sqlmodel import Session, col, func, select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -119,6 +121,33 @@ def needs_of(session: Session, referral_ids: Iterable[str]) -> dict[str, list[st
     return needs
 
 
+# the most rows one list of the ring or inbox page shows at a time
+PER_PAGE = 50
+
+Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
+
+
+@dataclass
+class Paging:
+    """Where a list stands: page ``number`` of ``pages`` (from 1), ``total`` rows in all."""
+
+    param: str  # the list's own query parameter: ?offers=2&mine=1 moves each list alone
+    number: int = 1
+    pages: int = 1
+    total: int = 0
+
+
+def paged(session: Session, query: Query, param: str, number: int) -> tuple[Query, Paging]:
+    """The ordered ``query`` cut to one page, counted in SQL; a page past the end is the last page."""
+    # COUNT + LIMIT/OFFSET rather than keyset: the pager says "page 3 of 25", an address with a page
+    # number past the end can show the last page, and these lists are working queues (pending
+    # offers, open cases: thousands of rows at most, on indexed columns), where an OFFSET is cheap.
+    total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+    pages = max(1, -(-total // PER_PAGE))
+    number = min(max(1, number), pages)
+    return query.offset((number - 1) * PER_PAGE).limit(PER_PAGE), Paging(param, number, pages, total)
+
+
 @dataclass
 class Listing:
     """Offers and referrals for a list page, with the names and needs they mention."""
@@ -127,9 +156,12 @@ class Listing:
     referrals: list[Referral]
     names: Names
     needs: dict[str, list[str]]
+    paging: Paging | None = None  # None: not paged (a short list of its own limit)
 
 
-def _listing(session: Session, offers: list[tuple[Offer, Referral]], cases: list[Referral]) -> Listing:
+def _listing(
+    session: Session, offers: list[tuple[Offer, Referral]], cases: list[Referral], paging: Paging | None = None
+) -> Listing:
     everything = [r for _o, r in offers] + cases
     names = names_for(
         session,
@@ -142,25 +174,33 @@ def _listing(session: Session, offers: list[tuple[Offer, Referral]], cases: list
         + [o.created_by_id for o, _r in offers]
         + [r.contact_user_id for r in everything],
     )
-    return Listing(offers, cases, names, needs_of(session, {r.id for r in everything}))
+    return Listing(offers, cases, names, needs_of(session, {r.id for r in everything}), paging)
 
 
-def ring_queue(session: Session, user: User) -> tuple[list[Ring], Listing]:
-    """The pending offers to the user's rings, oldest case first."""
+def ring_queue(session: Session, user: User, page: int = 1) -> tuple[list[Ring], Listing]:
+    """A page of the pending offers to the user's rings, oldest case first."""
     v = viewer(session, user)
     rings = (
         list(session.exec(select(Ring).where(col(Ring.id).in_(v.ring_ids)).order_by(Ring.name))) if v.ring_ids else []
     )
     offers: list[tuple[Offer, Referral]] = []
+    paging = Paging("page")
     if v.ring_ids:
-        rows = session.exec(
+        query, paging = paged(
+            session,
             select(Offer, Referral)
             .join(Referral, col(Referral.id) == Offer.referral_id)
             .where(col(Offer.state) == "pending", col(Offer.ring_id).in_(v.ring_ids))
-            .order_by(col(Referral.created_at), col(Offer.created_at))
-        ).all()
-        offers = [(o, r) for o, r in rows]
-    return rings, _listing(session, offers, [])
+            .order_by(col(Referral.created_at), col(Offer.created_at), col(Offer.id)),
+            "page",
+            page,
+        )
+        offers = [(o, r) for o, r in session.exec(query)]
+    return rings, _listing(session, offers, [], paging)
+
+
+# the inbox's paged lists, each its own query parameter
+INBOX_LISTS = ("offers", "mine", "returned")
 
 
 @dataclass
@@ -170,31 +210,43 @@ class Inbox:
     returned: Listing  # held by the organisation, open again: to be offered anew
     sent: Listing  # opened at the organisation's door, recently
 
+    def positions(self) -> dict[str, int]:
+        """The page each paged list is at now (for links that move one list and keep the others)."""
+        return {p.param: p.number for p in (self.offers.paging, self.mine.paging, self.returned.paging) if p}
 
-def inbox_of(session: Session, user: User, sent_limit: int = 20) -> Inbox:
+
+def inbox_of(session: Session, user: User, pages: Mapping[str, int] | None = None, sent_limit: int = 20) -> Inbox:
+    """The inbox's lists, a page of each (``pages``: list name → page number, 1 if not given)."""
     v = viewer(session, user)
+    at = pages or {}
     offers: list[tuple[Offer, Referral]] = []
+    offers_paging = Paging("offers")
     if user.role in DECIDING_ROLES:
-        rows = session.exec(
+        query, offers_paging = paged(
+            session,
             select(Offer, Referral)
             .join(Referral, col(Referral.id) == Offer.referral_id)
             .where(pending_offers_for(v))
-            .order_by(col(Offer.created_at))
-        ).all()
-        offers = [(o, r) for o, r in rows]
-    mine = list(
-        session.exec(
-            select(Referral)
-            .where(col(Referral.owner_id) == user.id, col(Referral.state) == "accepted")
-            .order_by(col(Referral.updated_at))
+            .order_by(col(Offer.created_at), col(Offer.id)),
+            "offers",
+            at.get("offers", 1),
         )
+        offers = [(o, r) for o, r in session.exec(query)]
+    mine, mine_paging = paged(
+        session,
+        select(Referral)
+        .where(col(Referral.owner_id) == user.id, col(Referral.state) == "accepted")
+        .order_by(col(Referral.updated_at), col(Referral.id)),
+        "mine",
+        at.get("mine", 1),
     )
-    returned = list(
-        session.exec(
-            select(Referral)
-            .where(col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
-            .order_by(col(Referral.created_at))
-        )
+    returned, returned_paging = paged(
+        session,
+        select(Referral)
+        .where(col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
+        .order_by(col(Referral.created_at), col(Referral.id)),
+        "returned",
+        at.get("returned", 1),
     )
     sent = list(
         session.exec(
@@ -205,9 +257,9 @@ def inbox_of(session: Session, user: User, sent_limit: int = 20) -> Inbox:
         )
     )
     return Inbox(
-        _listing(session, offers, []),
-        _listing(session, [], mine),
-        _listing(session, [], returned),
+        _listing(session, offers, [], offers_paging),
+        _listing(session, [], list(session.exec(mine)), mine_paging),
+        _listing(session, [], list(session.exec(returned)), returned_paging),
         _listing(session, [], sent),
     )
 
@@ -226,11 +278,28 @@ def taken_by(session: Session, offer_id: str) -> str | None:
 # --- pages ----------------------------------------------------------------------
 
 
+def requested_page(param: str) -> int:
+    """The page number the address asks for; anything but a number is the first page."""
+    try:
+        return int(request.args.get(param, 1))
+    except ValueError:  # also a number too long to read
+        return 1
+
+
+@bp.app_template_global()
+def page_url(endpoint: str, positions: Mapping[str, int], param: str | None = None, number: int = 1) -> str:
+    """The list page with the list ``param`` moved to page ``number`` and the other lists where they are
+    (without ``param``: the page as it is, e.g. for a button to come back to)."""
+    at = {**positions, param: number} if param else positions
+    query: dict[str, Any] = {name: n for name, n in at.items() if n > 1}  # page 1 is the bare address
+    return url_for(endpoint, **query)
+
+
 @bp.get("/ring")
 @role_required(*DECIDING_ROLES)
 def ring() -> str:
     s = db.read_session()
-    rings, listing = ring_queue(s, current_user.user)
+    rings, listing = ring_queue(s, current_user.user, requested_page("page"))
     return render_template("ring.html", rings=rings, queue=listing, form=ActionForm())
 
 
@@ -238,9 +307,11 @@ def ring() -> str:
 @role_required()
 def inbox() -> str:
     s = db.read_session()
+    box = inbox_of(s, current_user.user, {name: requested_page(name) for name in INBOX_LISTS})
     return render_template(
         "inbox.html",
-        box=inbox_of(s, current_user.user),
+        box=box,
+        positions=box.positions(),
         action=ActionForm(),
         decline=DeclineForm(),
         note=NoteForm(),

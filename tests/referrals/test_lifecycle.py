@@ -276,10 +276,37 @@ def test_inbox_and_ring_queue_oldest_first(as_, world) -> None:
 
     as_("b1").post(f"/offers/{ring_first['id']}/accept")
     mine = as_("b1").get("/inbox").json
-    assert [r["id"] for r in mine["my_cases"]] == [first]
+    assert [r["id"] for r in mine["my_cases"]["contents"]] == [first]
     assert [o["id"] for o in mine["offers"]["contents"]] == [ring_second["id"]]
     rings = as_("desk").get("/rings").json
     assert [(r["id"], r["member"], len(r["organizations"])) for r in rings] == [(world.ring, False, 2)]
+
+
+def test_inbox_pages_my_cases_apart_from_the_offers(as_, world) -> None:
+    owned = []
+    for _ in range(3):
+        referral = open_one(as_("desk"))["id"]
+        offer = as_("desk").post(f"/referrals/{referral}/offers", {"service_id": world.services["b"]}).json
+        assert as_("b1").post(f"/offers/{offer['id']}/accept").status_code == 200
+        owned.append(referral)
+    waiting = open_one(as_("desk"))["id"]
+    as_("desk").post(f"/referrals/{waiting}/offers", {"service_id": world.services["b"]})
+
+    first = as_("b1").get("/inbox?my_cases_per_page=2").json
+    assert [r["id"] for r in first["my_cases"]["contents"]] == owned[:2]
+    assert (first["my_cases"]["total_items"], first["my_cases"]["total_pages"], first["my_cases"]["last_page"]) == (
+        3,
+        2,
+        False,
+    )
+    assert first["offers"]["total_items"] == 1
+    second = as_("b1").get("/inbox?my_cases_per_page=2&my_cases_page=2&per_page=1").json
+    assert [r["id"] for r in second["my_cases"]["contents"]] == owned[2:]
+    assert second["my_cases"]["last_page"] and second["offers"]["page_number"] == 1
+    assert as_("b2").get("/inbox").json["my_cases"]["contents"] == []  # a colleague's cases are not mine
+    for bad in ("my_cases_page=0", "my_cases_page=x", "my_cases_per_page=501"):
+        response = as_("b1").get(f"/inbox?{bad}")
+        assert response.status_code == 400 and "my_cases_" in response.json["error"]["message"], bad
 
 
 def test_offers_pending_too_long_expire(app, as_, world, session) -> None:
