@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import holidays
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -60,12 +61,15 @@ def eligibility_notes(session: Session, result: dict[str, Any]) -> dict[str, str
 
 
 def contact_by(opened: datetime, working_days: int = CONTACT_WITHIN_WORKING_DAYS) -> datetime:
-    """The day by which the client is promised a contact: working days (Mon–Fri) in Helsinki."""
+    """The day by which the client is promised a contact, in working days in Helsinki:
+    not Saturdays, Sundays or Finnish public holidays (Midsummer and Christmas Eve included,
+    as offices keep them)."""
     day = opened.astimezone(ZoneInfo(TIMEZONE))
+    finnish = holidays.country_holidays("FI")
     left = working_days
     while left:
         day += timedelta(days=1)
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day.date() not in finnish:
             left -= 1
     return day
 

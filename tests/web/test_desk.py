@@ -98,3 +98,15 @@ def test_contact_promise_counts_working_days_in_helsinki() -> None:
     assert contact_by(saturday_night).date().isoformat() == "2026-03-10"
     monday = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)
     assert contact_by(monday).date().isoformat() == "2026-03-11"
+
+
+def test_contact_promise_skips_public_holidays() -> None:
+    # Maundy Thursday 2026: Good Friday and Easter Monday are holidays, so Tuesday and Wednesday count
+    maundy_thursday = datetime(2026, 4, 2, 9, 0, tzinfo=UTC)
+    assert contact_by(maundy_thursday).date().isoformat() == "2026-04-08"
+    # Wednesday 23 December: Christmas Eve and Day are holidays, then the weekend
+    before_christmas = datetime(2026, 12, 23, 9, 0, tzinfo=UTC)
+    assert contact_by(before_christmas).date().isoformat() == "2026-12-29"
+    # Independence Day 2027 is a Monday
+    friday = datetime(2027, 12, 3, 9, 0, tzinfo=UTC)
+    assert contact_by(friday).date().isoformat() == "2027-12-08"
