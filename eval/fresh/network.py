@@ -58,7 +58,9 @@ ORGS = (
     ),
     Org("pirha", "Pirkanmaan hyvinvointialue", "Sosiaali- ja terveyspalvelut Pirkanmaalla."),
     Org("tredu", "Tampereen seudun ammattiopisto Tredu", "Ammatillista koulutusta nuorille ja aikuisille."),
-    Org("sasky", "Sastamalan koulutuskuntayhtymä Sasky", "Ammatillista koulutusta Sastamalassa, Akaassa ja Ikaalisissa."),
+    Org(
+        "sasky", "Sastamalan koulutuskuntayhtymä Sasky", "Ammatillista koulutusta Sastamalassa, Akaassa ja Ikaalisissa."
+    ),
     Org("a-klinikka-tampere", "Tampereen A-klinikka", "Päihde- ja riippuvuustyön avopalvelut."),
     Org(
         "oikeusapu-lsi",
@@ -91,7 +93,11 @@ ORGS = (
     Org("ya", "Yrkesakademin i Österbotten", "Svenskspråkig yrkesutbildning i Vasa och Närpes."),
     Org("vamia", "Vaasan ammattiopisto Vamia", "Suomenkielistä ammatillista koulutusta Vaasassa."),
     Org("optima", "Optima samkommun", "Svenskspråkig yrkesutbildning i Jakobstad."),
-    Org("vaasa", "Vaasan kaupunki – Vasa stad", "Nuorisopalvelut ja kotoutumispalvelut. Ungdomstjänster och integration."),
+    Org(
+        "vaasa",
+        "Vaasan kaupunki – Vasa stad",
+        "Nuorisopalvelut ja kotoutumispalvelut. Ungdomstjänster och integration.",
+    ),
     Org("korsholm", "Mustasaaren kunta – Korsholms kommun", "Uppsökande ungdomsarbete och fritid."),
     Org("narpes", "Närpes stad", "Ungdomsarbete och integrationstjänster i Närpes."),
     Org(
@@ -110,40 +116,188 @@ ORGS = (
 )
 
 PLACES = (
-    Place("ohjaamo-tampere", "ohjaamo-tampere", "Ohjaamo Tampere", "Esimerkkikatu 10", "33100", "Tampere", 61.4981, 23.7610),
+    Place(
+        "ohjaamo-tampere",
+        "ohjaamo-tampere",
+        "Ohjaamo Tampere",
+        "Esimerkkikatu 10",
+        "33100",
+        "Tampere",
+        61.4981,
+        23.7610,
+    ),
     Place("ohjaamo-nokia", "nokia", "Ohjaamo Nokia", "Mallikatu 2", "37100", "Nokia", 61.4780, 23.5090),
     Place("kangasala", "kangasala", "Kangasalan nuorisotila", "Testitie 4", "36200", "Kangasala", 61.4640, 24.0650),
     Place("ylojarvi", "ylojarvi", "Ylöjärven nuorten työpaja", "Pajatie 1", "33470", "Ylöjärvi", 61.5560, 23.5960),
-    Place("tampere-keskusta", "tampere", "Tampereen palvelupiste", "Keskustori 1", "33100", "Tampere", 61.4978, 23.7610),
-    Place("tyollisyys-tampere", "tyollisyys-tampere", "Työllisyyspalvelut, Tampere", "Hallituskatu 8", "33200", "Tampere", 61.4990, 23.7590),
-    Place("tyollisyys-verkko", "tyollisyys-tampere", "Työllisyyspalvelujen puhelin ja chat", url="https://tyollisyys-tampere.example.fi"),
-    Place("pirha-tampere", "pirha", "Tampereen sosiaali- ja terveysasema", "Sairaalankatu 3", "33100", "Tampere", 61.5000, 23.7700),
-    Place("pirha-puhelin", "pirha", "Pirkanmaan hyvinvointialueen neuvontapuhelin", url="https://pirha.example.fi/neuvonta"),
+    Place(
+        "tampere-keskusta", "tampere", "Tampereen palvelupiste", "Keskustori 1", "33100", "Tampere", 61.4978, 23.7610
+    ),
+    Place(
+        "tyollisyys-tampere",
+        "tyollisyys-tampere",
+        "Työllisyyspalvelut, Tampere",
+        "Hallituskatu 8",
+        "33200",
+        "Tampere",
+        61.4990,
+        23.7590,
+    ),
+    Place(
+        "tyollisyys-verkko",
+        "tyollisyys-tampere",
+        "Työllisyyspalvelujen puhelin ja chat",
+        url="https://tyollisyys-tampere.example.fi",
+    ),
+    Place(
+        "pirha-tampere",
+        "pirha",
+        "Tampereen sosiaali- ja terveysasema",
+        "Sairaalankatu 3",
+        "33100",
+        "Tampere",
+        61.5000,
+        23.7700,
+    ),
+    Place(
+        "pirha-puhelin",
+        "pirha",
+        "Pirkanmaan hyvinvointialueen neuvontapuhelin",
+        url="https://pirha.example.fi/neuvonta",
+    ),
     Place("tredu", "tredu", "Tredu, Sammonkadun toimipiste", "Sammonkatu 20", "33540", "Tampere", 61.4950, 23.8000),
     Place("sasky", "sasky", "Sasky, Sastamalan kampus", "Koulukatu 5", "38200", "Sastamala", 61.3400, 22.9100),
-    Place("a-klinikka", "a-klinikka-tampere", "Tampereen A-klinikka", "Esimerkkikatu 22", "33200", "Tampere", 61.4970, 23.7500),
-    Place("oikeusapu-tampere", "oikeusapu-lsi", "Talous- ja velkaneuvonta, Tampere", "Virastotie 1", "33100", "Tampere", 61.4960, 23.7650),
+    Place(
+        "a-klinikka",
+        "a-klinikka-tampere",
+        "Tampereen A-klinikka",
+        "Esimerkkikatu 22",
+        "33200",
+        "Tampere",
+        61.4970,
+        23.7500,
+    ),
+    Place(
+        "oikeusapu-tampere",
+        "oikeusapu-lsi",
+        "Talous- ja velkaneuvonta, Tampere",
+        "Virastotie 1",
+        "33100",
+        "Tampere",
+        61.4960,
+        23.7650,
+    ),
     Place("ensimetri", "ensimetri", "Ensimetri", "Yrittäjänkatu 3", "33100", "Tampere", 61.4985, 23.7630),
     Place("pnas", "pnas", "Nuorisoasuntojen asiakaspalvelu", "Asuntokatu 6", "33500", "Tampere", 61.4900, 23.7800),
-    Place("ohjaamo-vaasa", "ohjaamo-vaasa", "Ohjaamo Vaasa – Navigatorn Vasa", "Hovioikeudenpuistikko 9", "65100", "Vaasa", 63.0960, 21.6150),
-    Place("navigatorn-jakobstad", "navigatorn-jakobstad", "Navigatorn Jakobstad", "Storgatan 5", "68600", "Jakobstad", 63.6740, 22.7030),
-    Place("sysselsattning-vasa", "sysselsattning-vasa", "Työllisyyspalvelut Vaasa – Sysselsättning Vasa", "Kauppapuistikko 12", "65100", "Vaasa", 63.0950, 21.6160),
-    Place("sysselsattning-jakobstad", "sysselsattning-jakobstad", "Sysselsättning Jakobstad", "Skolgatan 2", "68600", "Jakobstad", 63.6730, 22.7000),
-    Place("hva-vaasa", "pohjanmaan-hva", "Vaasan sosiaali- ja terveysasema – Vasa social- och hälsostation", "Sandögatan 1", "65100", "Vaasa", 63.0900, 21.6000),
-    Place("hva-jakobstad", "pohjanmaan-hva", "Jakobstads social- och hälsostation", "Sjukhusgatan 4", "68600", "Jakobstad", 63.6700, 22.7100),
+    Place(
+        "ohjaamo-vaasa",
+        "ohjaamo-vaasa",
+        "Ohjaamo Vaasa – Navigatorn Vasa",
+        "Hovioikeudenpuistikko 9",
+        "65100",
+        "Vaasa",
+        63.0960,
+        21.6150,
+    ),
+    Place(
+        "navigatorn-jakobstad",
+        "navigatorn-jakobstad",
+        "Navigatorn Jakobstad",
+        "Storgatan 5",
+        "68600",
+        "Jakobstad",
+        63.6740,
+        22.7030,
+    ),
+    Place(
+        "sysselsattning-vasa",
+        "sysselsattning-vasa",
+        "Työllisyyspalvelut Vaasa – Sysselsättning Vasa",
+        "Kauppapuistikko 12",
+        "65100",
+        "Vaasa",
+        63.0950,
+        21.6160,
+    ),
+    Place(
+        "sysselsattning-jakobstad",
+        "sysselsattning-jakobstad",
+        "Sysselsättning Jakobstad",
+        "Skolgatan 2",
+        "68600",
+        "Jakobstad",
+        63.6730,
+        22.7000,
+    ),
+    Place(
+        "hva-vaasa",
+        "pohjanmaan-hva",
+        "Vaasan sosiaali- ja terveysasema – Vasa social- och hälsostation",
+        "Sandögatan 1",
+        "65100",
+        "Vaasa",
+        63.0900,
+        21.6000,
+    ),
+    Place(
+        "hva-jakobstad",
+        "pohjanmaan-hva",
+        "Jakobstads social- och hälsostation",
+        "Sjukhusgatan 4",
+        "68600",
+        "Jakobstad",
+        63.6700,
+        22.7100,
+    ),
     Place("hva-narpes", "pohjanmaan-hva", "Närpes hälsostation", "Vårdvägen 1", "64200", "Närpes", 62.4740, 21.3370),
-    Place("hva-puhelin", "pohjanmaan-hva", "Rådgivningstelefon – Neuvontapuhelin", url="https://osterbotten.example.fi/radgivning"),
+    Place(
+        "hva-puhelin",
+        "pohjanmaan-hva",
+        "Rådgivningstelefon – Neuvontapuhelin",
+        url="https://osterbotten.example.fi/radgivning",
+    ),
     Place("ya-vasa", "ya", "Yrkesakademin, campus Vasa", "Yrkesvägen 3", "65100", "Vasa", 63.0880, 21.6200),
     Place("ya-narpes", "ya", "Yrkesakademin, campus Närpes", "Skolvägen 2", "64200", "Närpes", 62.4720, 21.3400),
     Place("vamia", "vamia", "Vamia, Ruutikellarin kampus", "Koulutie 7", "65200", "Vaasa", 63.0850, 21.6400),
     Place("optima", "optima", "Optima, Jakobstad", "Trädgårdsgatan 11", "68600", "Jakobstad", 63.6760, 22.7050),
-    Place("vaasa", "vaasa", "Vasa stad – Vaasan kaupunki, servicepunkt", "Rådhusgatan 8", "65100", "Vasa", 63.0970, 21.6170),
+    Place(
+        "vaasa",
+        "vaasa",
+        "Vasa stad – Vaasan kaupunki, servicepunkt",
+        "Rådhusgatan 8",
+        "65100",
+        "Vasa",
+        63.0970,
+        21.6170,
+    ),
     Place("korsholm", "korsholm", "Korsholms ungdomsgård", "Centrumvägen 2", "65610", "Korsholm", 63.1000, 21.7000),
     Place("narpes", "narpes", "Närpes stad, servicepunkt", "Kyrkvägen 3", "64200", "Närpes", 62.4730, 21.3360),
-    Place("skuld-vasa", "skuld-osterbotten", "Ekonomi- och skuldrådgivning, Vasa", "Kyrkoesplanaden 1", "65100", "Vasa", 63.0940, 21.6140),
-    Place("foretagscentralen", "foretagscentralen", "FöretagsCentralen, Vasa", "Handelsesplanaden 4", "65100", "Vasa", 63.0955, 21.6130),
+    Place(
+        "skuld-vasa",
+        "skuld-osterbotten",
+        "Ekonomi- och skuldrådgivning, Vasa",
+        "Kyrkoesplanaden 1",
+        "65100",
+        "Vasa",
+        63.0940,
+        21.6140,
+    ),
+    Place(
+        "foretagscentralen",
+        "foretagscentralen",
+        "FöretagsCentralen, Vasa",
+        "Handelsesplanaden 4",
+        "65100",
+        "Vasa",
+        63.0955,
+        21.6130,
+    ),
     Place("kela-verkko", "kela", "Kelan puhelinpalvelu ja asiointi verkossa", url="https://kela.example.fi/asiointi"),
-    Place("takuusaatio-puhelin", "takuusaatio", "Velkalinja (puhelin ja chat)", url="https://takuusaatio.example.fi/velkalinja"),
+    Place(
+        "takuusaatio-puhelin",
+        "takuusaatio",
+        "Velkalinja (puhelin ja chat)",
+        url="https://takuusaatio.example.fi/velkalinja",
+    ),
     Place("mieli-puhelin", "mieli", "Kriisipuhelin", url="https://mieli.example.fi/kriisipuhelin"),
     Place("sekasin", "sekasin", "Sekasin-chat", url="https://sekasin.example.fi"),
     Place("paihdelinkki", "paihdelinkki", "Päihdelinkki verkossa", url="https://paihdelinkki.example.fi"),
@@ -499,8 +653,7 @@ SERVICES = (
         "pirha-sosiaalipaivystys",
         "pirha",
         "Sosiaalipäivystys, Pirkanmaa",
-        "Kiireellinen sosiaalihuolto ympäri vuorokauden: lähisuhdeväkivalta, asunnottomuus, lasten ja "
-        "nuorten kriisit.",
+        "Kiireellinen sosiaalihuolto ympäri vuorokauden: lähisuhdeväkivalta, asunnottomuus, lasten ja nuorten kriisit.",
         "Pirkanmaalla asuvat tai oleskelevat.",
         needs=("social-work",),
         places=("pirha-puhelin",),
@@ -995,19 +1148,36 @@ def rows() -> dict[str, list[dict[str, str]]]:
         )
         for place in s.places:
             out["service_at_location.csv"].append(
-                {"id": fresh_id("service_at_location", f"{s.key}@{place}"), "service_id": sid, "location_id": place_ids[place]}
+                {
+                    "id": fresh_id("service_at_location", f"{s.key}@{place}"),
+                    "service_id": sid,
+                    "location_id": place_ids[place],
+                }
             )
         for area in s.areas:
             extent, name = _area(area)
             out["service_areas.csv"].append(
-                {"id": fresh_id("service_area", f"{s.key}@{extent}"), "service_id": sid, "name": name, "extent": extent, "extent_type": "text"}
+                {
+                    "id": fresh_id("service_area", f"{s.key}@{extent}"),
+                    "service_id": sid,
+                    "name": name,
+                    "extent": extent,
+                    "extent_type": "text",
+                }
             )
         for code in s.languages:
             out["languages.csv"].append(
-                {"id": fresh_id("language", f"{s.key}@{code}"), "service_id": sid, "name": LANGUAGES[code], "code": code}
+                {
+                    "id": fresh_id("language", f"{s.key}@{code}"),
+                    "service_id": sid,
+                    "name": LANGUAGES[code],
+                    "code": code,
+                }
             )
         if s.phone:
-            out["phones.csv"].append({"id": fresh_id("phone", s.key), "service_id": sid, "number": s.phone, "type": "voice"})
+            out["phones.csv"].append(
+                {"id": fresh_id("phone", s.key), "service_id": sid, "number": s.phone, "type": "voice"}
+            )
         for code in s.needs:
             out["attributes.csv"].append(
                 {
