@@ -267,11 +267,12 @@ class Router:
         ask = self._ask(reading, candidates, top_masks, general is not None)
         return self._result(reading, need_codes, candidates, ask, request.limit, general)
 
-    def _area_order(self, reading: Reading, local: bool = False) -> list[tuple[str, int]]:
+    def _area_order(self, reading: Reading) -> list[tuple[str, int]]:
         if reading.municipality is None:
-            # Place unknown: national services; services of some municipality only when no national
-            # one serves the need (they may well not cover the client, so the desk is told to ask).
-            return [(LOCAL, 1)] if local else [(NATIONAL, 0)]
+            # Place unknown: national services; services of some municipality only in a tier
+            # (needs covered, language) with no national one (they may well not cover the
+            # client, so the desk is told to ask). See _rank_areas.
+            return [(NATIONAL, 0), (LOCAL, 1)]
         m = reading.municipality
         order = [(f"m:{m.code}", 0)]
         if m.region_code:
@@ -282,12 +283,7 @@ class Router:
     def _rank(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
     ) -> tuple[list[Candidate], frozenset[int]]:
-        results, top_masks = self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
-        if not results and reading.municipality is None:
-            results, top_masks = self._rank_areas(
-                reading, need_codes, limit, fallback, self._area_order(reading, local=True)
-            )
-        return results, top_masks
+        return self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
 
     def _rank_areas(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool, areas: list[tuple[str, int]]
@@ -302,9 +298,17 @@ class Router:
             masks = levels[coverage]
             if not top_masks:
                 top_masks = masks
+            level_start = len(results)
             for language_ok in (True, False):
                 lang_key = lang if language_ok else f"-{lang}"
+                tier_start = len(results)
                 for area, nearness in areas:
+                    if area == LOCAL and (
+                        len(results) > tier_start or (not language_ok and len(results) > level_start)
+                    ):
+                        # place unknown: a local service only where no national one covers as many
+                        # needs (in the client's language, or at all)
+                        continue
                     bucket: list[Candidate] = []
                     for services in self.index.buckets(masks, area, lang_key):
                         for service in services:
