@@ -1,7 +1,8 @@
 """The client's age as written in the question.
 
 "23-vuotias", "23v", "olen 19", "täytin juuri 18", "ikää 52 vuotta", "jag är 19 år",
-"I'm 24", "24 years old", "melkein 25" (24). In a question about someone else
+"I'm 24", "24 years old", "melkein 25" (24), and with the number in words:
+"seitsemäntoista", "kaheksantoista", "kolkytkaks", "tjugotvå", "twenty-one". In a question about someone else
 ("poikani 16v", "my son is 17") that person is the client, so their age wins over
 the writer's own. Sums of money, durations and counts ("10 000 euroa", "2 vuotta
 työttömänä", "3 months") are not ages.
@@ -67,7 +68,11 @@ _BE_AGE = {
     "aged",
     "age",
 }
-_APPROXIMATE = {"melkein", "lähes", "almost", "nearly", "nästan", "kohta", "pian", "snart", "turning"}
+# "täytän 18", "jag fyller 18", "turning 18": the present tense is about the birthday to come.
+_APPROXIMATE = {
+    "melkein", "lähes", "almost", "nearly", "nästan", "kohta", "pian", "snart", "turning", "täytän", "täyttää",
+    "fyller",
+}  # fmt: skip
 _FIRST_PERSON = {
     "olen",
     "oon",
@@ -99,7 +104,7 @@ _PERSON = re.compile(
     r"mom|mum|dad|parent\w*|förälder\w*|vanhemp\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
     r"hän|han|hon|he|she|friend\w*|nephew\w*|niece\w*|client\w*|cousin\w*|husband\w*|wife\w*|dotter\w*|döttrar|barn\w*|bror\w*|"
     r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren|"
-    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*)\b",
+    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*|nainen|naise\w*|woman|kvinna\w*)\b",
     re.IGNORECASE,
 )
 
@@ -121,6 +126,123 @@ _TRAILING = re.compile(r",\s*" + _NUM + r"\s*[.!]?\s*$")
 _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IGNORECASE)
 
 
+# A person, then a bare number: "Poika 18, asutaan…", "isä 38 hakee töitä", "min son på 16 har…".
+_PERSON_NOUN = _PERSON.pattern.replace("hän|han|hon|he|she|", "").replace("make\\w*|", "")  # "make 50 calls"
+_PERSON_BARE = re.compile(
+    _PERSON_NOUN + r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"(?![\d.,:/]\d|\s*[%€(])"
+    r"(?=\s*(?:[,.;:!?)]|$|ja\b|och\b|and\b|eikä\b|[^\W\d_]+))"
+    r"(?!\s*(?:e\b|euro|eur|km|kg|h\b|min|tuntia|tunnin|päivä|viikko|kuukau|kk\b|kertaa|lasta|lapsi|barn|"
+    r"kids|children|month|week|day|hour|time|gånger|månad|vecka|veckor|dag|timm|år|vuotta|vuoden|years?|v\b))",
+    re.IGNORECASE,
+)
+# "ollaan molemmat 17", "we're both 16", "vi är båda 15": the writer and the person they write about.
+_BOTH = re.compile(
+    r"(?<![\w'])(?:ollaan|olemme|ollaan\s+nyt|we're|we\s+are|vi\s+är)\s+(?:molemmat|both|båda|bägge)\s+"
+    + _NUM
+    + r"(?![\d.,:/]\d)(?!\s*(?:vuotta\s+\w+ssa|år\s+i\b|years\s+in\b))",
+    re.IGNORECASE,
+)
+# "täytän ensi kuussa 18", "jag fyller 18 i maj": not yet that age; "täytin viime viikolla 18": that age.
+_WHEN = (
+    r"ensi|tänä|tulevana|kuussa|kuun|vuonna|keväällä|syksyllä|kesällä|talvella|pian|kohta|jo|juuri|nyt|"
+    r"huomenna|viikolla|viikon|päästä|viime|eilen|\w+kuussa|"
+    r"last|förra|igår|i|nästa|månad|år|våras|vår|höst|sommar|vinter|snart|om|en|"
+    r"vecka|veckor|next|this|in|month|year|week|soon|summer|spring|autumn|fall|winter|a|few|couple|of|weeks|"
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|"
+    r"march|may|june|july|august|october"
+)
+_TURNING = re.compile(
+    r"(?<![\w'])(täytän|täyttää|fyller|turning|turn|täytin|täytti|fyllde|turned)\s+(?:(?:"
+    + _WHEN
+    + r")\s+){1,3}?"
+    + _NUM
+    + r"(?![\d.,:/]\d)"
+    r"(?!\s*(?:%|€|e\b|euro|eur|km|kg|tuntia|päivä|viikko|kuukau|kk\b))",
+    re.IGNORECASE,
+)
+# A lone number closing the message after a full stop: "…nukun kaverin sohvalla. 20"
+_CLOSING = re.compile(r"[.!?]\s+" + _NUM + r"\s*[.!]?\s*$")
+
+# --- numbers written in words (10–99: smaller ones are no client's age, and "sex", "one", "en" are words)
+
+_FI_UNITS = {
+    "yksi": 1, "yks": 1, "kaksi": 2, "kaks": 2, "kolme": 3, "neljä": 4, "viisi": 5, "viis": 5,
+    "kuusi": 6, "kuus": 6, "seitsemän": 7, "seittemän": 7, "seitsen": 7, "kahdeksan": 8, "kaheksan": 8,
+    "yhdeksän": 9, "yheksän": 9,
+}  # fmt: skip
+_FI_TENS_PREFIXES = {**_FI_UNITS, "kol": 3, "nel": 4, "seit": 7}
+_SV_UNITS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_SV_WORDS = {
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+    "arton": 18, "aderton": 18, "nitton": 19,
+}  # fmt: skip
+_SV_TENS = {
+    "tjugo": 20, "tjugu": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
+    "åttio": 80, "nittio": 90,
+}  # fmt: skip
+_EN_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+
+
+def _number_words() -> dict[str, int]:
+    words: dict[str, int] = {"kymmenen": 10, **_SV_WORDS, **_EN_WORDS}
+    for unit, value in _FI_UNITS.items():
+        words[unit + "toista"] = 10 + value  # seitsemäntoista, kaheksantoista
+    for prefix, tens in _FI_TENS_PREFIXES.items():
+        if tens < 2:
+            continue
+        for ten_word in (prefix + "kymmentä", prefix + "kyt"):  # kaksikymmentä, kolkyt
+            words[ten_word] = 10 * tens
+            for unit, value in _FI_UNITS.items():
+                words[ten_word + unit] = 10 * tens + value  # kaksikymmentäviisi, kolkytkaks
+    for ten_word, tens in _SV_TENS.items():
+        words[ten_word] = tens
+        for unit, value in _SV_UNITS.items():
+            words[ten_word + unit] = tens + value  # tjugotvå
+    for ten_word, tens in _EN_TENS.items():
+        words[ten_word] = tens
+        for unit, value in _EN_UNITS.items():
+            words[ten_word + unit] = words[f"{ten_word}-{unit}"] = tens + value
+    return words
+
+
+_NUMBER_WORDS = _number_words()
+_NUMBER_PREFIX = re.compile("|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)), re.IGNORECASE)
+_EN_SPACED = re.compile(
+    r"\b(" + "|".join(_EN_TENS) + r")\s+(" + "|".join(_EN_UNITS) + r")\b", re.IGNORECASE
+)  # "twenty one"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# what may follow a number word inside one word: "seitsemäntoistavuotias", "sjuttonåring", "twenty-year-old"
+_AGE_TAIL = re.compile(r"-?(?:vuotia|åri|year)", re.IGNORECASE)
+
+
+def digits_for_number_words(text: str) -> str:
+    """The text with numbers of 10–99 written in words put as digits ("olen seitsemäntoista" → "olen 17")."""
+    text = _EN_SPACED.sub(lambda m: str(_EN_TENS[m.group(1).casefold()] + _EN_UNITS[m.group(2).casefold()]), text)
+
+    def replace(m: re.Match[str]) -> str:
+        word = m.group()
+        folded = word.casefold()
+        value = _NUMBER_WORDS.get(folded)
+        if value is not None:
+            return str(value)
+        prefix = _NUMBER_PREFIX.match(folded)
+        if prefix and _AGE_TAIL.match(word, prefix.end()):
+            return str(_NUMBER_WORDS[prefix.group()]) + word[prefix.end() :]
+        return word
+
+    return _WORD.sub(replace, text)
+
+
 @dataclass(frozen=True)
 class AgeMention:
     age: int
@@ -130,6 +252,7 @@ class AgeMention:
 
 
 def find_ages(text: str) -> list[AgeMention]:
+    text = digits_for_number_words(text)
     found: dict[int, AgeMention] = {}
     for m in _SUFFIXED.finditer(text):
         age = int(m.group(1))
@@ -139,7 +262,20 @@ def find_ages(text: str) -> list[AgeMention]:
         age = int(m.group(2))
         if _plausible(age) and m.start(2) not in found:
             found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)
-    for m in [*_CLAUSE_YEARS.finditer(text), *_TRAILING.finditer(text)]:
+    for m in _TURNING.finditer(text):
+        verb = m.group(1).casefold()
+        age = int(m.group(2)) - (verb in _APPROXIMATE or verb == "turn")
+        if _plausible(age) and m.start(2) not in found:
+            found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), verb in {"täyttää", "täytti"})
+    for m in _PERSON_BARE.finditer(text):
+        age = int(m.group(2))
+        if 10 <= age <= MAX_AGE and m.start(2) not in found and not _money_or_count_before(text, m.start(2)):
+            found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)
+    for m in _BOTH.finditer(text):
+        age = int(m.group(1))
+        if _plausible(age) and m.start(1) not in found:
+            found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), True)
+    for m in [*_CLAUSE_YEARS.finditer(text), *_TRAILING.finditer(text), *_CLOSING.finditer(text)]:
         age = int(m.group(1))
         if 13 <= age <= MAX_AGE and m.start(1) not in found:
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
