@@ -82,8 +82,9 @@ def detect_needs(
     detection = Detection(tokens=tokens)
     if not tokens:
         return detection
-    plain = vocab.language != "en" and not has_umlauts(text)
-    lemmas = [morphology.forms(t.fold, vocab.language).lemma for t in tokens]
+    plain_text = vocab.language != "en" and not has_umlauts(text)
+    forms = [morphology.forms(t.fold, vocab.language) for t in tokens]
+    lemmas = [f.lemma for f in forms]
     cues = _Cues(tokens, lemmas, vocab)
     clauses = _clauses(tokens, cues)
     scopes = _scopes(text, tokens, clauses, cues)
@@ -94,6 +95,11 @@ def detect_needs(
         if i in skip or t.fold.isdigit():
             hits.append(frozenset())
         else:
+            # a word typed without ä/ö that is no word as it stands ("tyottomyys") is read without
+            # them even when the rest of the text has them (the place name typed right, say)
+            plain = plain_text or (
+                vocab.language != "en" and not forms[i].known and not has_umlauts(t.fold) and t.fold.isalpha()
+            )
             hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
 
     candidates = _candidates(vocab, hits, clauses, cues)

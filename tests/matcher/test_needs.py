@@ -63,6 +63,9 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("en pääse himaan, ei oo himaa", "housing"),
         # typed without umlauts, and decomposed
         ("jain juuri tyottomaksi", "employment"),
+        # one word typed without them in a text that has them (the place name typed right)
+        ("Tyottomana jo puoli vuotta, asun Järvenpäässä", "employment"),
+        ("paihdeongelma on paha, asun Hämeenlinnassa", "substance-use"),
         ("tyonhaussa tarvitsen apua", "employment"),
         (unicodedata.normalize("NFD", "päihteiden käyttö huolestuttaa"), "substance-use"),
         # typos on the vocabulary
