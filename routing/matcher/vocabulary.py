@@ -20,6 +20,7 @@ from rules.model import Cues, NeedVocabulary, Pattern, RuleSet
 
 MIN_STEM = 4  # shorter stems collide too often ("työ", "apu")
 MIN_PREFIX = 3
+MIN_HEAD = 4  # the last part of an unknown compound read by itself ("vero|velkaa")
 FUZZY_MIN_LENGTH = 6
 FUZZY_CUTOFF = 86.0
 
@@ -187,6 +188,8 @@ class LanguageVocabulary:
             self.plain.lookup(f.surface, deumlaut(f.lemma), f.stem, found)
         if not self._singles(found) and len(word) >= 6:
             found |= self._compound(word, plain_text)
+            if not found and not f.known:
+                found |= self._head(word, plain_text)
         if not found and may_guess and not f.known and len(word) >= FUZZY_MIN_LENGTH and word.isalpha():
             found |= self._fuzzy(word)
         result = frozenset(found)
@@ -254,6 +257,20 @@ class LanguageVocabulary:
             if rest:
                 return [left, *rest]
         return None
+
+    def _head(self, word: str, plain_text: bool) -> set[WordHit]:
+        """A compound the dictionary does not know whose last part is a vocabulary word and whose
+        first part is a word of the language: "verovelkaa" is a debt as "velkaa" is."""
+        for i in range(3, len(word) - MIN_HEAD + 1):
+            head = self._part(word[i:], True, plain_text)
+            if head is None or -1 in head:
+                continue
+            left = word[:i]
+            if morphology.is_known(left, self.language) or (
+                self.language == "sv" and left.endswith(("s", "e")) and morphology.is_known(left[:-1], "sv")
+            ):  # Swedish links with s or e: "skatte|skulder", "bostads|lån"
+                return {WordHit(entry, 0) for entry in head}
+        return set()
 
     def _fuzzy(self, word: str) -> set[WordHit]:
         words, hits = self._fuzzy_choices

@@ -48,6 +48,8 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("työnhakuapua kaipaan", "employment"),
         ("velkaselvitystä tarvitsen", "debt"),
         ("luottokorttivelkaakin on", "debt"),
+        # a compound the dictionary does not know, by its last part
+        ("verovelkaa on kertynyt", "debt"),
         ("tarvitsen vuokra-asunnon", "housing"),
         ("mielenterveyspalveluihin", "mental-health"),
         ("asuntohakemus pitäis tehdä", "housing"),
@@ -78,6 +80,8 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("poika makaa kotona eikä tee mitään", "youth-work"),
         ("juo joka päivä ja paljon", "substance-use"),
         ("oma firma kiinnostaa, miten perustaa yrityksen", "entrepreneurship"),
+        # spoken past participles
+        ("en pääsny mihinkään kouluun", "education"),
     ],
 )
 def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -91,6 +95,7 @@ def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("jag är arbetslös sedan i våras", "employment"),
         ("har betalningsanmärkningar och skulder", "debt"),
         ("hur ansöker man om bostadsbidrag", "livelihood"),
+        ("jag har studieskulder", "debt"),
         ("vi har fått ett vräkningsbeslut", "housing"),
         ("jag mår så dåligt och har ångest", "mental-health"),
         ("min pappa dricker för mycket", "substance-use"),
