@@ -9,7 +9,7 @@ and language rows are all ones the engine has not been tuned on. The kinds
 of service follow real guidance networks; names of people, phone numbers,
 street addresses and e-mail addresses are fictional.
 
-    python eval/fresh/network.py      # rewrite eval/fresh/directory, then: python eval/label.py eval/fresh
+    python eval/fresh/network.py [DIR]   # rewrite eval/fresh/directory (or DIR), then: python eval/label.py eval/fresh
 """
 
 from __future__ import annotations
@@ -1224,5 +1224,6 @@ def write(directory: Path = DIRECTORY) -> None:
 
 
 if __name__ == "__main__":
-    write()
-    print(f"wrote {len(SERVICES)} services to {DIRECTORY}")
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else DIRECTORY
+    write(target)
+    print(f"wrote {len(SERVICES)} services to {target}")
