@@ -266,13 +266,26 @@ def _why_not(
         return None  # the phrase seeks by itself: "find work", "löytää asunto"
     scope = scopes[first]
     in_scope = [j for j in range(len(tokens)) if scopes[j] == scope and j not in cand.tokens]
-    if any(cues.lack[j] for j in in_scope):
+    # "haluaisin lopettaa lukion", "I want to quit school", "jag vill sluta skolan": what one
+    # wants to leave is had now, not missing
+    if any(_wanted_lack(j, tokens, cues) and first - 3 <= j < first for j in in_scope):
+        return "already had"
+    if any(cues.lack[j] and not _wanted_lack(j, tokens, cues) for j in in_scope):
         return None
     if any(cues.acquire[j] for j in in_scope):
         return "already had"
     if any(cues.seek[j] for j in in_scope):
         return None
     return "background"
+
+
+def _wanted_lack(j: int, tokens: list[Token], cues: _Cues) -> bool:
+    """A lack cue that is itself wanted: "haluan lopettaa", "want to quit", "vill sluta"."""
+    if not cues.lack[j] or j == 0:
+        return False
+    if cues.seek[j - 1]:
+        return True
+    return j >= 2 and tokens[j - 1].fold in {"to", "att"} and cues.seek[j - 2]
 
 
 def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:

@@ -80,6 +80,11 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("poika makaa kotona eikä tee mitään", "youth-work"),
         ("juo joka päivä ja paljon", "substance-use"),
         ("oma firma kiinnostaa, miten perustaa yrityksen", "entrepreneurship"),
+        # ways of saying it without the taxonomy's words
+        ("selkä on leikattu eikä pysty enää entiseen ammattiinsa", "rehabilitation"),
+        ("nuoret tarvis paikan missä hengailla iltaisin", "youth-work"),
+        ("ei ole töissä eikä opiskele mitään", "youth-work"),
+        ("tyopaikka meni alta", "employment"),
         # spoken past participles
         ("en pääsny mihinkään kouluun", "education"),
     ],
@@ -105,6 +110,9 @@ def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("jag har varit sjukskriven länge", "rehabilitation"),
         ("hoppade av gymnasiet", "education"),
         ("vet inte vad jag vill studera", "study-guidance"),
+        ("vilken utbildning skulle passa mig", "study-guidance"),
+        ("han sitter bara vid datorn och har slutat gå i skolan", "youth-work"),
+        ("hon skadar sig själv", "mental-health"),
     ],
 )
 def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -128,6 +136,8 @@ def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("I want to start my own business", "entrepreneurship"),
         ("I dropped out of school", "education"),
         ("I can't work because of my back problems", "rehabilitation"),
+        ("I'd like to start a small cleaning company", "entrepreneurship"),
+        ("are there youth activities for a 14 year old", "youth-work"),
     ],
 )
 def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -171,6 +181,18 @@ def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("Jag skulle vilja prata", "sv", "education"),
         ("asun keravalla", "fi", "housing"),
         ("raskaaseen työhön en pysty", "fi", "health"),
+        ("sydän hakkaa ja hengästyttää", "fi", "social-work"),  # a pounding heart, nobody beaten
+        ("I can't concentrate on work and I cry a lot", "en", "rehabilitation"),
+        # who the client is, beside what they need
+        ("olin yrittäjänä ja nyt on verovelkaa", "fi", "entrepreneurship"),
+        ("olen yksinhuoltaja ja rahat ei riitä", "fi", "social-work"),
+        ("jag är ensamstående och pengarna räcker inte", "sv", "social-work"),
+        ("since my divorce I've been drinking too much", "en", "social-work"),
+        # a qualification one has
+        ("minulla on ammattitutkinto ja etsin töitä", "fi", "education"),
+        ("Jag har en yrkesexamen och söker jobb", "sv", "education"),
+        # what one wants to leave is not missing
+        ("haluaisin lopettaa lukion", "fi", "education"),
     ],
 )
 def test_precision(vocabulary: CompiledVocabulary, text: str, language: str, absent: str) -> None:
@@ -209,6 +231,10 @@ def test_phrase_wins_over_the_words_inside_it(vocabulary: CompiledVocabulary) ->
 def test_weak_cue_counts_only_alone(vocabulary: CompiledVocabulary) -> None:
     assert needs(vocabulary, "haluaisin puhua jonkun kanssa") == {"mental-health"}
     assert needs(vocabulary, "haluaisin puhua jonkun kanssa juomisestani") == {"substance-use"}
+    assert needs(vocabulary, "olen yksinhuoltaja") == {"social-work"}
+    assert needs(vocabulary, "olen yrittäjä ja tarvitsen neuvoa") == {"entrepreneurship"}
+    assert needs(vocabulary, "en tiiä mitä tekis") == {"study-guidance"}
+    assert needs(vocabulary, "en tiiä mitä tekis, mies lyö") == {"social-work"}
 
 
 def test_evidence_is_the_clients_own_words(vocabulary: CompiledVocabulary) -> None:
