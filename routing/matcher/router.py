@@ -283,6 +283,13 @@ class Router:
     def _rank(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
     ) -> tuple[list[Candidate], frozenset[int]]:
+        if fallback and reading.municipality is None:
+            # general guidance for an unknown place: the fallback needs are not the client's, so
+            # covering more of them earns a local service nothing; national ones, else local ones
+            results, top_masks = self._rank_areas(reading, need_codes, limit, fallback, [(NATIONAL, 0)])
+            if results:
+                return results, top_masks
+            return self._rank_areas(reading, need_codes, limit, fallback, [(LOCAL, 1)])
         return self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
 
     def _rank_areas(
