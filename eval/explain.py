@@ -88,7 +88,7 @@ def main() -> int:
     ruleset = load_ruleset()
     router = Router(ruleset, build_index(recs, 1, RETIRED_CODES), gazetteer(), CompiledVocabulary(ruleset))
     lines = (args.set_dir / "enquiries.jsonl").read_text(encoding="utf-8").splitlines()
-    n = top1 = top3 = violations = 0
+    n = top1 = top3 = violations = tp = fp = fn = 0
     parts = {"NEEDS": 0, "PLACE": 0, "AGE": 0, "LANG": 0}
     for line in filter(str.strip, lines):
         q = json.loads(line)
@@ -104,6 +104,8 @@ def main() -> int:
         bad = [sid for sid in got[:5] if not eligible(services[sid], age, muni, regions)]
         violations += len(bad)
         have = {x["code"]: x["evidence"] for x in result["needs"]}
+        want = set(q.get("needs", []))
+        tp, fp, fn = tp + len(want & set(have)), fp + len(set(have) - want), fn + len(want - set(have))
         place = result["municipality"]["code"] if result["municipality"] else None
         flags = []
         if set(have) != set(q.get("needs", [])):
@@ -129,7 +131,8 @@ def main() -> int:
         for sid in bad:
             print(f"     VIOLATION: {names[sid]}")
     print(
-        f"{n} enquiries: top1 {top1 / n:.1%} top3 {top3 / n:.1%} true violations {violations}; "
+        f"{n} enquiries: top1 {top1 / n:.1%} top3 {top3 / n:.1%} need-F1 {2 * tp / max(1, 2 * tp + fp + fn):.2f} "
+        f"true violations {violations}; "
         f"read differently from the truth: " + ", ".join(f"{k} {v}" for k, v in parts.items())
     )
     return 0
