@@ -162,6 +162,9 @@ _TURNING = re.compile(
 )
 # A lone number closing the message after a full stop: "…nukun kaverin sohvalla. 20"
 _CLOSING = re.compile(r"[.!?]\s+" + _NUM + r"\s*[.!]?\s*$")
+# A lone number between punctuation before a capitalised word, the way a place follows an age in a
+# signature: "…international student, 22, Tampere", "what are my options? 41, Kangasala"
+_SIGNED = re.compile(r"(?:^|[,.!?])\s*" + _NUM + r"\s*,\s*(?=[A-ZÄÖÅ][^\W\d_]+)")
 
 # --- numbers written in words (10–99: smaller ones are no client's age, and "sex", "one", "en" are words)
 
@@ -275,7 +278,12 @@ def find_ages(text: str) -> list[AgeMention]:
         age = int(m.group(1))
         if _plausible(age) and m.start(1) not in found:
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), True)
-    for m in [*_CLAUSE_YEARS.finditer(text), *_TRAILING.finditer(text), *_CLOSING.finditer(text)]:
+    for m in [
+        *_CLAUSE_YEARS.finditer(text),
+        *_TRAILING.finditer(text),
+        *_CLOSING.finditer(text),
+        *_SIGNED.finditer(text),
+    ]:
         age = int(m.group(1))
         if 13 <= age <= MAX_AGE and m.start(1) not in found:
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))

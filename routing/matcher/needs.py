@@ -65,7 +65,12 @@ class _Cues:
         self.joins = [t.fold in c.joins for t in tokens]
         # function words only ever count inside a phrase ("en pysty maksamaan"), never alone
         self.function = [
-            self.neg[i] or self.transparent[i] or self.seek[i] or self.breaks[i] or self.joins[i] or len(t.fold) < 3
+            self.neg[i]
+            or self.transparent[i]
+            or self.seek[i]
+            or self.breaks[i]
+            or self.joins[i]
+            or (len(t.fold) < 3 and t.fold not in vocab.short_words)  # "cv", "s2" are words of their own
             for i, t in enumerate(tokens)
         ]
 

@@ -125,6 +125,14 @@ class LanguageVocabulary:
         self._plain_part_stems: dict[str, set[int]] = {}
         for key, ids in self._part_stems.items():
             self._plain_part_stems.setdefault(deumlaut(key), set()).update(ids)
+        # one- and two-letter single-word entries ("cv", "s2", "gp"): words, where short tokens are not
+        self.short_words = frozenset(
+            alt
+            for entry in self.entries
+            if len(entry.pattern.words) == 1
+            for alt in entry.pattern.words[0].casefold().split("|")
+            if len(alt) < 3
+        )
         for entry in list(self.entries):
             if entry.kind == "want" and len(entry.pattern.words) == 1:
                 twin = Entry(len(self.entries), entry.need, "term", entry.pattern)
@@ -178,9 +186,12 @@ class LanguageVocabulary:
 
     def hits(self, word: str, plain_text: bool, may_guess: bool = True) -> frozenset[WordHit]:
         """Vocabulary hits of a case-folded word; `plain_text`: the text has no umlauts at all."""
-        cached = self._cache.get((word, plain_text))
+        key = (word, plain_text)
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
+        if ":" in word and word.index(":") >= 2:  # "cv:tä", "kela:n", "TE:n": the abbreviation inflected
+            word = word[: word.index(":")]
         f = morphology.forms(word, self.language)
         found: set[WordHit] = set()
         self.index.lookup(f.surface, f.lemma, f.stem, found)
@@ -194,7 +205,7 @@ class LanguageVocabulary:
             found |= self._fuzzy(word)
         result = frozenset(found)
         if len(self._cache) < 200_000:
-            self._cache[(word, plain_text)] = result
+            self._cache[key] = result
         return result
 
     def _singles(self, found: set[WordHit]) -> bool:

@@ -69,6 +69,8 @@ from rules.model import RuleSet
         ("min dotter på 14 vill inte gå till skolan", 14),
         ("we're both 19 and need a flat", 19),
         ("ei oo rahaa vuokraan. 23", 23),
+        ("I'm an exchange student, 24, Turku", 24),
+        ("what should I do? 38, Oulu", 38),
         # a birthday to come
         ("täytän ensi viikolla 18", 17),
         ("täytän 18 syksyllä ja haluan muuttaa", 17),
@@ -113,6 +115,8 @@ def test_ages(text: str, age: int) -> None:
         "jag fyller i ansökan den 15 maj",
         "isä 40 000 euroa velkaa",
         "meitä on kaksitoista",
+        "Asun osoitteessa Koulukatu 5, Tampere",
+        "vuokra 500, 600, Helsinki",
     ],
 )
 def test_numbers_that_are_not_ages(text: str) -> None:
