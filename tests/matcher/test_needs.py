@@ -87,6 +87,24 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("tyopaikka meni alta", "employment"),
         # spoken past participles
         ("en pääsny mihinkään kouluun", "education"),
+        # short words and abbreviations with a case ending
+        ("cv:tä ei oo vielä tehty", "employment"),
+        ("en ole ikinä ollut töissä", "employment"),
+        ("tarvitsen apua Kela:n lomakkeiden kanssa", "livelihood"),
+        # what runs out or is cut
+        ("rahat alkaa olla lopussa", "livelihood"),
+        ("työpaikka lakkautetaan syksyllä", "employment"),
+        ("vuokra erääntyy huomenna eikä tilillä oo mitään", "livelihood"),
+        # without the taxonomy's words
+        ("tuntuu et kaikki kaatuu päälle", "mental-health"),
+        ("en oo nukkunu kunnolla viikkoihin", "mental-health"),
+        ("pelkään etten jaksa", "mental-health"),
+        ("veli pelaa nettipokeria öisin", "substance-use"),
+        ("haluaisin avata oman parturiliikkeen", "entrepreneurship"),
+        ("miten yritys perustetaan", "entrepreneurship"),
+        ("haluun muuttaa pois kotoa", "housing"),
+        ("isä ei enää muista ottaa lääkkeitään", "social-work"),
+        ("tarviin apua lomakkeiden täyttämisessä", "social-work"),
     ],
 )
 def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -113,6 +131,9 @@ def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("vilken utbildning skulle passa mig", "study-guidance"),
         ("han sitter bara vid datorn och har slutat gå i skolan", "youth-work"),
         ("hon skadar sig själv", "mental-health"),
+        ("jag vill öppna en liten butik", "entrepreneurship"),
+        ("hjälp att skriva ett CV", "employment"),
+        ("pappa blir aggressiv när han dricker", "social-work"),
     ],
 )
 def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -138,6 +159,9 @@ def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("I can't work because of my back problems", "rehabilitation"),
         ("I'd like to start a small cleaning company", "entrepreneurship"),
         ("are there youth activities for a 14 year old", "youth-work"),
+        ("we want to open a bakery", "entrepreneurship"),
+        ("I can't lift anything heavy anymore", "rehabilitation"),
+        ("my Finnish isn't good enough for the course", "integration"),
     ],
 )
 def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -193,6 +217,12 @@ def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("Jag har en yrkesexamen och söker jobb", "sv", "education"),
         # what one wants to leave is not missing
         ("haluaisin lopettaa lukion", "fi", "education"),
+        # advice, not money; a memory lapse, not memory loss
+        ("var får jag råd om det?", "sv", "livelihood"),
+        ("ei ole enää muuta vaihtoehtoa", "fi", "social-work"),
+        ("en muista salasanaa", "fi", "social-work"),
+        # a CV one has
+        ("minulla on jo cv valmiina ja haen opiskelemaan", "fi", "employment"),
     ],
 )
 def test_precision(vocabulary: CompiledVocabulary, text: str, language: str, absent: str) -> None:
