@@ -759,7 +759,7 @@ class Gazetteer:
             or (entry.case in _FROM_CASES and any(k in _BE_FROM for k in self._previous(tokens, i, text, 3)))
             or self._cue_after(tokens, i + width, text)
             or self._residence_after(tokens, i + width, text)
-            or (self._closing(tokens, i, width) and token.raw[:1].isupper())
+            or (self._closing(tokens, i, width) and (token.raw[:1].isupper() or lemma in _COMMON_WORD_NAMES))
         )
         if lemma in _PERSON_NAMES:
             preposition = self._preposition_before(tokens, i, text) in {"i", "från", "in", "from"}

@@ -445,6 +445,8 @@ def test_find_cases_cover_the_three_languages():
         ("ollaan kotkasta alunperin", ["285"]),
         ("olen 19 v porista", ["609"]),
         ("kala on lahdesta", []),  # the fish is from the bay
+        # alone as the message's last sentence, even lowercase
+        ("tarviin lääkärin. nokia", ["536"]),
         ("Asun Simossa", ["751"]),
         ("Jag bor i Ingå", ["149"]),
     ],

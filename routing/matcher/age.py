@@ -25,6 +25,7 @@ _SUFFIXED = re.compile(
 # "N vuotta vanha", "N år gammal" are covered above by the next pattern's context words.
 _AGE_WORDS_BEFORE = (
     r"olen|oon|olin|täytin|täytän|täytän\s+pian|täyttänyt|täyttää|täytti|ikä|ikää|ikäni|iältäni|oon\s+nyt|olen\s+nyt|"
+    r"ika|ikaa|ikani|ialtani|taytin|taytan|tayttanyt|"
     r"i'm|i\s+am|im|aged|age|turned|turning|just\s+turned|jag\s+är|är|fyller|fyllde|fyllt|"
     r"melkein|lähes|kohta|pian|almost|nearly|nästan|snart|is|on"
 )
@@ -67,6 +68,13 @@ _BE_AGE = {
     "olen nyt",
     "aged",
     "age",
+    "ika",
+    "ikaa",
+    "ikani",
+    "ialtani",
+    "taytin",
+    "taytan",
+    "tayttanyt",
 }
 # "täytän 18", "jag fyller 18", "turning 18": the present tense is about the birthday to come.
 _APPROXIMATE = {
@@ -95,12 +103,20 @@ _FIRST_PERSON = {
     "age",
     "turned",
     "just turned",
+    "ika",
+    "ikaa",
+    "ikani",
+    "ialtani",
+    "taytin",
+    "taytan",
+    "tayttanyt",
 }
 # Nouns for the person a third-person question is about.
 _PERSON = re.compile(
     r"\b(poika\w*|poja\w*|tytä\w*|tyttä\w*|tyttö\w*|lapse\w*|lapsi\w*|nuori\w*|nuore\w*|veli\w*|velje\w*|sisko\w*|sisar\w*|kaveri\w*|"
     r"ystävä\w*|asiakas\w*|asiakkaa\w*|veljenpoika\w*|siskonpoika\w*|veljentyttö\w*|siskontyttö\w*|serkku\w*|"
     r"lapsenlapse\w*|mies\w*|miehe\w*|vaimo\w*|isä\w*|äiti\w*|mamma\w*|pappa\w*|mor|far|mother\w*|father\w*|"
+    r"isoäiti\w*|isoisä\w*|mummo\w*|mummi\w*|vaari\w*|ukki\w*|farmor|mormor|farfar|morfar|grand\w*|"
     r"mom|mum|dad|parent\w*|förälder\w*|vanhemp\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
     r"hän|han|hon|he|she|friend\w*|nephew\w*|niece\w*|client\w*|cousin\w*|husband\w*|wife\w*|dotter\w*|döttrar|barn\w*|bror\w*|"
     r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren|"
@@ -291,7 +307,7 @@ def find_ages(text: str) -> list[AgeMention]:
         word = re.sub(r"\s+", " ", m.group(1).casefold())
         if word in {"is", "on", "är"} and not (
             _near_person(text, m.start(), m.end(), before_only=True)
-            or _SELF.search(text[max(0, m.start() - 40) : m.start()])
+            or _SELF.search(text[max(0, m.start() - 80) : m.start()])
         ):
             continue
         age = int(m.group(3))

@@ -71,6 +71,10 @@ from rules.model import RuleSet
         ("ei oo rahaa vuokraan. 23", 23),
         ("I'm an exchange student, 24, Turku", 24),
         ("what should I do? 38, Oulu", 38),
+        ("Isoäiti on 85 ja tarvitsee apua", 85),
+        ("my grandma is 90 and lives alone", 90),
+        ("Tyotön jo vuoden, ikaa 52", 52),
+        ("Jag vill byta jobb men vet inte riktigt vad, är 38 och bor här", 38),
         # a birthday to come
         ("täytän ensi viikolla 18", 17),
         ("täytän 18 syksyllä ja haluan muuttaa", 17),
