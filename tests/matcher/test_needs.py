@@ -105,6 +105,8 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("haluun muuttaa pois kotoa", "housing"),
         ("isä ei enää muista ottaa lääkkeitään", "social-work"),
         ("tarviin apua lomakkeiden täyttämisessä", "social-work"),
+        ("ei oo kavereita eikä tekemistä", "youth-work"),
+        ("seinissä on hometta", "housing"),
     ],
 )
 def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -134,6 +136,8 @@ def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("jag vill öppna en liten butik", "entrepreneurship"),
         ("hjälp att skriva ett CV", "employment"),
         ("pappa blir aggressiv när han dricker", "social-work"),
+        ("jag känner mig helt slut", "mental-health"),
+        ("vet inte till vad jag ska omskola mig", "study-guidance"),
     ],
 )
 def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -221,6 +225,9 @@ def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("var får jag råd om det?", "sv", "livelihood"),
         ("ei ole enää muuta vaihtoehtoa", "fi", "social-work"),
         ("en muista salasanaa", "fi", "social-work"),
+        ("Jag har ett företag men skulderna hopar sig", "sv", "entrepreneurship"),
+        ("I'm self-employed and behind on taxes and loans", "en", "entrepreneurship"),
+        ("How do I register as unemployed?", "en", "integration"),
         # a CV one has
         ("minulla on jo cv valmiina ja haen opiskelemaan", "fi", "employment"),
     ],
@@ -263,6 +270,7 @@ def test_weak_cue_counts_only_alone(vocabulary: CompiledVocabulary) -> None:
     assert needs(vocabulary, "haluaisin puhua jonkun kanssa juomisestani") == {"substance-use"}
     assert needs(vocabulary, "olen yksinhuoltaja") == {"social-work"}
     assert needs(vocabulary, "olen yrittäjä ja tarvitsen neuvoa") == {"entrepreneurship"}
+    assert needs(vocabulary, "olen freelancer ja tarvitsen neuvoa laskutuksesta") == {"entrepreneurship"}
     assert needs(vocabulary, "en tiiä mitä tekis") == {"study-guidance"}
     assert needs(vocabulary, "en tiiä mitä tekis, mies lyö") == {"social-work"}
 
