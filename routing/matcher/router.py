@@ -20,7 +20,7 @@ from routing.matcher import morphology, reasons
 from routing.matcher.age import extract_age
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
-from routing.matcher.needs import Detection, detect_needs
+from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
 from routing.matcher.text import normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
 from rules.model import Condition, Pattern, Rule, RuleSet, Target
@@ -550,7 +550,9 @@ def _condition_words(when: Condition, reading: Reading) -> list[str] | None:
 
 
 def _pattern_words(pattern: Pattern, reading: Reading) -> list[str] | None:
-    """The question's words that match a rule's word pattern (its words in order), or None."""
+    """The question's words that match a rule's word pattern, or None: a phrase's words in order
+    with at most PHRASE_GAP words between them, as in the need vocabulary ("back to work" is not
+    "bad back … to … work")."""
     words = reading.words
     firsts = []
     for word in pattern.words:  # every word must occur somewhere: a dictionary or bisect look-up each
@@ -560,24 +562,29 @@ def _pattern_words(pattern: Pattern, reading: Reading) -> list[str] | None:
         firsts.append(min(hits))
     if len(pattern.words) == 1:
         return [words[firsts[0]][0]]
-    found: list[str] = []
-    start = 0
-    for word in pattern.words:
-        alternatives = word.casefold().split("|")
-        for i in range(start, len(words)):
-            _text, surface, lemma = words[i]
-            if any(
-                (surface.startswith(alt[:-1]) or lemma.startswith(alt[:-1]))
-                if alt.endswith("*")
-                else alt in (surface, lemma)
-                for alt in alternatives
-            ):
-                found.append(words[i][0])
-                start = i + 1
+    alternatives = [word.casefold().split("|") for word in pattern.words]
+    for start in range(firsts[0], len(words)):
+        if not _word_matches(alternatives[0], words[start]):
+            continue
+        span = [start]
+        for alts in alternatives[1:]:
+            last = span[-1]
+            following = range(last + 1, min(len(words), last + 2 + PHRASE_GAP))
+            nxt = next((j for j in following if _word_matches(alts, words[j])), None)
+            if nxt is None:
                 break
+            span.append(nxt)
         else:
-            return None
-    return found
+            return [words[i][0] for i in span]
+    return None
+
+
+def _word_matches(alternatives: list[str], word: tuple[str, str, str]) -> bool:
+    _text, surface, lemma = word
+    return any(
+        (surface.startswith(alt[:-1]) or lemma.startswith(alt[:-1])) if alt.endswith("*") else alt in (surface, lemma)
+        for alt in alternatives
+    )
 
 
 def _first_index(alternative: str, reading: Reading) -> int | None:

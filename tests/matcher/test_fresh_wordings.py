@@ -91,6 +91,16 @@ def test_going_back_to_work_after_sick_leave_is_a_job_matter_too(router: Router)
         assert result["candidates"][0]["service_id"] == "work-ability"
 
 
+def test_a_rule_phrase_is_a_phrase_not_words_scattered_over_the_text(router: Router) -> None:
+    # "back … to … work" across two sentences is not "back to work"; nor is a return that cannot be
+    for question in (
+        "I have a bad back and can no longer do warehouse work. Is there support for changing to lighter work?",
+        "Olen ollut sairauslomalla enkä pysty palaamaan entiseen työhöni",
+    ):
+        needs = {n["code"] for n in route(router, question, municipality="684")["needs"]}
+        assert needs == {"rehabilitation"}, question
+
+
 def test_applying_to_school_without_doubt_is_education_only(router: Router) -> None:
     needs = {n["code"] for n in route(router, "Haluaisin hakea aikuislukioon ensi syksynä")["needs"]}
     assert needs == {"education"}
