@@ -274,8 +274,8 @@ class LanguageVocabulary:
         first part is a word of the language: "verovelkaa" is a debt as "velkaa" is."""
         for i in range(3, len(word) - MIN_HEAD + 1):
             head = self._part(word[i:], True, plain_text)
-            if head is None or -1 in head:
-                continue
+            if head is None or -1 in head or any(self.entries[e].kind != "term" for e in head):
+                continue  # a want ("valokuvaus|keikkoja") is too loose a guess
             left = word[:i]
             if morphology.is_known(left, self.language) or (
                 self.language == "sv" and left.endswith(("s", "e")) and morphology.is_known(left[:-1], "sv")
