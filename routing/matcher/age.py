@@ -126,12 +126,31 @@ _PERSON = re.compile(
 
 
 # "min dotter 16 år", "poika 17 vuotta", "my son 15 years": a person, then a number of years.
-_PERSON_YEARS = re.compile(
-    _PERSON.pattern + r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"\s*(?:år|vuotta|years?|yrs?)\b",
-    re.IGNORECASE,
+# (Each "after a person" pattern is matched where a person word ends: one short match per person
+# word is much cheaper than a search with the whole alternation at every position of the text.)
+_YEARS_AFTER = re.compile(
+    r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"\s*(?:år|vuotta|years?|yrs?)\b", re.IGNORECASE
 )
 # "tyttäreni (19)", "my son (17)": a person and a bracketed number.
-_PERSON_BRACKET = re.compile(_PERSON.pattern + r"\s*\(\s*" + _NUM + r"\s*(?:v|v\.|år|y|yrs?)?\s*\)", re.IGNORECASE)
+_BRACKET_AFTER = re.compile(r"\s*\(\s*" + _NUM + r"\s*(?:v|v\.|år|y|yrs?)?\s*\)", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class _Words:
+    """Whether a whole word is one of an alternation's words ("poika\\w*" a prefix, "son" exact),
+    by str.startswith and a set instead of the regular expression."""
+
+    def __init__(self, alternation: str, leave_out: tuple[str, ...] = ()) -> None:
+        alternatives = [a for a in alternation.split("|") if a not in leave_out]
+        self.prefixes = tuple(a.removesuffix("\\w*") for a in alternatives if a.endswith("\\w*"))
+        self.exact = frozenset(a for a in alternatives if not a.endswith("\\w*"))
+
+    def __call__(self, word: str) -> bool:
+        folded = word.casefold()
+        return folded in self.exact or folded.startswith(self.prefixes)
+
+
+_PERSON_WORD = _Words(_PERSON.pattern[3:-3])
 # The writer: "jag bor i Borgå och är 41", "asun täällä ja oon 24".
 # A form-like "Esbo, 40 år." / "Espoo, 40 v." / "Living in Kerava, 31.": a bare number of
 # years as its own clause, or a bare number closing the message after a comma.
@@ -143,9 +162,9 @@ _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IG
 
 
 # A person, then a bare number: "Poika 18, asutaan…", "isä 38 hakee töitä", "min son på 16 har…".
-_PERSON_NOUN = _PERSON.pattern.replace("hän|han|hon|he|she|", "").replace("make\\w*|", "")  # "make 50 calls"
-_PERSON_BARE = re.compile(
-    _PERSON_NOUN + r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"(?![\d.,:/]\d|\s*[%€(])"
+_PERSON_NOUN = _Words(_PERSON.pattern[3:-3], ("hän", "han", "hon", "he", "she", "make\\w*"))  # "make 50 calls"
+_BARE_AFTER = re.compile(
+    r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"(?![\d.,:/]\d|\s*[%€(])"
     r"(?=\s*(?:[,.;:!?)]|$|ja\b|och\b|and\b|eikä\b|[^\W\d_]+))"
     r"(?!\s*(?:e\b|euro|eur|km|kg|h\b|min|tuntia|tunnin|päivä|viikko|kuukau|kk\b|kertaa|lasta|lapsi|barn|"
     r"kids|children|month|week|day|hour|time|gånger|månad|vecka|veckor|dag|timm|år|vuotta|vuoden|years?|v\b))",
@@ -235,18 +254,19 @@ def _number_words() -> dict[str, int]:
 
 
 _NUMBER_WORDS = _number_words()
-_NUMBER_PREFIX = re.compile("|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)), re.IGNORECASE)
 _EN_SPACED = re.compile(
     r"\b(" + "|".join(_EN_TENS) + r")\s+(" + "|".join(_EN_UNITS) + r")\b", re.IGNORECASE
 )  # "twenty one"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # what may follow a number word inside one word: "seitsemäntoistavuotias", "sjuttonåring", "twenty-year-old"
-_AGE_TAIL = re.compile(r"-?(?:vuotia|åri|year)", re.IGNORECASE)
+_AGE_TAIL = re.compile(r"-?(?:vuotia|åri|year)")
 
 
 def digits_for_number_words(text: str) -> str:
     """The text with numbers of 10–99 written in words put as digits ("olen seitsemäntoista" → "olen 17")."""
-    text = _EN_SPACED.sub(lambda m: str(_EN_TENS[m.group(1).casefold()] + _EN_UNITS[m.group(2).casefold()]), text)
+    folded_text = text.casefold()
+    if any(tens in folded_text for tens in _EN_TENS):
+        text = _EN_SPACED.sub(lambda m: str(_EN_TENS[m.group(1).casefold()] + _EN_UNITS[m.group(2).casefold()]), text)
 
     def replace(m: re.Match[str]) -> str:
         word = m.group()
@@ -254,9 +274,9 @@ def digits_for_number_words(text: str) -> str:
         value = _NUMBER_WORDS.get(folded)
         if value is not None:
             return str(value)
-        prefix = _NUMBER_PREFIX.match(folded)
-        if prefix and _AGE_TAIL.match(word, prefix.end()):
-            return str(_NUMBER_WORDS[prefix.group()]) + word[prefix.end() :]
+        tail = _AGE_TAIL.search(folded)
+        if tail and (value := _NUMBER_WORDS.get(folded[: tail.start()])) is not None:
+            return str(value) + word[tail.start() :]
         return word
 
     return _WORD.sub(replace, text)
@@ -273,23 +293,32 @@ class AgeMention:
 def find_ages(text: str) -> list[AgeMention]:
     text = digits_for_number_words(text)
     found: dict[int, AgeMention] = {}
+    any_digit = any(c.isdigit() for c in text)
+    if not any_digit:
+        return []
     for m in _SUFFIXED.finditer(text):
         age = int(m.group(1))
         if _plausible(age) and not _money_or_count_before(text, m.start()):
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
-    for m in [*_PERSON_YEARS.finditer(text), *_PERSON_BRACKET.finditer(text)]:
-        age = int(m.group(2))
-        if _plausible(age) and m.start(2) not in found:
-            found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)
+    persons = [w for w in _LETTERS.finditer(text) if _PERSON_WORD(w.group())]
+    for w in persons:
+        for after in (_YEARS_AFTER, _BRACKET_AFTER):
+            years = after.match(text, w.end())
+            if years:
+                age = int(years.group(1))
+                if _plausible(age) and years.start(1) not in found:
+                    found[years.start(1)] = AgeMention(age, years.start(1), years.end(1), True)
     for m in _TURNING.finditer(text):
         verb = m.group(1).casefold()
         age = int(m.group(2)) - (verb in _APPROXIMATE or verb == "turn")
         if _plausible(age) and m.start(2) not in found:
             found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), verb in {"täyttää", "täytti"})
-    for m in _PERSON_BARE.finditer(text):
-        age = int(m.group(2))
-        if 10 <= age <= MAX_AGE and m.start(2) not in found and not _money_or_count_before(text, m.start(2)):
-            found[m.start(2)] = AgeMention(age, m.start(2), m.end(2), True)
+    for w in persons:
+        bare = _BARE_AFTER.match(text, w.end()) if _PERSON_NOUN(w.group()) else None
+        if bare:
+            age = int(bare.group(1))
+            if 10 <= age <= MAX_AGE and bare.start(1) not in found and not _money_or_count_before(text, bare.start(1)):
+                found[bare.start(1)] = AgeMention(age, bare.start(1), bare.end(1), True)
     for m in _BOTH.finditer(text):
         age = int(m.group(1))
         if _plausible(age) and m.start(1) not in found:
