@@ -484,6 +484,9 @@ _MOVE_CUES: frozenset[str] = frozenset(
         "moving",
     }
 )
+# "oon nokialta", "olen lahdesta", "ollaan porista": a be-verb and a place left from is where one is from.
+_BE_FROM: frozenset[str] = frozenset({"olen", "oon", "ollaan", "olemme", "olin", "oltiin"})
+_FROM_CASES = frozenset({"ela", "abl"})
 _PREPOSITIONS: frozenset[str] = frozenset({"i", "från", "till", "på", "ur", "in", "from", "to", "at", "near"})
 _TO_PREPOSITIONS: frozenset[str] = frozenset({"till", "to"})
 _AFTER_CUES: tuple[str, ...] = (
@@ -753,9 +756,10 @@ class Gazetteer:
         capitalised = token.raw[:1].isupper() and not (len(token.raw) > 1 and token.raw.isupper())
         strong_cue = (
             self._strong_cue_before(tokens, i, text)
+            or (entry.case in _FROM_CASES and any(k in _BE_FROM for k in self._previous(tokens, i, text, 3)))
             or self._cue_after(tokens, i + width, text)
             or self._residence_after(tokens, i + width, text)
-            or (self._closing(tokens, i, width) and token.raw[:1].isupper())
+            or (self._closing(tokens, i, width) and (token.raw[:1].isupper() or lemma in _COMMON_WORD_NAMES))
         )
         if lemma in _PERSON_NAMES:
             preposition = self._preposition_before(tokens, i, text) in {"i", "från", "in", "from"}

@@ -440,6 +440,13 @@ def test_find_cases_cover_the_three_languages():
         ("Lahdessa on hyvät palvelut", ["398"]),
         ("asun lahdessa", ["398"]),
         ("Olen Kaarinasta", ["202"]),
+        # a be-verb of the writer and a place left from: where they are from, even lowercase
+        ("oon nokialta ja tarviin duunia", ["536"]),
+        ("ollaan kotkasta alunperin", ["285"]),
+        ("olen 19 v porista", ["609"]),
+        ("kala on lahdesta", []),  # the fish is from the bay
+        # alone as the message's last sentence, even lowercase
+        ("tarviin lääkärin. nokia", ["536"]),
         ("Asun Simossa", ["751"]),
         ("Jag bor i Ingå", ["149"]),
     ],

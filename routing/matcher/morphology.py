@@ -83,6 +83,10 @@ def colloquial_fi(word: str) -> list[str]:
         out.append(word + "i")
     if len(word) > 5 and word.endswith("ee") and not word.endswith("eee"):
         out += [word[:-1] + "ä", word[:-1] + "a"]  # "kipee" → "kipeä"
+    if len(word) > 4 and word.endswith(("nu", "ny", "lu", "ly", "ru", "ry", "su", "sy")):
+        out.append(word + "t")  # past participles: "löytäny" → "löytänyt", "päässy" → "päässyt"
+        if word.endswith(("snu", "sny")):
+            out.append(word[:-3] + "ss" + word[-1] + "t")  # "pääsny" → "päässyt"
     return out
 
 

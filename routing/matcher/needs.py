@@ -65,7 +65,12 @@ class _Cues:
         self.joins = [t.fold in c.joins for t in tokens]
         # function words only ever count inside a phrase ("en pysty maksamaan"), never alone
         self.function = [
-            self.neg[i] or self.transparent[i] or self.seek[i] or self.breaks[i] or self.joins[i] or len(t.fold) < 3
+            self.neg[i]
+            or self.transparent[i]
+            or self.seek[i]
+            or self.breaks[i]
+            or self.joins[i]
+            or (len(t.fold) < 3 and t.fold not in vocab.short_words)  # "cv", "s2" are words of their own
             for i, t in enumerate(tokens)
         ]
 
@@ -82,8 +87,9 @@ def detect_needs(
     detection = Detection(tokens=tokens)
     if not tokens:
         return detection
-    plain = vocab.language != "en" and not has_umlauts(text)
-    lemmas = [morphology.forms(t.fold, vocab.language).lemma for t in tokens]
+    plain_text = vocab.language != "en" and not has_umlauts(text)
+    forms = [morphology.forms(t.fold, vocab.language) for t in tokens]
+    lemmas = [f.lemma for f in forms]
     cues = _Cues(tokens, lemmas, vocab)
     clauses = _clauses(tokens, cues)
     scopes = _scopes(text, tokens, clauses, cues)
@@ -94,6 +100,11 @@ def detect_needs(
         if i in skip or t.fold.isdigit():
             hits.append(frozenset())
         else:
+            # a word typed without ä/ö that is no word as it stands ("tyottomyys") is read without
+            # them even when the rest of the text has them (the place name typed right, say)
+            plain = plain_text or (
+                vocab.language != "en" and not forms[i].known and not has_umlauts(t.fold) and t.fold.isalpha()
+            )
             hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
 
     candidates = _candidates(vocab, hits, clauses, cues)
@@ -260,13 +271,26 @@ def _why_not(
         return None  # the phrase seeks by itself: "find work", "löytää asunto"
     scope = scopes[first]
     in_scope = [j for j in range(len(tokens)) if scopes[j] == scope and j not in cand.tokens]
-    if any(cues.lack[j] for j in in_scope):
+    # "haluaisin lopettaa lukion", "I want to quit school", "jag vill sluta skolan": what one
+    # wants to leave is had now, not missing
+    if any(_wanted_lack(j, tokens, cues) and first - 3 <= j < first for j in in_scope):
+        return "already had"
+    if any(cues.lack[j] and not _wanted_lack(j, tokens, cues) for j in in_scope):
         return None
     if any(cues.acquire[j] for j in in_scope):
         return "already had"
     if any(cues.seek[j] for j in in_scope):
         return None
     return "background"
+
+
+def _wanted_lack(j: int, tokens: list[Token], cues: _Cues) -> bool:
+    """A lack cue that is itself wanted: "haluan lopettaa", "want to quit", "vill sluta"."""
+    if not cues.lack[j] or j == 0:
+        return False
+    if cues.seek[j - 1]:
+        return True
+    return j >= 2 and tokens[j - 1].fold in {"to", "att"} and cues.seek[j - 2]
 
 
 def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:

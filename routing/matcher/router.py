@@ -20,7 +20,7 @@ from routing.matcher import morphology, reasons
 from routing.matcher.age import extract_age
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
-from routing.matcher.needs import Detection, detect_needs
+from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
 from routing.matcher.text import normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
 from rules.model import Condition, Pattern, Rule, RuleSet, Target
@@ -267,11 +267,12 @@ class Router:
         ask = self._ask(reading, candidates, top_masks, general is not None)
         return self._result(reading, need_codes, candidates, ask, request.limit, general)
 
-    def _area_order(self, reading: Reading, local: bool = False) -> list[tuple[str, int]]:
+    def _area_order(self, reading: Reading) -> list[tuple[str, int]]:
         if reading.municipality is None:
-            # Place unknown: national services; services of some municipality only when no national
-            # one serves the need (they may well not cover the client, so the desk is told to ask).
-            return [(LOCAL, 1)] if local else [(NATIONAL, 0)]
+            # Place unknown: national services; services of some municipality only in a tier
+            # (needs covered, language) with no national one (they may well not cover the
+            # client, so the desk is told to ask). See _rank_areas.
+            return [(NATIONAL, 0), (LOCAL, 1)]
         m = reading.municipality
         order = [(f"m:{m.code}", 0)]
         if m.region_code:
@@ -282,12 +283,14 @@ class Router:
     def _rank(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
     ) -> tuple[list[Candidate], frozenset[int]]:
-        results, top_masks = self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
-        if not results and reading.municipality is None:
-            results, top_masks = self._rank_areas(
-                reading, need_codes, limit, fallback, self._area_order(reading, local=True)
-            )
-        return results, top_masks
+        if fallback and reading.municipality is None:
+            # general guidance for an unknown place: the fallback needs are not the client's, so
+            # covering more of them earns a local service nothing; national ones, else local ones
+            results, top_masks = self._rank_areas(reading, need_codes, limit, fallback, [(NATIONAL, 0)])
+            if results:
+                return results, top_masks
+            return self._rank_areas(reading, need_codes, limit, fallback, [(LOCAL, 1)])
+        return self._rank_areas(reading, need_codes, limit, fallback, self._area_order(reading))
 
     def _rank_areas(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool, areas: list[tuple[str, int]]
@@ -302,9 +305,17 @@ class Router:
             masks = levels[coverage]
             if not top_masks:
                 top_masks = masks
+            level_start = len(results)
             for language_ok in (True, False):
                 lang_key = lang if language_ok else f"-{lang}"
+                tier_start = len(results)
                 for area, nearness in areas:
+                    if area == LOCAL and (
+                        len(results) > tier_start or (not language_ok and len(results) > level_start)
+                    ):
+                        # place unknown: a local service only where no national one covers as many
+                        # needs (in the client's language, or at all)
+                        continue
                     bucket: list[Candidate] = []
                     for services in self.index.buckets(masks, area, lang_key):
                         for service in services:
@@ -539,7 +550,9 @@ def _condition_words(when: Condition, reading: Reading) -> list[str] | None:
 
 
 def _pattern_words(pattern: Pattern, reading: Reading) -> list[str] | None:
-    """The question's words that match a rule's word pattern (its words in order), or None."""
+    """The question's words that match a rule's word pattern, or None: a phrase's words in order
+    with at most PHRASE_GAP words between them, as in the need vocabulary ("back to work" is not
+    "bad back … to … work")."""
     words = reading.words
     firsts = []
     for word in pattern.words:  # every word must occur somewhere: a dictionary or bisect look-up each
@@ -549,24 +562,29 @@ def _pattern_words(pattern: Pattern, reading: Reading) -> list[str] | None:
         firsts.append(min(hits))
     if len(pattern.words) == 1:
         return [words[firsts[0]][0]]
-    found: list[str] = []
-    start = 0
-    for word in pattern.words:
-        alternatives = word.casefold().split("|")
-        for i in range(start, len(words)):
-            _text, surface, lemma = words[i]
-            if any(
-                (surface.startswith(alt[:-1]) or lemma.startswith(alt[:-1]))
-                if alt.endswith("*")
-                else alt in (surface, lemma)
-                for alt in alternatives
-            ):
-                found.append(words[i][0])
-                start = i + 1
+    alternatives = [word.casefold().split("|") for word in pattern.words]
+    for start in range(firsts[0], len(words)):
+        if not _word_matches(alternatives[0], words[start]):
+            continue
+        span = [start]
+        for alts in alternatives[1:]:
+            last = span[-1]
+            following = range(last + 1, min(len(words), last + 2 + PHRASE_GAP))
+            nxt = next((j for j in following if _word_matches(alts, words[j])), None)
+            if nxt is None:
                 break
+            span.append(nxt)
         else:
-            return None
-    return found
+            return [words[i][0] for i in span]
+    return None
+
+
+def _word_matches(alternatives: list[str], word: tuple[str, str, str]) -> bool:
+    _text, surface, lemma = word
+    return any(
+        (surface.startswith(alt[:-1]) or lemma.startswith(alt[:-1])) if alt.endswith("*") else alt in (surface, lemma)
+        for alt in alternatives
+    )
 
 
 def _first_index(alternative: str, reading: Reading) -> int | None:

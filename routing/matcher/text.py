@@ -10,8 +10,9 @@ from dataclasses import dataclass
 _DEUMLAUT = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "é": "e", "è": "e", "á": "a"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
 
-# A word: letters/digits joined by inner hyphens or apostrophes ("vuokra-asunto", "don't", "16-vuotias").
-_TOKEN = re.compile(r"\w+(?:['-]\w+)*")
+# A word: letters/digits joined by inner hyphens or apostrophes ("vuokra-asunto", "don't", "16-vuotias"),
+# and an abbreviation with its Finnish case ending after a colon ("cv:tä", "Kela:n").
+_TOKEN = re.compile(r"\w+(?:['-]\w+)*(?::[^\W\d_]{1,4}\b)?")
 # Where a clause ends: punctuation that separates statements.
 _CLAUSE_PUNCT = re.compile(r"[.!?;:,()\[\]–—\n]|\s-\s")
 _SENTENCE_PUNCT = re.compile(r"[.!?\n]")

@@ -20,6 +20,7 @@ from rules.model import Cues, NeedVocabulary, Pattern, RuleSet
 
 MIN_STEM = 4  # shorter stems collide too often ("työ", "apu")
 MIN_PREFIX = 3
+MIN_HEAD = 4  # the last part of an unknown compound read by itself ("vero|velkaa")
 FUZZY_MIN_LENGTH = 6
 FUZZY_CUTOFF = 86.0
 
@@ -124,6 +125,14 @@ class LanguageVocabulary:
         self._plain_part_stems: dict[str, set[int]] = {}
         for key, ids in self._part_stems.items():
             self._plain_part_stems.setdefault(deumlaut(key), set()).update(ids)
+        # one- and two-letter single-word entries ("cv", "s2", "gp"): words, where short tokens are not
+        self.short_words = frozenset(
+            alt
+            for entry in self.entries
+            if len(entry.pattern.words) == 1
+            for alt in entry.pattern.words[0].casefold().split("|")
+            if len(alt) < 3
+        )
         for entry in list(self.entries):
             if entry.kind == "want" and len(entry.pattern.words) == 1:
                 twin = Entry(len(self.entries), entry.need, "term", entry.pattern)
@@ -177,9 +186,12 @@ class LanguageVocabulary:
 
     def hits(self, word: str, plain_text: bool, may_guess: bool = True) -> frozenset[WordHit]:
         """Vocabulary hits of a case-folded word; `plain_text`: the text has no umlauts at all."""
-        cached = self._cache.get((word, plain_text))
+        key = (word, plain_text)
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
+        if ":" in word and word.index(":") >= 2:  # "cv:tä", "kela:n", "TE:n": the abbreviation inflected
+            word = word[: word.index(":")]
         f = morphology.forms(word, self.language)
         found: set[WordHit] = set()
         self.index.lookup(f.surface, f.lemma, f.stem, found)
@@ -187,11 +199,13 @@ class LanguageVocabulary:
             self.plain.lookup(f.surface, deumlaut(f.lemma), f.stem, found)
         if not self._singles(found) and len(word) >= 6:
             found |= self._compound(word, plain_text)
+            if not found and not f.known:
+                found |= self._head(word, plain_text)
         if not found and may_guess and not f.known and len(word) >= FUZZY_MIN_LENGTH and word.isalpha():
             found |= self._fuzzy(word)
         result = frozenset(found)
         if len(self._cache) < 200_000:
-            self._cache[(word, plain_text)] = result
+            self._cache[key] = result
         return result
 
     def _singles(self, found: set[WordHit]) -> bool:
@@ -254,6 +268,20 @@ class LanguageVocabulary:
             if rest:
                 return [left, *rest]
         return None
+
+    def _head(self, word: str, plain_text: bool) -> set[WordHit]:
+        """A compound the dictionary does not know whose last part is a vocabulary word and whose
+        first part is a word of the language: "verovelkaa" is a debt as "velkaa" is."""
+        for i in range(3, len(word) - MIN_HEAD + 1):
+            head = self._part(word[i:], True, plain_text)
+            if head is None or -1 in head or any(self.entries[e].kind != "term" for e in head):
+                continue  # a want ("valokuvaus|keikkoja") is too loose a guess
+            left = word[:i]
+            if morphology.is_known(left, self.language) or (
+                self.language == "sv" and left.endswith(("s", "e")) and morphology.is_known(left[:-1], "sv")
+            ):  # Swedish links with s or e: "skatte|skulder", "bostads|lån"
+                return {WordHit(entry, 0) for entry in head}
+        return set()
 
     def _fuzzy(self, word: str) -> set[WordHit]:
         words, hits = self._fuzzy_choices

@@ -55,6 +55,31 @@ from rules.model import RuleSet
         ("Pojalla (16) on koulussa vaikeuksia", 16),
         ("Poikani 14 v. kiusataan koulussa", 14),
         ("a boy aged 15 in our family", 15),
+        # the number in words, standard or spoken
+        ("hän on kuusitoista ja asuu kotona", 16),
+        ("oon kakskytviis ja etsin duunia", 25),
+        ("olen yhdeksäntoistavuotias", 19),
+        ("jag är sjutton och bor i Åbo", 17),
+        ("I'm nineteen and unemployed", 19),
+        ("my sister is twenty-three", 23),
+        ("my sister is twenty three", 23),
+        # a person and a bare number, the way desks jot it down
+        ("tytär 15, ei käy koulua", 15),
+        ("Nainen 52 etsii töitä", 52),
+        ("min dotter på 14 vill inte gå till skolan", 14),
+        ("we're both 19 and need a flat", 19),
+        ("ei oo rahaa vuokraan. 23", 23),
+        ("I'm an exchange student, 24, Turku", 24),
+        ("what should I do? 38, Oulu", 38),
+        ("Isoäiti on 85 ja tarvitsee apua", 85),
+        ("my grandma is 90 and lives alone", 90),
+        ("Tyotön jo vuoden, ikaa 52", 52),
+        ("Jag vill byta jobb men vet inte riktigt vad, är 38 och bor här", 38),
+        # a birthday to come
+        ("täytän ensi viikolla 18", 17),
+        ("täytän 18 syksyllä ja haluan muuttaa", 17),
+        ("jag fyller 20 i april", 19),
+        ("täytin viime viikolla 18", 18),
     ],
 )
 def test_ages(text: str, age: int) -> None:
@@ -88,6 +113,14 @@ def test_ages(text: str, age: int) -> None:
         "jag har bott i Borgå i 40 år",
         "Asun osoitteessa Kauppakatu 31",
         "olen ollut 15 vuotta samassa työssä",
+        "olen ollut kaksikymmentä vuotta samassa työssä",
+        "I need to make 30 applications a month",
+        "äiti ja 2 lasta",
+        "jag fyller i ansökan den 15 maj",
+        "isä 40 000 euroa velkaa",
+        "meitä on kaksitoista",
+        "Asun osoitteessa Koulukatu 5, Tampere",
+        "vuokra 500, 600, Helsinki",
     ],
 )
 def test_numbers_that_are_not_ages(text: str) -> None:

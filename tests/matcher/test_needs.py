@@ -48,6 +48,8 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("työnhakuapua kaipaan", "employment"),
         ("velkaselvitystä tarvitsen", "debt"),
         ("luottokorttivelkaakin on", "debt"),
+        # a compound the dictionary does not know, by its last part
+        ("verovelkaa on kertynyt", "debt"),
         ("tarvitsen vuokra-asunnon", "housing"),
         ("mielenterveyspalveluihin", "mental-health"),
         ("asuntohakemus pitäis tehdä", "housing"),
@@ -63,6 +65,9 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("en pääse himaan, ei oo himaa", "housing"),
         # typed without umlauts, and decomposed
         ("jain juuri tyottomaksi", "employment"),
+        # one word typed without them in a text that has them (the place name typed right)
+        ("Tyottomana jo puoli vuotta, asun Järvenpäässä", "employment"),
+        ("paihdeongelma on paha, asun Hämeenlinnassa", "substance-use"),
         ("tyonhaussa tarvitsen apua", "employment"),
         (unicodedata.normalize("NFD", "päihteiden käyttö huolestuttaa"), "substance-use"),
         # typos on the vocabulary
@@ -75,6 +80,33 @@ def test_nfd_becomes_nfc_and_umlauts_are_told_apart() -> None:
         ("poika makaa kotona eikä tee mitään", "youth-work"),
         ("juo joka päivä ja paljon", "substance-use"),
         ("oma firma kiinnostaa, miten perustaa yrityksen", "entrepreneurship"),
+        # ways of saying it without the taxonomy's words
+        ("selkä on leikattu eikä pysty enää entiseen ammattiinsa", "rehabilitation"),
+        ("nuoret tarvis paikan missä hengailla iltaisin", "youth-work"),
+        ("ei ole töissä eikä opiskele mitään", "youth-work"),
+        ("tyopaikka meni alta", "employment"),
+        # spoken past participles
+        ("en pääsny mihinkään kouluun", "education"),
+        # short words and abbreviations with a case ending
+        ("cv:tä ei oo vielä tehty", "employment"),
+        ("en ole ikinä ollut töissä", "employment"),
+        ("tarvitsen apua Kela:n lomakkeiden kanssa", "livelihood"),
+        # what runs out or is cut
+        ("rahat alkaa olla lopussa", "livelihood"),
+        ("työpaikka lakkautetaan syksyllä", "employment"),
+        ("vuokra erääntyy huomenna eikä tilillä oo mitään", "livelihood"),
+        # without the taxonomy's words
+        ("tuntuu et kaikki kaatuu päälle", "mental-health"),
+        ("en oo nukkunu kunnolla viikkoihin", "mental-health"),
+        ("pelkään etten jaksa", "mental-health"),
+        ("veli pelaa nettipokeria öisin", "substance-use"),
+        ("haluaisin avata oman parturiliikkeen", "entrepreneurship"),
+        ("miten yritys perustetaan", "entrepreneurship"),
+        ("haluun muuttaa pois kotoa", "housing"),
+        ("isä ei enää muista ottaa lääkkeitään", "social-work"),
+        ("tarviin apua lomakkeiden täyttämisessä", "social-work"),
+        ("ei oo kavereita eikä tekemistä", "youth-work"),
+        ("seinissä on hometta", "housing"),
     ],
 )
 def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -88,6 +120,7 @@ def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("jag är arbetslös sedan i våras", "employment"),
         ("har betalningsanmärkningar och skulder", "debt"),
         ("hur ansöker man om bostadsbidrag", "livelihood"),
+        ("jag har studieskulder", "debt"),
         ("vi har fått ett vräkningsbeslut", "housing"),
         ("jag mår så dåligt och har ångest", "mental-health"),
         ("min pappa dricker för mycket", "substance-use"),
@@ -97,6 +130,14 @@ def test_finnish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("jag har varit sjukskriven länge", "rehabilitation"),
         ("hoppade av gymnasiet", "education"),
         ("vet inte vad jag vill studera", "study-guidance"),
+        ("vilken utbildning skulle passa mig", "study-guidance"),
+        ("han sitter bara vid datorn och har slutat gå i skolan", "youth-work"),
+        ("hon skadar sig själv", "mental-health"),
+        ("jag vill öppna en liten butik", "entrepreneurship"),
+        ("hjälp att skriva ett CV", "employment"),
+        ("pappa blir aggressiv när han dricker", "social-work"),
+        ("jag känner mig helt slut", "mental-health"),
+        ("vet inte till vad jag ska omskola mig", "study-guidance"),
     ],
 )
 def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -120,6 +161,11 @@ def test_swedish_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("I want to start my own business", "entrepreneurship"),
         ("I dropped out of school", "education"),
         ("I can't work because of my back problems", "rehabilitation"),
+        ("I'd like to start a small cleaning company", "entrepreneurship"),
+        ("are there youth activities for a 14 year old", "youth-work"),
+        ("we want to open a bakery", "entrepreneurship"),
+        ("I can't lift anything heavy anymore", "rehabilitation"),
+        ("my Finnish isn't good enough for the course", "integration"),
     ],
 )
 def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> None:
@@ -163,6 +209,27 @@ def test_english_forms(vocabulary: CompiledVocabulary, text: str, need: str) -> 
         ("Jag skulle vilja prata", "sv", "education"),
         ("asun keravalla", "fi", "housing"),
         ("raskaaseen työhön en pysty", "fi", "health"),
+        ("sydän hakkaa ja hengästyttää", "fi", "social-work"),  # a pounding heart, nobody beaten
+        ("I can't concentrate on work and I cry a lot", "en", "rehabilitation"),
+        # who the client is, beside what they need
+        ("olin yrittäjänä ja nyt on verovelkaa", "fi", "entrepreneurship"),
+        ("olen yksinhuoltaja ja rahat ei riitä", "fi", "social-work"),
+        ("jag är ensamstående och pengarna räcker inte", "sv", "social-work"),
+        ("since my divorce I've been drinking too much", "en", "social-work"),
+        # a qualification one has
+        ("minulla on ammattitutkinto ja etsin töitä", "fi", "education"),
+        ("Jag har en yrkesexamen och söker jobb", "sv", "education"),
+        # what one wants to leave is not missing
+        ("haluaisin lopettaa lukion", "fi", "education"),
+        # advice, not money; a memory lapse, not memory loss
+        ("var får jag råd om det?", "sv", "livelihood"),
+        ("ei ole enää muuta vaihtoehtoa", "fi", "social-work"),
+        ("en muista salasanaa", "fi", "social-work"),
+        ("Jag har ett företag men skulderna hopar sig", "sv", "entrepreneurship"),
+        ("I'm self-employed and behind on taxes and loans", "en", "entrepreneurship"),
+        ("How do I register as unemployed?", "en", "integration"),
+        # a CV one has
+        ("minulla on jo cv valmiina ja haen opiskelemaan", "fi", "employment"),
     ],
 )
 def test_precision(vocabulary: CompiledVocabulary, text: str, language: str, absent: str) -> None:
@@ -201,6 +268,11 @@ def test_phrase_wins_over_the_words_inside_it(vocabulary: CompiledVocabulary) ->
 def test_weak_cue_counts_only_alone(vocabulary: CompiledVocabulary) -> None:
     assert needs(vocabulary, "haluaisin puhua jonkun kanssa") == {"mental-health"}
     assert needs(vocabulary, "haluaisin puhua jonkun kanssa juomisestani") == {"substance-use"}
+    assert needs(vocabulary, "olen yksinhuoltaja") == {"social-work"}
+    assert needs(vocabulary, "olen yrittäjä ja tarvitsen neuvoa") == {"entrepreneurship"}
+    assert needs(vocabulary, "olen freelancer ja tarvitsen neuvoa laskutuksesta") == {"entrepreneurship"}
+    assert needs(vocabulary, "en tiiä mitä tekis") == {"study-guidance"}
+    assert needs(vocabulary, "en tiiä mitä tekis, mies lyö") == {"social-work"}
 
 
 def test_evidence_is_the_clients_own_words(vocabulary: CompiledVocabulary) -> None:

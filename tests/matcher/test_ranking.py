@@ -102,6 +102,28 @@ def test_unknown_place_puts_national_first_and_asks(router: Router) -> None:
     assert local["candidates"][0]["reasons"][2] == "paikallinen palvelu: tarkista asuinkunta"
 
 
+def test_unknown_place_a_local_service_covering_more_needs_comes_before_national_ones(router: Router) -> None:
+    # no national service covers both needs: the local one that does comes first (needs covered
+    # come before nearness), then the national ones for one need; no local one-need services
+    result = route(router, "mä tarviin duunin ja kämpän", age=24, limit=10)
+    assert {n["code"] for n in result["needs"]} == {"employment", "housing"}
+    assert ids(result) == ["A", "D", "L"]
+    assert result["candidates"][0]["reasons"][2] == "paikallinen palvelu: tarkista asuinkunta"
+    assert "municipality" in result["ask"]
+
+
+def test_unknown_place_and_no_need_national_general_guidance_first(make_router: RouterFactory) -> None:
+    # the fallback needs are not the client's: a local service covering more of them earns nothing
+    router = make_router(
+        [
+            svc("local-all", ["social-work", "study-guidance", "youth-work"], ["region:13"]),
+            svc("national-youth", ["youth-work"], []),
+        ]
+    )
+    result = route(router, "Hei, voisinko kysyä yhtä asiaa?", limit=5)
+    assert result["needs"] == [] and ids(result) == ["national-youth"]
+
+
 def test_unknown_age_is_asked_when_an_age_limit_could_change_the_answer(router: Router) -> None:
     result = route(router, "etsin töitä", municipality="179")
     assert result["age"] is None and "age" in result["ask"]
