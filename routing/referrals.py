@@ -50,6 +50,8 @@ from .models import (
     Ring,
     Service,
     User,
+    first_owner_columns,
+    opening_columns,
     utcnow,
 )
 from .scoping import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
@@ -325,14 +327,14 @@ def open_referral(
         language=language,
         consent=consent,
         route_result=(result if consent else _without_client_words(result)) if result is not None else None,
-        created_at=now,
         updated_at=now,
+        **opening_columns(now),
     )
     session.add(referral)
     session.flush()
     if result is not None:
         for need, unmet in _needs_of(session, result):
-            session.add(ReferralNeed(referral_id=referral.id, need=need, unmet=unmet))
+            session.add(ReferralNeed.of(referral, need, unmet))
     events.record(session, referral, "opened", actor_id=user.id, to_state="open", organization_id=user.organization_id)
     return referral
 
@@ -487,8 +489,12 @@ def accept_offer(session: Session, user: User, offer_id: str) -> Referral:
             holder_id=v.organization_id,
             state="accepted",
             needs_rerouting=False,
-            owned_at=func.coalesce(col(Referral.owned_at), now),
             updated_at=now,
+            # written by the first owner only: a handoff leaves them
+            **{
+                name: func.coalesce(getattr(Referral, name), value)
+                for name, value in first_owner_columns(referral.created_at, now, v.organization_id).items()
+            },
         )
         .execution_options(synchronize_session=False)
     )

@@ -14,7 +14,17 @@ from sqlmodel import Session
 
 from routing.auth import create_token
 from routing.events import record
-from routing.models import Offer, Organization, Referral, Ring, RingMember, User, utcnow
+from routing.models import (
+    Offer,
+    Organization,
+    Referral,
+    Ring,
+    RingMember,
+    User,
+    first_owner_columns,
+    opening_columns,
+    utcnow,
+)
 
 QUESTION = "Tarvitsen apua velkojen kanssa, Matti Meikäläinen 040 123 4567"
 CONTACT = "matti.meikalainen@example.fi 040 123 4567"
@@ -94,8 +104,8 @@ def open_referral(s: Session, net: Network, *, at: datetime | None = None) -> Re
         age=24,
         language="fi",
         consent=True,
-        created_at=at,
         updated_at=at,
+        **opening_columns(at),
     )
     s.add(referral)
     s.flush()
@@ -146,12 +156,9 @@ def offer(
 def accept(s: Session, referral: Referral, o: Offer, user: User, *, at: datetime | None = None) -> None:
     at = at or utcnow()
     o.state, o.decided_by_id, o.decided_at = "accepted", user.id, at
-    referral.state, referral.owner_id, referral.holder_id, referral.owned_at = (
-        "accepted",
-        user.id,
-        user.organization_id,
-        at,
-    )
+    referral.state, referral.owner_id, referral.holder_id = "accepted", user.id, user.organization_id
+    for name, value in first_owner_columns(referral.created_at, at, user.organization_id).items():
+        setattr(referral, name, value)
     s.add_all([o, referral])
     event = record(
         s,
