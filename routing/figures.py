@@ -133,6 +133,7 @@ def parse_day(value: str | None, name: str) -> date | None:
     return day
 
 
+@functools.cache
 def region_municipalities(region: str) -> tuple[str, ...]:
     """The codes of a region's municipalities (empty for an unknown region)."""
     return tuple(sorted(m.code for m in gazetteer().municipalities if m.region_code == region))
