@@ -36,7 +36,7 @@ from routing import db
 from routing.figures import FIGURE_QUERIES, Figures, compute_figures, make_scope
 from routing.gazetteer import gazetteer
 from routing.migrate import upgrade
-from routing.models import CHANNELS, DECLINE_REASONS, OUTCOMES, first_owner_columns, opening_columns
+from routing.models import CHANNELS, DECLINE_REASONS, OUTCOMES, first_owner_columns, local_seconds, week_number
 
 NEEDS = (
     "education",
@@ -103,7 +103,9 @@ def generate(n: int, now: datetime, seed: int = 7) -> Iterator[Rows]:
     for i in range(n):
         rid = f"r{i:08d}"
         opened = start + timedelta(seconds=rnd.random() * span)
-        opening = opening_columns(opened)
+        # what the column defaults write for an insert through SQLAlchemy
+        local = local_seconds(opened)
+        opening = {"created_at": opened, "opened_local": local, "opened_week": week_number(local)}
         door = rnd.choice(doors)
         muni = rnd.choice(municipalities)
         age_days = (now - opened).days

@@ -16,6 +16,7 @@ models and the migrations in step (a test compares them).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -333,10 +334,15 @@ def _owned_index(name: str, *columns: str) -> Index:
     return Index(name, *columns, sqlite_where=text(REFERRAL_OWNED), postgresql_where=text(REFERRAL_OWNED))
 
 
-def opening_columns(created_at: datetime) -> dict[str, Any]:
-    """A referral's opening time with the figures' copies of it (``Referral`` columns), written together."""
-    local = local_seconds(created_at)
-    return {"created_at": created_at, "opened_local": local, "opened_week": week_number(local)}
+def _from_opening(number: Callable[[int], int]) -> Callable[[Any], int | None]:
+    """A column default computed from the ``created_at`` being inserted: every insert through
+    SQLAlchemy writes the figures' copies of the opening time (a bulk load computes its own)."""
+
+    def default(context: Any) -> int | None:
+        created_at = context.get_current_parameters().get("created_at")
+        return None if created_at is None else number(local_seconds(created_at))
+
+    return default
 
 
 def first_owner_columns(created_at: datetime, owned_at: datetime, organization_id: str) -> dict[str, Any]:
@@ -418,11 +424,11 @@ class Referral(SQLModel, table=True):
     owned_at: datetime | None = None  # first time a named person owned it
     closed_at: datetime | None = None
     erased_at: datetime | None = None
-    # Numbers for the figures, written with created_at and owned_at (opening_columns, first_owner_columns):
+    # Numbers for the figures, written with created_at (column defaults) and owned_at (first_owner_columns):
     # Helsinki wall-clock seconds since 1970 of the opening and of the first owner, the opening's week,
     # the seconds to the first owner and that owner's organisation. Anonymous: erasure keeps them.
-    opened_local: int | None = Field(default=None, sa_column=Column(BigInteger))
-    opened_week: int | None = Field(default=None, sa_column=Column(Integer))
+    opened_local: int | None = Field(default=None, sa_column=Column(BigInteger, default=_from_opening(lambda s: s)))
+    opened_week: int | None = Field(default=None, sa_column=Column(Integer, default=_from_opening(week_number)))
     owned_local: int | None = Field(default=None, sa_column=Column(BigInteger))
     seconds_to_owner: int | None = Field(default=None, sa_column=Column(Integer))
     first_owner_org_id: str | None = Field(default=None, max_length=64)

@@ -51,7 +51,6 @@ from .models import (
     Service,
     User,
     first_owner_columns,
-    opening_columns,
     utcnow,
 )
 from .scoping import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
@@ -327,8 +326,8 @@ def open_referral(
         language=language,
         consent=consent,
         route_result=(result if consent else _without_client_words(result)) if result is not None else None,
+        created_at=now,
         updated_at=now,
-        **opening_columns(now),
     )
     session.add(referral)
     session.flush()

@@ -22,7 +22,6 @@ from routing.models import (
     RingMember,
     User,
     first_owner_columns,
-    opening_columns,
     utcnow,
 )
 
@@ -104,8 +103,8 @@ def open_referral(s: Session, net: Network, *, at: datetime | None = None) -> Re
         age=24,
         language="fi",
         consent=True,
+        created_at=at,
         updated_at=at,
-        **opening_columns(at),
     )
     s.add(referral)
     s.flush()

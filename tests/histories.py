@@ -31,7 +31,6 @@ from routing.models import (
     TaxonomyTerm,
     User,
     first_owner_columns,
-    opening_columns,
 )
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -176,8 +175,8 @@ class History:
             language="fi",
             consent=consent,
             route_result={"needs": [{"code": n, "evidence": ["työnhakuun"]} for n in needs], "candidates": []},
+            created_at=at,
             updated_at=at,
-            **opening_columns(at),
         )
         self.s.add(ref)
         self.s.flush()
