@@ -237,8 +237,9 @@ class _Sql:
         return f"CAST(ROUND(date_part('epoch', {column})) AS BIGINT)"
 
     def indexed_by(self, index: str) -> str:
-        """SQLite: read the referrals through this index (the planner would sometimes take another and sort)."""
-        return f" INDEXED BY {index}" if self.dialect == "sqlite" else ""
+        """SQLite: read the period's referrals through this index (the planner would sometimes take another
+        and sort); not an org-admin's, which are few enough to start from (``took_part``) and sort."""
+        return f" INDEXED BY {index}" if self.dialect == "sqlite" and self.scope.organization_id is None else ""
 
     def is_true(self, column: str, value: bool = True) -> str:
         """SQL: a boolean column is ``value``, written as the partial indexes are (1/0 on SQLite)."""
@@ -246,12 +247,19 @@ class _Sql:
             return f"{column} = {int(value)}"
         return column if value else f"NOT {column}"
 
-    def took_part(self, r: str) -> str:
-        """SQL: the org-admin's organisation took part in referral ``r`` (front door, holder or offered to)."""
+    def took_part(self, r: str, id_column: str = "id") -> str:
+        """SQL: the org-admin's organisation took part in the referral ``r.id_column`` names
+        (its front door, holder, or offered to).
+
+        The few referrals it took part in are listed once per statement (each through an index),
+        not looked for referral by referral in the period's.
+        """
         return (
-            f"({r}.front_door_id = :org OR {r}.holder_id = :org OR EXISTS ("
-            f"SELECT 1 FROM offer xo WHERE xo.referral_id = {r}.id AND (xo.organization_id = :org"
-            " OR xo.ring_id IN (SELECT rm.ring_id FROM ring_member rm WHERE rm.organization_id = :org))))"
+            f"{r}.{id_column} IN (SELECT xr.id FROM referral xr WHERE xr.front_door_id = :org"
+            " UNION SELECT xr.id FROM referral xr WHERE xr.holder_id = :org"
+            " UNION SELECT xo.referral_id FROM offer xo WHERE xo.organization_id = :org"
+            " UNION SELECT xo.referral_id FROM offer xo JOIN ring_member rm ON rm.ring_id = xo.ring_id"
+            " WHERE rm.organization_id = :org)"
         )
 
     def cohort_where(self, r: str = "r") -> str:
@@ -276,7 +284,7 @@ class _Sql:
         if self.scope.municipalities is not None:
             where.append(f"{rn}.municipality IN :munis")
         if self.scope.organization_id is not None:
-            where.append(f"EXISTS (SELECT 1 FROM referral r WHERE r.id = {rn}.referral_id AND {self.took_part('r')})")
+            where.append(self.took_part(rn, "referral_id"))
         return " AND ".join(where)
 
     def statement(self, sql: str) -> TextClause:
