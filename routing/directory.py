@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import exists, func, or_
 from sqlmodel import Session, col, select
@@ -46,6 +47,10 @@ def bump_version(session: Session) -> int:
     return row.version
 
 
+# ids per IN list: a national directory's services would pass SQLite's limit of bound parameters (32,766)
+FACTS_BATCH = 5000
+
+
 @dataclass
 class ServiceFacts:
     needs: list[str]
@@ -53,29 +58,39 @@ class ServiceFacts:
     languages: list[str]
 
 
-def service_facts(session: Session, service_ids: Iterable[str]) -> dict[str, ServiceFacts]:
-    """Needs, areas and languages of the given services, in three queries."""
-    ids = list(service_ids)
-    facts = {sid: ServiceFacts([], [], []) for sid in ids}
-    if not ids:
-        return facts
-    need_rows = session.exec(
-        select(Attribute.link_id, TaxonomyTerm.code)
-        .join(TaxonomyTerm, col(TaxonomyTerm.id) == Attribute.taxonomy_term_id)
-        .where(col(Attribute.link_id).in_(ids), Attribute.link_entity == "service")
-    )
-    for sid, code in need_rows:
-        if code and code not in facts[sid].needs:
-            facts[sid].needs.append(code)
-    for area_sid, extent in session.exec(
-        select(ServiceArea.service_id, ServiceArea.extent).where(col(ServiceArea.service_id).in_(ids))
-    ):
-        if area_sid and extent:
-            facts[area_sid].areas.append(extent)
-    language_rows = session.exec(select(Language.service_id, Language.code).where(col(Language.service_id).in_(ids)))
-    for lang_sid, lang in language_rows:
-        if lang_sid and lang and lang not in facts[lang_sid].languages:
-            facts[lang_sid].languages.append(lang)
+def service_facts(session: Session, service_ids: Iterable[str] | None = None) -> dict[str, ServiceFacts]:
+    """Needs, areas and languages of the given services, or of every active one (``None``; the overlaps).
+
+    Three queries per batch of ids, or three in all for the active services.
+    """
+    batches: list[Any]
+    if service_ids is None:
+        facts: dict[str, ServiceFacts] = defaultdict(lambda: ServiceFacts([], [], []))
+        batches = [select(Service.id).where(col(Service.status) == "active")]
+    else:
+        ids = list(service_ids)
+        facts = {sid: ServiceFacts([], [], []) for sid in ids}
+        batches = [ids[start : start + FACTS_BATCH] for start in range(0, len(ids), FACTS_BATCH)]
+    for batch in batches:
+        need_rows = session.exec(
+            select(Attribute.link_id, TaxonomyTerm.code)
+            .join(TaxonomyTerm, col(TaxonomyTerm.id) == Attribute.taxonomy_term_id)
+            .where(col(Attribute.link_id).in_(batch), Attribute.link_entity == "service")
+        )
+        for sid, code in need_rows:
+            if code and code not in facts[sid].needs:
+                facts[sid].needs.append(code)
+        for area_sid, extent in session.exec(
+            select(ServiceArea.service_id, ServiceArea.extent).where(col(ServiceArea.service_id).in_(batch))
+        ):
+            if area_sid and extent:
+                facts[area_sid].areas.append(extent)
+        language_rows = session.exec(
+            select(Language.service_id, Language.code).where(col(Language.service_id).in_(batch))
+        )
+        for lang_sid, lang in language_rows:
+            if lang_sid and lang and lang not in facts[lang_sid].languages:
+                facts[lang_sid].languages.append(lang)
     for f in facts.values():
         f.needs.sort()
         f.areas.sort()

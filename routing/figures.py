@@ -3,15 +3,16 @@
 Every figure describes the referrals *opened* in the period (a cohort) and
 what has happened to them since; only the list of unowned cases is as it
 stands now, whenever they were opened. All counting is done by the database
-(GROUP BY, window functions for the percentiles), in the same SQL on SQLite
-and PostgreSQL: nothing loads every referral into Python.
+(GROUP BY; percentiles read by position off an index in order), in the same
+SQL on SQLite and PostgreSQL: nothing loads every referral into Python.
 
 Time is the network's wall clock, Europe/Helsinki: a period runs from the
 first day's midnight to the midnight after the last day, weeks are ISO weeks
-(``2026-W02``) and "2 working days" skips Saturdays and Sundays. The database
-works in UTC epoch seconds; the Helsinki offset is added with a CASE over the
-summer-time spans of the years involved, so the same arithmetic runs on both
-databases.
+(``2026-W02``) and "2 working days" skips Saturdays and Sundays. Each referral
+keeps its opening and first owner as Helsinki wall-clock seconds, written when
+they happen (routing/models.py), so the figures are integer arithmetic over
+index ranges; each figure's index is in the order it groups or ranks by,
+because SQLite cannot group without sorting otherwise.
 
 Small numbers: any count from 1 to 4 is shown as ``"<5"`` (0 stays 0), and a
 median or share computed from 1 to 4 referrals is not shown (``null``), so
@@ -29,7 +30,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.engine import Row
@@ -37,12 +37,21 @@ from sqlmodel import Session
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from .gazetteer import gazetteer
-from .models import CHANNELS, DECLINE_REASONS, OUTCOMES, utcnow
+from .models import (
+    CHANNELS,
+    DAY,
+    DECLINE_REASONS,
+    HELSINKI,
+    OUTCOMES,
+    WEEK,
+    local_seconds,
+    utc_seconds,
+    utcnow,
+    week_number,
+)
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
 SMALL = "<5"
-DAY = 86_400
-WEEK = 7 * DAY
+EPOCH_DAY = date(1970, 1, 1)
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 UNOWNED_DAYS = 14
@@ -124,6 +133,7 @@ def parse_day(value: str | None, name: str) -> date | None:
     return day
 
 
+@functools.cache
 def region_municipalities(region: str) -> tuple[str, ...]:
     """The codes of a region's municipalities (empty for an unknown region)."""
     return tuple(sorted(m.code for m in gazetteer().municipalities if m.region_code == region))
@@ -175,38 +185,15 @@ def suppress(n: int | None) -> Count:
 # --- the SQL --------------------------------------------------------------------
 
 
-@functools.cache
-def _dst_spans(first_year: int, last_year: int) -> tuple[tuple[datetime, datetime, int], ...]:
-    """(start, end, extra seconds) where Helsinki is ahead of its standard +2 h (summer time)."""
-    spans: list[tuple[datetime, datetime, int]] = []
-    base = timedelta(hours=2)
-
-    def extra(at: datetime) -> int:
-        offset = at.astimezone(HELSINKI).utcoffset() or base
-        return int((offset - base).total_seconds())
-
-    at = datetime(first_year, 1, 1, tzinfo=UTC)
-    stop = datetime(last_year + 1, 1, 1, tzinfo=UTC)
-    current, since = extra(at), at
-    while at < stop:
-        nxt = at + timedelta(days=1)
-        if extra(nxt) != current:
-            # the change happens on the hour within this day
-            hour = at
-            while extra(hour) == current:
-                hour += timedelta(hours=1)
-            if current:
-                spans.append((since, hour, current))
-            current, since = extra(hour), hour
-        at = nxt
-    if current:
-        spans.append((since, stop, current))
-    return tuple(spans)
-
-
 @dataclass
 class _Sql:
-    """The figures' SQL for one database and one scope, with its bound parameters."""
+    """The figures' SQL for one database and one scope, with its bound parameters.
+
+    The referrals carry their opening and first owner as integers (``opened_local``,
+    ``opened_week``, ``owned_local``, ``seconds_to_owner``, ``first_owner_org_id``;
+    routing/models.py) and their needs a copy of the opening and municipality, so the
+    figures are integer arithmetic over index ranges.
+    """
 
     session: Session
     scope: Scope
@@ -221,38 +208,23 @@ class _Sql:
             self.session.connection().exec_driver_sql(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
         else:
             # for this transaction only: JIT compiling costs more than it saves on these queries,
-            # and the percentile sorts should stay in memory
+            # and the sorts left (returns to open) should stay in memory
             self.session.connection().exec_driver_sql("SET LOCAL jit = off")
             self.session.connection().exec_driver_sql(f"SET LOCAL work_mem = '{POSTGRESQL_WORK_MEM}'")
-        self._bind("start", self.scope.start_utc, UTCDateTime())
-        self._bind("end", self.scope.end_utc, UTCDateTime())
-        # the summer-time spans that touch the times looked at: openings in the period, owners up to now
-        earliest = self.scope.start_utc - timedelta(days=1)
-        latest = max(self.scope.end_utc, self.now) + timedelta(days=1)
-        self.spans = [
-            span for span in _dst_spans(earliest.year, latest.year) if span[1] > earliest and span[0] < latest
-        ]
-        for i, (s, e, _extra) in enumerate(self.spans):
-            self._bind(f"z{i}s", s, UTCDateTime())
-            self._bind(f"z{i}e", e, UTCDateTime())
         if self.scope.municipalities is not None:
             self.params["munis"] = list(self.scope.municipalities)
             self.binds.append(bindparam("munis", expanding=True))
         if self.scope.organization_id is not None:
             self.params["org"] = self.scope.organization_id
         # our own integers go into the SQL text: a parameter repeated in a GROUP BY would be
-        # a different placeholder to PostgreSQL, and these are never user input
-        self.now_epoch = int(self.now.timestamp())
-        self.now_local = self.now_epoch + 7200 + self._extra_at(self.now)
-        # Monday 00:00 of the period's first week, as Helsinki wall-clock epoch seconds
-        self.monday0 = (self.scope.first_monday - date(1970, 1, 1)).days * DAY
-
-    def _bind(self, name: str, value: Any, type_: Any) -> None:
-        self.params[name] = value
-        self.binds.append(bindparam(name, type_=type_))
-
-    def _extra_at(self, at: datetime) -> int:
-        return next((x for s, e, x in self.spans if s <= at < e), 0)
+        # a different placeholder to PostgreSQL, and these are never user input.
+        # The period in Helsinki wall-clock seconds: from the first day's midnight to the one after the last.
+        self.start = (self.scope.start - EPOCH_DAY).days * DAY
+        self.end = (self.scope.end - EPOCH_DAY).days * DAY + DAY
+        self.week0 = week_number(self.start)  # week index 0: the period's first week
+        self.last_week = week_number(self.end - 1)
+        self.now_epoch = utc_seconds(self.now)
+        self.now_local = local_seconds(self.now)
 
     def epoch(self, column: str) -> str:
         """Whole UTC epoch seconds of a timestamp column, rounded (NULL stays NULL).
@@ -265,12 +237,9 @@ class _Sql:
         return f"CAST(ROUND(date_part('epoch', {column})) AS BIGINT)"
 
     def indexed_by(self, index: str) -> str:
-        """SQLite's planner takes the big offer index over a tiny partial one; this says which to use."""
-        return f" INDEXED BY {index}" if self.dialect == "sqlite" else ""
-
-    def bytewise(self, expr: str) -> str:
-        """``expr`` compared byte by byte: ids need no language-aware collation (much slower to sort on PostgreSQL)."""
-        return expr if self.dialect == "sqlite" else f'({expr}) COLLATE "C"'
+        """SQLite: read the period's referrals through this index (the planner would sometimes take another
+        and sort); not an org-admin's, which are few enough to start from (``took_part``) and sort."""
+        return f" INDEXED BY {index}" if self.dialect == "sqlite" and self.scope.organization_id is None else ""
 
     def is_true(self, column: str, value: bool = True) -> str:
         """SQL: a boolean column is ``value``, written as the partial indexes are (1/0 on SQLite)."""
@@ -278,36 +247,45 @@ class _Sql:
             return f"{column} = {int(value)}"
         return column if value else f"NOT {column}"
 
-    def local(self, column: str) -> str:
-        """Helsinki wall-clock epoch seconds of a timestamp column."""
-        whens = " ".join(
-            f"WHEN {column} >= :z{i}s AND {column} < :z{i}e THEN {extra}"
-            for i, (_s, _e, extra) in enumerate(self.spans)
+    def took_part(self, r: str, id_column: str = "id") -> str:
+        """SQL: the org-admin's organisation took part in the referral ``r.id_column`` names
+        (its front door, holder, or offered to).
+
+        The few referrals it took part in are listed once per statement (each through an index),
+        not looked for referral by referral in the period's.
+        """
+        return (
+            f"{r}.{id_column} IN (SELECT xr.id FROM referral xr WHERE xr.front_door_id = :org"
+            " UNION SELECT xr.id FROM referral xr WHERE xr.holder_id = :org"
+            " UNION SELECT xo.referral_id FROM offer xo WHERE xo.organization_id = :org"
+            " UNION SELECT xo.referral_id FROM offer xo JOIN ring_member rm ON rm.ring_id = xo.ring_id"
+            " WHERE rm.organization_id = :org)"
         )
-        summer = f"CASE {whens} ELSE 0 END" if whens else "0"
-        return f"({self.epoch(column)} + 7200 + {summer})"
 
     def cohort_where(self, r: str = "r") -> str:
-        """The conditions on referral ``r`` that make the cohort: opened in the period, the region, the org-admin's."""
-        where = [f"{r}.created_at >= :start", f"{r}.created_at < :end"]
+        """The conditions on referral ``r`` that make the cohort: opened in the period, the region, the org-admin's.
+
+        The week bounds add nothing but let the week-ordered indexes read just the period's range.
+        """
+        where = [
+            f"{r}.opened_week BETWEEN {self.week0} AND {self.last_week}",
+            f"{r}.opened_local >= {self.start}",
+            f"{r}.opened_local < {self.end}",
+        ]
         if self.scope.municipalities is not None:
             where.append(f"{r}.municipality IN :munis")
         if self.scope.organization_id is not None:
-            where.append(
-                f"({r}.front_door_id = :org OR {r}.holder_id = :org OR EXISTS ("
-                f"SELECT 1 FROM offer xo WHERE xo.referral_id = {r}.id AND (xo.organization_id = :org"
-                " OR xo.ring_id IN (SELECT rm.ring_id FROM ring_member rm WHERE rm.organization_id = :org))))"
-            )
+            where.append(self.took_part(r))
         return " AND ".join(where)
 
-    def cohort(self) -> str:
-        """CTE ``c``: the cohort with its opening and first-owner times (the databases inline it where used once)."""
-        return (
-            "c AS (SELECT r.id, r.front_door_id, r.holder_id, r.channel, r.municipality, r.outcome, r.owned_at,"
-            f" {self.epoch('r.created_at')} AS ce, {self.epoch('r.owned_at')} AS oe,"
-            f" {self.local('r.created_at')} AS lc, {self.local('r.owned_at')} AS lo"
-            f" FROM referral r WHERE {self.cohort_where()})"
-        )
+    def need_where(self, rn: str = "rn") -> str:
+        """The conditions on need ``rn`` that make it one of the cohort's, by the copies the need keeps."""
+        where = [f"{rn}.opened_local >= {self.start}", f"{rn}.opened_local < {self.end}"]
+        if self.scope.municipalities is not None:
+            where.append(f"{rn}.municipality IN :munis")
+        if self.scope.organization_id is not None:
+            where.append(self.took_part(rn, "referral_id"))
+        return " AND ".join(where)
 
     def statement(self, sql: str) -> TextClause:
         """``sql`` with the types of the parameters it uses."""
@@ -317,6 +295,25 @@ class _Sql:
     def run(self, sql: str, **extra: Any) -> Sequence[Row[Any]]:
         return self.session.connection().execute(self.statement(sql), {**self.params, **extra}).all()
 
+    def percentiles(
+        self, value: str, source: str, n: int, fractions: Sequence[tuple[int, int]], **extra: Any
+    ) -> list[float]:
+        """The percentiles of ``value`` over the ``n`` rows of ``source`` (``FROM … WHERE …``), by position.
+
+        Each one is read with ``ORDER BY value LIMIT … OFFSET …`` from an index already in
+        that order, so nothing is sorted (sorting a million rows takes SQLite a second):
+        linear interpolation between the closest ranks, as PostgreSQL's ``percentile_cont``.
+        """
+        found = []
+        for num, den in fractions:
+            lo, rest = divmod(num * (n - 1), den)
+            rows = self.run(
+                f"SELECT {value} AS v {source} ORDER BY {value} LIMIT {2 if rest else 1} OFFSET {lo}", **extra
+            )
+            low = float(rows[0].v)
+            found.append(low + (float(rows[1].v) - low) * rest / den if rest else low)
+        return found
+
 
 def _positions(rn: str, n: str, *fractions: tuple[int, int]) -> str:
     """SQL: is the 1-based row ``rn`` of ``n`` sorted values one of those the percentiles need."""
@@ -325,15 +322,6 @@ def _positions(rn: str, n: str, *fractions: tuple[int, int]) -> str:
         picks.append(f"({num} * ({n} - 1)) / {den}")
         picks.append(f"({num} * ({n} - 1) + {den - 1}) / {den}")
     return f"({rn} - 1 IN ({', '.join(picks)}))"
-
-
-def _ranks(n: int, *fractions: tuple[int, int]) -> set[int]:
-    """The 1-based ranks of ``n`` sorted values that the percentiles need."""
-    ranks: set[int] = set()
-    for num, den in fractions:
-        lo, rest = divmod(num * (n - 1), den)
-        ranks.update((lo + 1, lo + 1 + (1 if rest else 0)))
-    return ranks
 
 
 def _percentile(values: dict[int, float], n: int, fraction: tuple[int, int]) -> float:
@@ -374,9 +362,11 @@ def _stat(n: int, seconds: float | None) -> float | None:
 
 # --- the figures, one query each --------------------------------------------------
 
+OWNED = "r.seconds_to_owner IS NOT NULL"  # the referral has had a named owner
+
 
 class Figures:
-    """Each method is one figure's query (the benchmark times them one by one)."""
+    """Each method is one figure (the benchmark times them one by one); one instance shares what two need."""
 
     def __init__(self, session: Session, scope: Scope, now: datetime | None = None) -> None:
         self.scope = scope
@@ -387,55 +377,50 @@ class Figures:
         """(week index, front door, channel, opened, of which owned)."""
         s = self.sql
         return s.run(
-            f"WITH {s.cohort()} SELECT (lc - {s.monday0}) / {WEEK} AS wk, front_door_id, channel, COUNT(*) AS n,"
-            f" COUNT(oe) AS owned FROM c GROUP BY (lc - {s.monday0}) / {WEEK}, front_door_id, channel"
+            f"SELECT r.opened_week - {s.week0} AS wk, r.front_door_id, r.channel, COUNT(*) AS n,"
+            f" COUNT(r.seconds_to_owner) AS owned FROM referral r{s.indexed_by('ix_referral_opened')}"
+            f" WHERE {s.cohort_where()} GROUP BY r.opened_week, r.front_door_id, r.channel"
         )
+
+    @functools.cached_property
+    def _owned_per_week(self) -> dict[int, int]:
+        """{week index: referrals opened that week that have had an owner} (time_to_owner and its weekly split)."""
+        s = self.sql
+        rows = s.run(
+            f"SELECT r.opened_week - {s.week0} AS wk, COUNT(*) AS n"
+            f" FROM referral r{s.indexed_by('ix_referral_week_to_owner')}"
+            f" WHERE {s.cohort_where()} AND {OWNED} GROUP BY r.opened_week"
+        )
+        return {int(r.wk): int(r.n) for r in rows}
 
     def time_to_owner(self) -> tuple[int, float | None, float | None]:
         """(owned, median, 90th percentile) of the seconds from opening to the first named owner."""
         s = self.sql
-        owned = f"WITH {s.cohort()} SELECT oe - ce AS secs FROM c WHERE owned_at IS NOT NULL"
-        n = int(s.run(f"SELECT COUNT(*) AS n FROM ({owned}) o")[0].n)
+        n = sum(self._owned_per_week.values())
         if n == 0:
             return 0, None, None
-        ranks = _ranks(n, MEDIAN, P90)
-        rows = s.run(
-            f"SELECT secs, rn FROM (SELECT secs, ROW_NUMBER() OVER (ORDER BY secs) AS rn FROM ({owned}) o) w"
-            f" WHERE rn IN ({', '.join(map(str, sorted(ranks)))})"
+        median, p90 = s.percentiles(
+            "r.seconds_to_owner",
+            f"FROM referral r{s.indexed_by('ix_referral_to_owner')} WHERE {s.cohort_where()} AND {OWNED}",
+            n,
+            (MEDIAN, P90),
         )
-        values = {int(r.rn) - 1: float(r.secs) for r in rows}
-        return n, _percentile(values, n, MEDIAN), _percentile(values, n, P90)
+        return n, median, p90
 
     def weekly_time_to_owner(self) -> dict[int, tuple[int, float]]:
-        """{week index: (owned, median seconds)}, by the week the referral was opened.
-
-        One sort serves every week: the rows are ranked by (week, seconds), and a
-        week's own ranks are those less the owned referrals of the weeks before it
-        (counted first).
-        """
+        """{week index: (owned, median seconds)}, by the week the referral was opened."""
         s = self.sql
-        owned = (
-            f"WITH {s.cohort()} SELECT (lc - {s.monday0}) / {WEEK} AS wk, oe - ce AS secs"
-            " FROM c WHERE owned_at IS NOT NULL"
-        )
-        sizes = {int(r.wk): int(r.n) for r in s.run(f"SELECT wk, COUNT(*) AS n FROM ({owned}) o GROUP BY wk")}
-        wanted: dict[int, tuple[int, int]] = {}  # global rank → (week, rank in the week)
-        before = 0
-        for wk in sorted(sizes):
-            for rank in _ranks(sizes[wk], MEDIAN):
-                wanted[before + rank] = (wk, rank)
-            before += sizes[wk]
-        if not wanted:
-            return {}
-        rows = s.run(
-            f"SELECT secs, rn FROM (SELECT secs, ROW_NUMBER() OVER (ORDER BY wk, secs) AS rn FROM ({owned}) o) w"
-            f" WHERE rn IN ({', '.join(map(str, sorted(wanted)))})"
-        )
-        values: dict[int, dict[int, float]] = defaultdict(dict)
-        for r in rows:
-            wk, rank = wanted[int(r.rn)]
-            values[wk][rank - 1] = float(r.secs)
-        return {wk: (sizes[wk], _percentile(values[wk], sizes[wk], MEDIAN)) for wk in values}
+        weekly = {}
+        for wk, n in sorted(self._owned_per_week.items()):
+            (median,) = s.percentiles(
+                "r.seconds_to_owner",
+                f"FROM referral r{s.indexed_by('ix_referral_week_to_owner')}"
+                f" WHERE r.opened_week = {s.week0 + wk} AND {s.cohort_where()} AND {OWNED}",
+                n,
+                (MEDIAN,),
+            )
+            weekly[wk] = (n, median)
+        return weekly
 
     def owned_within_two_working_days(self) -> tuple[int, int]:
         """(owned in time, due): referrals whose 2-working-day deadline has passed, and those owned by it.
@@ -446,9 +431,10 @@ class Figures:
         change to or from summer time over the weekend moves nothing.
         """
         s = self.sql
-        # the local times once per referral (SQLite would otherwise recompute them in each CASE branch)
+        # sw: seconds since the opening week's Monday 00:00
         row = s.run(
-            f"WITH {s.cohort()}, d AS MATERIALIZED (SELECT lc, lo, (lc - {s.monday0}) % {WEEK} AS sw FROM c),"
+            f"WITH d AS (SELECT r.opened_local AS lc, r.owned_local AS lo, (r.opened_local + {3 * DAY}) % {WEEK} AS sw"
+            f" FROM referral r{s.indexed_by('ix_referral_opened')} WHERE {s.cohort_where()}),"
             f" e AS (SELECT lo, lc + CASE WHEN sw < {3 * DAY} THEN {2 * DAY} WHEN sw < {5 * DAY} THEN {4 * DAY}"
             f" ELSE {9 * DAY} - sw END AS deadline FROM d)"
             " SELECT COUNT(*) AS due, COALESCE(SUM(CASE WHEN lo <= deadline THEN 1 ELSE 0 END), 0) AS ok"
@@ -459,43 +445,38 @@ class Figures:
     def time_to_owner_by_organisation(self) -> dict[str, tuple[int, float, float]]:
         """Per receiving organisation, that of the person who first accepted: {org: (owned, median, p90)}.
 
-        Accepting makes the accepter's organisation the holder (routing/referrals.py),
-        so the holder it is, unless a handoff has been accepted since: only those few
-        are looked up in their offers (a partial index holds the accepted handoffs).
+        A handoff later moves the holder, not the first owner's organisation (``first_owner_org_id``).
         """
         s = self.sql
-        handoffs = f"offer h{s.indexed_by('ix_offer_handoff_accepted')}"
-        accepted_handoff = "h.referral_id = r.id AND h.kind = 'handoff' AND h.state = 'accepted'"
-        secs = f"{s.epoch('r.owned_at')} - {s.epoch('r.created_at')}"
-        own = " AND org = :org" if s.scope.organization_id else ""
-        owned = (
-            f"SELECT org, secs FROM (SELECT r.holder_id AS org, {secs} AS secs FROM referral r"
-            f" WHERE {s.cohort_where()} AND r.owned_at IS NOT NULL"
-            f" AND NOT EXISTS (SELECT 1 FROM {handoffs} WHERE {accepted_handoff})"
-            # the few handed on since: from the accepted handoffs to their first accepted offer
-            f" UNION ALL SELECT (SELECT {_receiving_organisation()} FROM offer o WHERE o.referral_id = r.id"
-            " AND o.kind = 'referral' AND o.state = 'accepted' ORDER BY o.decided_at LIMIT 1) AS org,"
-            f" {secs} AS secs FROM {handoffs} CROSS JOIN referral r"
-            f" WHERE {accepted_handoff} AND {s.cohort_where()} AND r.owned_at IS NOT NULL) t"
-            f" WHERE org IS NOT NULL{own}"
+        source = f"FROM referral r{s.indexed_by('ix_referral_org_to_owner')} WHERE {s.cohort_where()} AND {OWNED}"
+        own = " AND r.first_owner_org_id = :org" if s.scope.organization_id else ""
+        sizes = s.run(
+            f"SELECT r.first_owner_org_id AS org, COUNT(*) AS n {source}"
+            f" AND r.first_owner_org_id IS NOT NULL{own} GROUP BY r.first_owner_org_id"
         )
-        by = s.bytewise("org")
-        rows = s.run(
-            "SELECT org, secs, rn, n FROM (SELECT org, secs,"
-            f" ROW_NUMBER() OVER (PARTITION BY {by} ORDER BY secs) AS rn,"
-            f" COUNT(*) OVER (PARTITION BY {by}) AS n FROM ({owned}) o) w WHERE {_positions('rn', 'n', MEDIAN, P90)}"
-        )
-        found = _percentiles(((r.org, r.secs, r.rn, r.n) for r in rows), (MEDIAN, P90))
-        return {org: (n, values[0], values[1]) for org, (n, values) in found.items()}
+        found = {}
+        for size in sizes:
+            median, p90 = s.percentiles(
+                "r.seconds_to_owner",
+                f"{source} AND r.first_owner_org_id = :receiver",
+                int(size.n),
+                (MEDIAN, P90),
+                receiver=size.org,
+            )
+            found[size.org] = (int(size.n), median, p90)
+        return found
 
     def declines(self) -> Sequence[Row[Any]]:
-        """(organisation, reason, declined offers) for the cohort's offers."""
+        """(organisation, reason, declined offers) for the cohort's offers.
+
+        From the declined offers to their referrals, not from every referral of the period.
+        """
         s = self.sql
         org = _receiving_organisation()
         own = f" AND {org} = :org" if s.scope.organization_id else ""
         return s.run(
-            f"SELECT {org} AS org, o.reason AS reason, COUNT(*) AS n FROM referral r JOIN offer o"
-            f" ON o.referral_id = r.id AND o.state = 'declined' WHERE {s.cohort_where()}{own}"
+            f"SELECT {org} AS org, o.reason AS reason, COUNT(*) AS n FROM offer o CROSS JOIN referral r"
+            f" WHERE o.state = 'declined' AND r.id = o.referral_id AND {s.cohort_where()}{own}"
             f" GROUP BY {org}, o.reason"
         )
 
@@ -527,9 +508,9 @@ class Figures:
         """(need, municipality, referrals) from the need codes routing found."""
         s = self.sql
         return s.run(
-            "SELECT rn.need AS need, r.municipality AS municipality, COUNT(*) AS n"
-            f" FROM referral r JOIN referral_need rn ON rn.referral_id = r.id WHERE {s.cohort_where()}"
-            " GROUP BY rn.need, r.municipality"
+            "SELECT rn.need AS need, rn.municipality AS municipality, COUNT(*) AS n"
+            f" FROM referral_need rn{s.indexed_by('ix_referral_need_opened')} WHERE {s.need_where()}"
+            " GROUP BY rn.need, rn.municipality"
         )
 
     def unmet_needs(self) -> Sequence[Row[Any]]:
@@ -541,10 +522,10 @@ class Figures:
         """
         s = self.sql
         return s.run(
-            "WITH x AS (SELECT rn.need, r.municipality FROM referral_need rn JOIN referral r ON r.id = rn.referral_id"
-            f" WHERE {s.is_true('rn.unmet')} AND {s.cohort_where()}"
+            "WITH x AS (SELECT rn.need, rn.municipality FROM referral_need rn"
+            f" WHERE {s.is_true('rn.unmet')} AND {s.need_where()}"
             " UNION ALL SELECT rn.need, r.municipality FROM referral r JOIN referral_need rn ON rn.referral_id = r.id"
-            f" WHERE {s.cohort_where()} AND r.owned_at IS NULL AND {s.is_true('rn.unmet', False)}"
+            f" WHERE {s.cohort_where()} AND r.seconds_to_owner IS NULL AND {s.is_true('rn.unmet', False)}"
             " AND EXISTS (SELECT 1 FROM offer o WHERE o.referral_id = r.id AND o.kind = 'referral')"
             " AND NOT EXISTS (SELECT 1 FROM offer o WHERE o.referral_id = r.id AND o.kind = 'referral'"
             " AND o.state <> 'declined'))"
@@ -555,8 +536,8 @@ class Figures:
         s = self.sql
         # outcome is set exactly when a referral is closed (and is in the cohort's index; state is not)
         return s.run(
-            f"SELECT r.outcome, COUNT(*) AS n FROM referral r WHERE {s.cohort_where()} AND r.outcome IS NOT NULL"
-            " GROUP BY r.outcome"
+            f"SELECT r.outcome, COUNT(*) AS n FROM referral r{s.indexed_by('ix_referral_opened')}"
+            f" WHERE {s.cohort_where()} AND r.outcome IS NOT NULL GROUP BY r.outcome"
         )
 
     def unowned(self) -> Sequence[Row[Any]]:

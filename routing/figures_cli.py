@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 
 from . import db
 from .figures import FiguresError, compute_figures, figures_csv, figures_text, make_scope
+from .migrate import needs_schema
 from .overlaps import find_overlaps, overlaps_text
 
 
@@ -22,6 +23,7 @@ class BadFiguresInput(click.ClickException):
 @click.option("--region", metavar="CODE", help="a 2-digit region (maakunta) code, e.g. 01")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_appcontext
+@needs_schema
 def figures_command(from_: str | None, to: str | None, region: str | None, fmt: str) -> None:
     """The network's figures for referrals opened in the period (counts of 1–4 show as <5)."""
     try:
@@ -49,6 +51,7 @@ def directory_group() -> None:
 @click.option("--to", metavar="DATE", help="count offers up to this day (default: today)")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 @with_appcontext
+@needs_schema
 def overlaps_command(region: str | None, from_: str | None, to: str | None, as_json: bool) -> None:
     """Services of different organisations serving the same need, area, ages and languages; and gaps."""
     try:

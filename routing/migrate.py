@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import click
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from . import db
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -34,3 +40,26 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def schema_problem(engine: Engine) -> str | None:
+    """Why the database's schema is not this version's (never set up, or not migrated yet), or None."""
+    current, head = current_revision(engine), head_revision()
+    if current is None:
+        return "the database has not been set up: run `eteinen init` first"
+    if current != head:
+        return f"the database schema is at {current}, this version needs {head}: run `eteinen init` to migrate it"
+    return None
+
+
+def needs_schema(command: Callable[..., Any]) -> Callable[..., Any]:
+    """For a command run in an app context: one line and exit 1, not a traceback, when the schema is not ready."""
+
+    @functools.wraps(command)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        problem = schema_problem(db.engine())
+        if problem is not None:
+            raise click.ClickException(problem)
+        return command(*args, **kwargs)
+
+    return checked

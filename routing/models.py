@@ -16,16 +16,48 @@ models and the migrations in step (a test compares them).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+DAY = 86_400
+WEEK = 7 * DAY
+_EPOCH = datetime(1970, 1, 1)
+_SECOND = timedelta(seconds=1)
 
 
 def utcnow() -> datetime:
     """Aware UTC now: SQLModel's datetime columns store and return aware UTC."""
     return datetime.now(UTC)
+
+
+def _utc(at: datetime) -> datetime:
+    """Naive UTC (a bulk loader's naive datetimes are UTC)."""
+    return at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_seconds(at: datetime) -> int:
+    """Whole seconds since 1970 (UTC), rounded down."""
+    return (_utc(at) - _EPOCH) // _SECOND
+
+
+def local_seconds(at: datetime) -> int:
+    """The Helsinki wall clock at ``at`` as whole seconds since 1970-01-01 00:00, rounded down.
+
+    The figures count in it: a day is 86,400 of these even across a change to or from summer time.
+    """
+    wall = _utc(at).replace(tzinfo=UTC).astimezone(HELSINKI).replace(tzinfo=None)
+    return (wall - _EPOCH) // _SECOND
+
+
+def week_number(local: int) -> int:
+    """The Monday-to-Sunday week of a wall-clock time, counted from Monday 29 December 1969."""
+    return (local + 3 * DAY) // WEEK  # 1 January 1970 was a Thursday
 
 
 def new_id() -> str:
@@ -292,27 +324,74 @@ OUTCOMES = ("served", "client-withdrew", "no-contact", "outside-network", "dupli
 CHANNELS = ("desk", "ring", "api")
 
 
-# partial-index conditions shared by the models and migration 0003 (the figures' indexes)
+# partial-index conditions of the figures' indexes (the models and migrations 0004, 0006)
 EVENT_BACK_TO_OPEN = "to_state = 'open' AND from_state <> 'open'"
 EVENT_OUT_OF_OPEN = "from_state = 'open' AND to_state <> 'open'"
-OFFER_HANDOFF_ACCEPTED = "kind = 'handoff' AND state = 'accepted'"
+REFERRAL_OWNED = "seconds_to_owner IS NOT NULL"
+
+
+def _owned_index(name: str, *columns: str) -> Index:
+    return Index(name, *columns, sqlite_where=text(REFERRAL_OWNED), postgresql_where=text(REFERRAL_OWNED))
+
+
+def _from_opening(number: Callable[[int], int]) -> Callable[[Any], int | None]:
+    """A column default computed from the ``created_at`` being inserted: every insert through
+    SQLAlchemy writes the figures' copies of the opening time (a bulk load computes its own)."""
+
+    def default(context: Any) -> int | None:
+        created_at = context.get_current_parameters().get("created_at")
+        return None if created_at is None else number(local_seconds(created_at))
+
+    return default
+
+
+def first_owner_columns(created_at: datetime, owned_at: datetime, organization_id: str) -> dict[str, Any]:
+    """The time a referral first got a named owner, with the figures' copies of it (``Referral`` columns).
+
+    Written once, with the first owner: a handoff later changes the owner and holder, not these.
+    """
+    return {
+        "owned_at": owned_at,
+        "owned_local": local_seconds(owned_at),
+        "seconds_to_owner": utc_seconds(owned_at) - utc_seconds(created_at),
+        "first_owner_org_id": organization_id,
+    }
 
 
 class Referral(SQLModel, table=True):
     __table_args__ = (
         Index("ix_referral_holder_state", "holder_id", "state"),
         Index("ix_referral_state_created", "state", "created_at"),
-        # the figures: every column they read of the referrals opened in a period
+        # The figures (routing/figures.py). Each index holds every column its figures read of the
+        # referrals opened in a period, in the order they group or rank by, so that SQLite (which
+        # has no hash aggregation) never sorts them: per week, front door and channel ...
         Index(
             "ix_referral_opened",
-            "created_at",
+            "opened_week",
             "front_door_id",
             "channel",
-            "municipality",
-            "owned_at",
+            "opened_local",
+            "owned_local",
+            "seconds_to_owner",
             "outcome",
+            "municipality",
             "holder_id",
             "id",
+        ),
+        # ... the owned ones by the time to their first owner: over the period, per week, per organisation ...
+        _owned_index("ix_referral_to_owner", "seconds_to_owner", "opened_week", "opened_local", "municipality"),
+        _owned_index("ix_referral_week_to_owner", "opened_week", "seconds_to_owner", "opened_local", "municipality"),
+        _owned_index(
+            "ix_referral_org_to_owner",
+            "first_owner_org_id",
+            "seconds_to_owner",
+            "opened_week",
+            "opened_local",
+            "municipality",
+        ),
+        # ... and by id, for the figures that start from offers or events
+        Index(
+            "ix_referral_id_opened", "id", "opened_week", "opened_local", "municipality", "front_door_id", "holder_id"
         ),
         Index(
             "ix_referral_retention",
@@ -345,6 +424,14 @@ class Referral(SQLModel, table=True):
     owned_at: datetime | None = None  # first time a named person owned it
     closed_at: datetime | None = None
     erased_at: datetime | None = None
+    # Numbers for the figures, written with created_at (column defaults) and owned_at (first_owner_columns):
+    # Helsinki wall-clock seconds since 1970 of the opening and of the first owner, the opening's week,
+    # the seconds to the first owner and that owner's organisation. Anonymous: erasure keeps them.
+    opened_local: int | None = Field(default=None, sa_column=Column(BigInteger, default=_from_opening(lambda s: s)))
+    opened_week: int | None = Field(default=None, sa_column=Column(Integer, default=_from_opening(week_number)))
+    owned_local: int | None = Field(default=None, sa_column=Column(BigInteger))
+    seconds_to_owner: int | None = Field(default=None, sa_column=Column(Integer))
+    first_owner_org_id: str | None = Field(default=None, max_length=64)
 
 
 class ReferralNeed(SQLModel, table=True):
@@ -352,10 +439,14 @@ class ReferralNeed(SQLModel, table=True):
 
     __tablename__ = "referral_need"
     __table_args__ = (
+        # the needs figures count by need and municipality without joining the referrals
+        Index("ix_referral_need_opened", "need", "municipality", "opened_local", "referral_id"),
         Index(
             "ix_referral_need_unmet",
-            "referral_id",
             "need",
+            "municipality",
+            "opened_local",
+            "referral_id",
             sqlite_where=text("unmet = 1"),
             postgresql_where=text("unmet"),
         ),
@@ -363,6 +454,20 @@ class ReferralNeed(SQLModel, table=True):
     referral_id: str = Field(foreign_key="referral.id", primary_key=True, max_length=64)
     need: str = Field(primary_key=True, max_length=64)
     unmet: bool = False
+    # the referral's municipality and opening time (Referral.opened_local), copied for the figures
+    municipality: str | None = Field(default=None, max_length=8)
+    opened_local: int | None = Field(default=None, sa_column=Column(BigInteger))
+
+    @classmethod
+    def of(cls, referral: Referral, need: str, unmet: bool = False) -> ReferralNeed:
+        """A need of ``referral``, with the referral's copies the figures count by."""
+        return cls(
+            referral_id=referral.id,
+            need=need,
+            unmet=unmet,
+            municipality=referral.municipality,
+            opened_local=referral.opened_local,
+        )
 
 
 class Offer(SQLModel, table=True):
@@ -374,12 +479,6 @@ class Offer(SQLModel, table=True):
         Index("ix_offer_decided_by", "decided_by_id"),
         Index("ix_offer_figures", "referral_id", "state", "kind", "organization_id", "decided_by_id", "reason"),
         Index("ix_offer_service_created", "service_id", "created_at", "state"),
-        Index(
-            "ix_offer_handoff_accepted",
-            "referral_id",
-            sqlite_where=text(OFFER_HANDOFF_ACCEPTED),
-            postgresql_where=text(OFFER_HANDOFF_ACCEPTED),
-        ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
     referral_id: str = Field(foreign_key="referral.id", max_length=64)

@@ -18,17 +18,20 @@ are those its services' areas name.
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, text
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from .directory import service_facts
-from .figures import Scope, region_municipalities, suppress
+from .figures import Figures, Scope, region_municipalities, suppress
 from .gazetteer import gazetteer
 from .hsds.spec import NEED_TAXONOMY
 from .models import Organization, Service, Taxonomy, TaxonomyTerm
@@ -80,27 +83,34 @@ def _coverage(areas: Iterable[str]) -> frozenset[str] | None:
 
 
 def active_services(session: Session) -> list[DirectoryService]:
-    rows = session.exec(
-        select(Service, Organization.name)
+    rows = session.execute(
+        sa_select(
+            col(Service.id),
+            col(Service.name),
+            col(Service.organization_id),
+            col(Organization.name),
+            col(Service.minimum_age),
+            col(Service.maximum_age),
+        )
         .join(Organization, col(Organization.id) == Service.organization_id)
-        .where(Service.status == "active")
-        .order_by(Organization.name, Service.name)
+        .where(col(Service.status) == "active")
+        .order_by(col(Organization.name), col(Service.name))
     ).all()
-    facts = service_facts(session, [s.id for s, _ in rows])
+    facts = service_facts(session)  # of every active service
     return [
         DirectoryService(
-            id=s.id,
-            name=s.name,
-            organization_id=s.organization_id,
+            id=sid,
+            name=name,
+            organization_id=org_id,
             organization_name=org_name,
-            needs=frozenset(facts[s.id].needs),
-            municipalities=_coverage(facts[s.id].areas),
-            areas=tuple(facts[s.id].areas),
-            minimum_age=s.minimum_age,
-            maximum_age=s.maximum_age,
-            languages=frozenset(facts[s.id].languages),
+            needs=frozenset(facts[sid].needs),
+            municipalities=_coverage(facts[sid].areas),
+            areas=tuple(facts[sid].areas),
+            minimum_age=minimum_age,
+            maximum_age=maximum_age,
+            languages=frozenset(facts[sid].languages),
         )
-        for s, org_name in rows
+        for sid, name, org_id, org_name, minimum_age, maximum_age in rows
     ]
 
 
@@ -128,7 +138,11 @@ def network_municipalities(services: Iterable[DirectoryService]) -> list[str]:
 
 
 def _groups_in(cell: list[DirectoryService]) -> list[frozenset[str]]:
-    """Services of a need in one municipality → groups joined by cross-organisation overlaps (union-find)."""
+    """Services of a need in one municipality → groups joined by cross-organisation overlaps (union-find).
+
+    Testing every pair would be quadratic, and a cell can hold thousands of nation-wide
+    services; so the overlaps are swept along the ages, once per language (``_sweep_ages``).
+    """
     parent = {s.id: s.id for s in cell}
 
     def root(x: str) -> str:
@@ -137,16 +151,85 @@ def _groups_in(cell: list[DirectoryService]) -> list[frozenset[str]]:
             x = parent[x]
         return x
 
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
     linked: set[str] = set()
-    for i, a in enumerate(cell):
-        for b in cell[i + 1 :]:
-            if a.organization_id != b.organization_id and a.overlaps(b):
-                parent[root(a.id)] = root(b.id)
-                linked.update((a.id, b.id))
+    for speakers in _language_classes(cell):
+        _sweep_ages(speakers, join, linked)
     members: dict[str, set[str]] = defaultdict(set)
     for sid in linked:
         members[root(sid)].add(sid)
     return [frozenset(m) for m in members.values()]
+
+
+# a service as the sweep reads it: (youngest age served, oldest, organisation, id)
+_Span = tuple[float, float, str, str]
+
+
+def _language_classes(cell: list[DirectoryService]) -> list[list[_Span]]:
+    """Per language, the services that speak it or state none: two services share a language, or one
+    states none, exactly when they are together in one of these (all of them when nobody states one)."""
+    spans = [
+        (
+            s.minimum_age or 0,
+            s.maximum_age if s.maximum_age is not None else math.inf,
+            s.organization_id,
+            s.id,
+            s.languages,
+        )
+        for s in cell
+    ]
+    spans.sort(key=lambda span: span[0])  # the sweep's order
+    languages = sorted({lang for s in cell for lang in s.languages})
+    if not languages:
+        return [[span[:4] for span in spans]]
+    return [[span[:4] for span in spans if not span[4] or lang in span[4]] for lang in languages]
+
+
+def _sweep_ages(spans: list[_Span], join: Callable[[str, str], None], linked: set[str]) -> None:
+    """Join the services of different organisations whose age ranges overlap (``spans`` by youngest age).
+
+    In order of the youngest age served: the services still open at that age all cover it,
+    so they all overlap each other, and once two organisations are among them they are all
+    one group. A service that meets only its own organisation's waits (``waiting``) until
+    another organisation's arrives, or it ends.
+    """
+    ending: list[tuple[float, str, str]] = []  # the open services with an oldest age, by it
+    open_count = 0
+    per_org: dict[str, int] = defaultdict(int)  # open services per organisation
+    waiting: dict[str, str] = {}  # id → organisation: open, one organisation's, not joined yet
+    joined: set[str] = set()  # joined to ``group`` in this sweep
+    group: str | None = None  # a member of the group the joined open services are in
+    open_joined = 0
+    for youngest, oldest, org, sid in spans:
+        if oldest < youngest:  # serves no age: overlaps nothing
+            continue
+        while ending and ending[0][0] < youngest:
+            _, gone_org, gone = heapq.heappop(ending)
+            open_count -= 1
+            per_org[gone_org] -= 1
+            if gone in joined:
+                open_joined -= 1
+            else:
+                del waiting[gone]
+        if open_joined == 0:
+            group = None
+        if open_count > per_org[org]:  # another organisation's service is open here
+            if group is None:
+                group = sid
+            for other in (sid, *waiting):
+                join(other, group)
+                linked.add(other)
+                joined.add(other)
+            open_joined += 1 + len(waiting)
+            waiting.clear()
+        else:
+            waiting[sid] = org
+        if oldest != math.inf:
+            heapq.heappush(ending, (oldest, org, sid))
+        open_count += 1
+        per_org[org] += 1
 
 
 def offer_counts(session: Session, scope: Scope, service_ids: Iterable[str]) -> dict[str, dict[str, int]]:
@@ -170,69 +253,69 @@ def offer_counts(session: Session, scope: Scope, service_ids: Iterable[str]) -> 
 
 
 def asked_counts(session: Session, scope: Scope) -> dict[tuple[str, str], int]:
-    """Referrals opened in the period per (need, municipality): how much a gap matters."""
-    statement = text(
-        "SELECT rn.need, r.municipality, COUNT(*) FROM referral r JOIN referral_need rn ON rn.referral_id = r.id"
-        " WHERE r.created_at >= :start AND r.created_at < :end AND r.municipality IS NOT NULL"
-        " GROUP BY rn.need, r.municipality"
-    ).bindparams(bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime()))
-    rows = session.connection().execute(statement, {"start": scope.start_utc, "end": scope.end_utc})
-    return {(need, muni): n for need, muni, n in rows}
+    """Referrals opened in the period per (need, municipality): how much a gap matters (the needs figure)."""
+    return {(r.need, r.municipality): r.n for r in Figures(session, scope).needs() if r.municipality is not None}
 
 
 def find_overlaps(session: Session, scope: Scope) -> dict[str, Any]:
     """Overlapping services and uncovered need × municipality gaps (the JSON of ``/api/v1/directory/overlaps``)."""
     services = active_services(session)
-    by_id = {s.id: s for s in services}
     municipalities = list(scope.municipalities) if scope.municipalities is not None else None
     if municipalities is None:
         municipalities = network_municipalities(services)
         # a municipality named by a service outside the network's regions still counts for overlaps
-        named = {m for s in services if s.municipalities is not None for m in s.municipalities}
-        cells = sorted(set(municipalities) | named)
+        anywhere = {m for s in services if s.municipalities is not None for m in s.municipalities}
+        cells = sorted(set(municipalities) | anywhere)
     else:
         cells = municipalities
 
     found: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
-    memo: dict[frozenset[str], list[frozenset[str]]] = {}
     by_need: dict[str, list[DirectoryService]] = defaultdict(list)
     for s in services:
         for need in s.needs:
             by_need[need].append(s)
     for need, candidates in sorted(by_need.items()):
+        # a municipality's services of the need: the nation-wide ones and those whose areas name it
+        everywhere = [s for s in candidates if s.municipalities is None]
+        local: dict[str, list[DirectoryService]] = defaultdict(list)
+        for s in candidates:
+            for municipality in s.municipalities or ():
+                local[municipality].append(s)
+        memo: dict[frozenset[str], list[frozenset[str]]] = {}  # most municipalities share their services
         for municipality in cells:
-            cell = [s for s in candidates if s.covers(municipality)]
-            key = frozenset(s.id for s in cell)
-            if len({s.organization_id for s in cell}) < 2:
-                continue
+            key = frozenset(s.id for s in local.get(municipality, ()))
             if key not in memo:
-                memo[key] = _groups_in(cell)
+                memo[key] = _groups_in(everywhere + local.get(municipality, []))
             for group in memo[key]:
                 found[(need, group)].add(municipality)
 
-    counts = offer_counts(session, scope, {sid for _, group in found for sid in group})
+    grouped = {sid for _, group in found for sid in group}
+    counts = offer_counts(session, scope, grouped)
+    # each service's entry is made once: at national scale a service is in many groups
+    entries = {
+        s.id: {
+            "id": s.id,
+            "name": s.name,
+            "organization_id": s.organization_id,
+            "organization_name": s.organization_name,
+            "areas": list(s.areas),
+            "minimum_age": s.minimum_age,
+            "maximum_age": s.maximum_age,
+            "languages": sorted(s.languages),
+            **{k: suppress(v) for k, v in counts[s.id].items()},
+        }
+        for s in services
+        if s.id in grouped
+    }
+    rank = {s.id: i for i, s in enumerate(sorted(services, key=lambda s: (s.organization_name, s.name)))}
     groups = []
     for (need, group), where in sorted(found.items(), key=lambda kv: (kv[0][0], -len(kv[1]), sorted(kv[0][1]))):
-        members = sorted((by_id[sid] for sid in group), key=lambda s: (s.organization_name, s.name))
         groups.append(
             {
                 "need": need,
                 "municipalities": sorted(where),
                 "municipality_names": [municipality_name(m) for m in sorted(where)],
-                "services": [
-                    {
-                        "id": s.id,
-                        "name": s.name,
-                        "organization_id": s.organization_id,
-                        "organization_name": s.organization_name,
-                        "areas": list(s.areas),
-                        "minimum_age": s.minimum_age,
-                        "maximum_age": s.maximum_age,
-                        "languages": sorted(s.languages),
-                        **{k: suppress(v) for k, v in counts[s.id].items()},
-                    }
-                    for s in members
-                ],
+                "services": [entries[sid] for sid in sorted(group, key=rank.__getitem__)],
             }
         )
 

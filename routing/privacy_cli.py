@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from . import db, privacy
+from .migrate import needs_schema
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -34,6 +35,7 @@ def client_group() -> None:
 @client_group.command("export")
 @click.option("--referral", "referral_id", required=True, metavar="ID")
 @with_appcontext
+@needs_schema
 def export_command(referral_id: str) -> None:
     """Print everything stored about the referral's client as JSON (the export is logged)."""
     with db.transaction() as s:
@@ -50,6 +52,7 @@ def export_command(referral_id: str) -> None:
 @click.option("--force", is_flag=True, help="erase even while the referral is open or offered")
 @click.option("--reason", metavar="TEXT", help="why (needed with --force; logged)")
 @with_appcontext
+@needs_schema
 def erase_command(referral_id: str, force: bool, reason: str | None) -> None:
     """Erase the client's personal data, keeping only anonymous events."""
     with db.transaction() as s:
@@ -64,6 +67,7 @@ def erase_command(referral_id: str, force: bool, reason: str | None) -> None:
 @click.command("retention")
 @click.option("--now", "run_now", is_flag=True, help="anonymise them now (without it: only say how many are due)")
 @with_appcontext
+@needs_schema
 def retention_command(run_now: bool) -> None:
     """Anonymise closed referrals older than RETENTION_DAYS."""
     days = int(current_app.config["RETENTION_DAYS"])
@@ -83,6 +87,7 @@ def retention_command(run_now: bool) -> None:
 @click.option("--referral", "referral_id", required=True, metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 @with_appcontext
+@needs_schema
 def access_log_command(referral_id: str, as_json: bool) -> None:
     """Who read the referral's personal data, when and how."""
     with db.new_session(read_only=True) as s:

@@ -50,6 +50,7 @@ from .models import (
     Ring,
     Service,
     User,
+    first_owner_columns,
     utcnow,
 )
 from .scoping import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
@@ -332,7 +333,7 @@ def open_referral(
     session.flush()
     if result is not None:
         for need, unmet in _needs_of(session, result):
-            session.add(ReferralNeed(referral_id=referral.id, need=need, unmet=unmet))
+            session.add(ReferralNeed.of(referral, need, unmet))
     events.record(session, referral, "opened", actor_id=user.id, to_state="open", organization_id=user.organization_id)
     return referral
 
@@ -487,8 +488,12 @@ def accept_offer(session: Session, user: User, offer_id: str) -> Referral:
             holder_id=v.organization_id,
             state="accepted",
             needs_rerouting=False,
-            owned_at=func.coalesce(col(Referral.owned_at), now),
             updated_at=now,
+            # written by the first owner only: a handoff leaves them
+            **{
+                name: func.coalesce(getattr(Referral, name), value)
+                for name, value in first_owner_columns(referral.created_at, now, v.organization_id).items()
+            },
         )
         .execution_options(synchronize_session=False)
     )

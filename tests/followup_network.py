@@ -14,7 +14,16 @@ from sqlmodel import Session
 
 from routing.auth import create_token
 from routing.events import record
-from routing.models import Offer, Organization, Referral, Ring, RingMember, User, utcnow
+from routing.models import (
+    Offer,
+    Organization,
+    Referral,
+    Ring,
+    RingMember,
+    User,
+    first_owner_columns,
+    utcnow,
+)
 
 QUESTION = "Tarvitsen apua velkojen kanssa, Matti Meikäläinen 040 123 4567"
 CONTACT = "matti.meikalainen@example.fi 040 123 4567"
@@ -146,12 +155,9 @@ def offer(
 def accept(s: Session, referral: Referral, o: Offer, user: User, *, at: datetime | None = None) -> None:
     at = at or utcnow()
     o.state, o.decided_by_id, o.decided_at = "accepted", user.id, at
-    referral.state, referral.owner_id, referral.holder_id, referral.owned_at = (
-        "accepted",
-        user.id,
-        user.organization_id,
-        at,
-    )
+    referral.state, referral.owner_id, referral.holder_id = "accepted", user.id, user.organization_id
+    for name, value in first_owner_columns(referral.created_at, at, user.organization_id).items():
+        setattr(referral, name, value)
     s.add_all([o, referral])
     event = record(
         s,

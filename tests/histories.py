@@ -30,6 +30,7 @@ from routing.models import (
     ServiceArea,
     TaxonomyTerm,
     User,
+    first_owner_columns,
 )
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -180,7 +181,7 @@ class History:
         self.s.add(ref)
         self.s.flush()
         for need in needs:
-            self.s.add(ReferralNeed(referral_id=ref.id, need=need, unmet=need in unmet))
+            self.s.add(ReferralNeed.of(ref, need, need in unmet))
         self.event(ref, at, "opened", None, "open", org_id=front_door.id)
         return ref
 
@@ -224,12 +225,14 @@ class History:
         before = ref.state
         # as accepting does (routing/referrals.py): the accepter owns it, their organisation holds it
         ref.state, ref.owner_id, ref.holder_id = "accepted", by.id, by.organization_id
-        ref.owned_at = ref.owned_at or at
+        if ref.owned_at is None:  # the first owner only
+            for name, value in first_owner_columns(ref.created_at, at, by.organization_id).items():
+                setattr(ref, name, value)
         self.s.flush()
         self.event(ref, at, "accepted", before, "accepted", actor=by, offer=offer, org_id=by.organization_id)
 
     def handoff(self, ref: Referral, at: datetime, taken_at: datetime, to: User) -> Offer:
-        """The owner hands the case on to ``to``, who accepts: owner and holder move, ``owned_at`` stays."""
+        """The owner hands the case on to ``to``, who accepts: owner and holder move, the first owner's columns stay."""
         offer = Offer(
             id=f"offer-{next(self._n)}",
             referral_id=ref.id,

@@ -7,12 +7,14 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from routing import db
 from routing.cli import cli
 from routing.figures import Scope, make_scope, region_municipalities
 from routing.models import Offer
-from routing.overlaps import find_overlaps
+from routing.overlaps import DirectoryService, _groups_in, find_overlaps
 
 from ..histories import History, hki
 
@@ -138,3 +140,41 @@ def test_the_overlaps_page(app, client, directory) -> None:
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", html[html.index(">B<") :])
     assert cells[:6] == ["Org 2", "18–64 v", "suomi, ruotsi", "6", "0", "0"]
     assert "Asuminen" in html  # a gap
+
+
+def _pairwise_groups(cell: list[DirectoryService]) -> set[frozenset[str]]:
+    """The groups by the definition: every pair of different organisations' services tested."""
+    parent = {s.id: s.id for s in cell}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    linked: set[str] = set()
+    for i, a in enumerate(cell):
+        for b in cell[i + 1 :]:
+            if a.organization_id != b.organization_id and a.overlaps(b):
+                parent[root(a.id)] = root(b.id)
+                linked.update((a.id, b.id))
+    members: dict[str, set[str]] = {}
+    for sid in linked:
+        members.setdefault(root(sid), set()).add(sid)
+    return {frozenset(m) for m in members.values()}
+
+
+_ages = st.one_of(st.none(), st.integers(0, 70).map(float))
+_services = st.lists(
+    st.tuples(st.sampled_from("abcd"), _ages, _ages, st.frozensets(st.sampled_from(("fi", "sv", "en")), max_size=2)),
+    max_size=14,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_services)
+def test_the_sweep_finds_the_groups_every_pair_test_finds(rows: list[Any]) -> None:
+    cell = [
+        DirectoryService(f"s{i}", f"s{i}", org, org, frozenset({"x"}), None, (), low, high, langs)
+        for i, (org, low, high, langs) in enumerate(rows)
+    ]
+    assert set(_groups_in(cell)) == _pairwise_groups(cell)
