@@ -19,7 +19,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from . import auth, create_app, db
-from .migrate import upgrade
+from .migrate import needs_schema, upgrade
 
 
 class BadInput(click.ClickException):
@@ -58,6 +58,7 @@ def init_command() -> None:
 @cli.command("import-hsds")
 @click.argument("path", type=click.Path(path_type=Path))
 @with_appcontext
+@needs_schema
 def import_hsds_command(path: Path) -> None:
     """Load an HSDS 3.0 directory (tabular folder or JSON file); all or nothing."""
     from .hsds import HsdsError, import_path
@@ -83,6 +84,7 @@ def _progress_bar(label: str, total: int) -> Any:
 @cli.command("export-hsds")
 @click.argument("path", type=click.Path(path_type=Path))
 @with_appcontext
+@needs_schema
 def export_hsds_command(path: Path) -> None:
     """Write the directory as HSDS 3.0 tabular (datapackage.json + CSVs) into PATH."""
     from .hsds import HsdsError, export_path
@@ -129,6 +131,7 @@ def user_group() -> None:
 @click.option("--language", type=click.Choice(["fi", "sv", "en"]), default=None)
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
 @with_appcontext
+@needs_schema
 def user_add_command(
     email: str, org_ref: str, role: str, name: str | None, language: str | None, password_stdin: bool
 ) -> None:
@@ -158,6 +161,7 @@ def token_group() -> None:
 @click.option("--user", "email", required=True, help="the user the token acts as")
 @click.option("--name", default=None, help="what the token is for")
 @with_appcontext
+@needs_schema
 def token_create_command(email: str, name: str | None) -> None:
     """Print a new API token (shown once; only its digest is stored)."""
     from sqlmodel import select
@@ -181,6 +185,7 @@ def ring_group() -> None:
 @click.argument("name")
 @click.option("--org", "orgs", multiple=True, required=True, help="a member organisation (id or exact name)")
 @with_appcontext
+@needs_schema
 def ring_add_command(name: str, orgs: tuple[str, ...]) -> None:
     """Create a ring of those organisations; prints its id alone."""
     from .rings import RingError, add_ring
@@ -195,6 +200,7 @@ def ring_add_command(name: str, orgs: tuple[str, ...]) -> None:
 
 @ring_group.command("list")
 @with_appcontext
+@needs_schema
 def ring_list_command() -> None:
     """The rings: id, name and member organisations."""
     from sqlmodel import col, select

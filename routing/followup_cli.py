@@ -13,6 +13,7 @@ from flask.cli import with_appcontext
 
 from . import db
 from .locks import LockBusy
+from .migrate import needs_schema
 
 if TYPE_CHECKING:
     from .reminders import ReminderSettings
@@ -36,6 +37,7 @@ def _settings() -> ReminderSettings:
 @click.command("remind")
 @click.option("--now", is_flag=True, help="run the pass now, even if this week's has run (nothing is sent twice)")
 @with_appcontext
+@needs_schema
 def remind_command(now: bool) -> None:
     """Run the weekly follow-up pass once: each reminder once per referral, kind and ISO week."""
     from .reminders import PassIncomplete, pass_due, run_pass
@@ -64,6 +66,7 @@ def webhooks_group() -> None:
 @click.option("--once", is_flag=True, help="one pass over the due messages, then exit")
 @click.option("--interval", default=5.0, show_default=True, help="seconds between passes")
 @with_appcontext
+@needs_schema
 def relay_command(once: bool, interval: float) -> None:
     """Deliver pending webhook messages (retries, Retry-After, 410 and dead letters included)."""
     from .relay import relay_once
@@ -83,6 +86,7 @@ def relay_command(once: bool, interval: float) -> None:
 
 @click.command("scheduler")
 @with_appcontext
+@needs_schema
 def scheduler_command() -> None:
     """Run the reminder scheduler and webhook relay (one active at a time; others wait)."""
     from .scheduler import FollowUpScheduler

@@ -17,6 +17,15 @@ COMMANDS = [
     ["client", "export", "--referral", "r-1"],
     ["client", "erase", "--referral", "r-1"],
     ["retention"],
+    ["import-hsds", "nowhere"],
+    ["export-hsds", "out"],
+    ["user", "add", "a@example.fi", "--org", "o1", "--role", "counsellor"],
+    ["token", "create", "--user", "a@example.fi"],
+    ["ring", "add", "Rengas", "--org", "o1"],
+    ["ring", "list"],
+    ["remind", "--now"],
+    ["webhooks", "relay", "--once"],
+    ["route", "hei"],
 ]
 
 

@@ -15,6 +15,7 @@ from routing import db
 from routing.matcher import current_router
 from routing.matcher.examples import run_examples
 from routing.matcher.router import RouteInputError, check_age, check_language, parse_request
+from routing.migrate import needs_schema
 from rules.load import RuleSetError, load_ruleset
 
 
@@ -46,6 +47,7 @@ def _router() -> Any:
     help="route every JSON line of FILE; one JSON result per line on stdout",
 )
 @with_appcontext
+@needs_schema
 def route_command(
     question: str | None,
     municipality: str | None,
