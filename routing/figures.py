@@ -711,6 +711,7 @@ class Table:
     title: str
     columns: list[str]
     rows: list[list[Any]]
+    keys: int = 1  # how many leading columns name a row (need and municipality: 2)
 
 
 def figure_tables(figures: dict[str, Any]) -> list[Table]:
@@ -782,12 +783,14 @@ def figure_tables(figures: dict[str, Any]) -> list[Table]:
             "Needs asked for by municipality",
             ["need", "municipality", "referrals"],
             [[n["need"], n["municipality"], n["count"]] for n in figures["needs"]],
+            keys=2,
         ),
         Table(
             "unmet_needs",
             "Unmet needs by municipality",
             ["need", "municipality", "referrals"],
             [[n["need"], n["municipality"], n["count"]] for n in figures["unmet_needs"]],
+            keys=2,
         ),
         Table(
             "unowned_older_than_14_days",
@@ -812,14 +815,16 @@ def table_csv(table: Table) -> str:
 
 
 def figures_csv(figures: dict[str, Any]) -> str:
-    """Every table in one long CSV: ``table,row,column,value`` (the row is the table's first column)."""
+    """Every table in one long CSV: ``table,row,column,value``; the row is the table's first
+    column, or its key columns joined by "/" (``education/245``: a need in a municipality)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["table", "row", "column", "value"])
     for table in figure_tables(figures):
         for row in table.rows:
-            for column, value in zip(table.columns[1:], row[1:], strict=True):
-                writer.writerow([table.name, _cell(row[0]), column, _cell(value)])
+            key = "/".join(_cell(v) for v in row[: table.keys])
+            for column, value in zip(table.columns[table.keys :], row[table.keys :], strict=True):
+                writer.writerow([table.name, key, column, _cell(value)])
     return out.getvalue()
 
 

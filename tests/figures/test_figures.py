@@ -272,6 +272,12 @@ def test_figures_are_the_same_on_the_csv(app, raw, january: January) -> None:
     assert "by_channel,ring,opened,<5" in lines
     assert "outcomes,served,closed,5" in lines
     assert f"unowned_older_than_14_days,{january.refs[13].id},holder,Ohjaamo Kerava" in lines
+    # a need is named with its municipality: every (table, row, column) once
+    need_rows = [line for line in lines if line.startswith("needs,")]
+    assert need_rows and all(line.split(",")[1].count("/") == 1 for line in need_rows)
+    assert all(line.split(",")[2] == "referrals" for line in need_rows)
+    keys = [tuple(line.split(",")[:3]) for line in lines[1:]]
+    assert len(keys) == len(set(keys))
     # no count from 1 to 4 anywhere
     for line in lines[1:]:
         value = line.rsplit(",", 1)[1]
