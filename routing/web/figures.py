@@ -34,7 +34,7 @@ from ..figures import (
 from ..gazetteer import gazetteer
 from ..models import User
 from ..overlaps import find_overlaps
-from ..scoping import may_manage_client_data
+from ..scoping import may_manage_client_data, may_see, viewer
 from . import labels, role_required
 from .formats import municipality_name, need_name, when
 from .views import bp
@@ -345,7 +345,7 @@ def referral_export(referral_id: str) -> str:
     referral = _managed(referral_id)
     data = privacy.export(s, referral, current_user.user, "page")
     s.commit()
-    return render_template("figures_export.html", data=data, referral=referral)
+    return render_template("figures_export.html", data=data, referral=referral, case_link=_case_link(referral))
 
 
 @bp.get("/referrals/<referral_id>/access-log")
@@ -353,8 +353,18 @@ def referral_export(referral_id: str) -> str:
 def referral_access_log(referral_id: str) -> str:
     referral = _managed(referral_id)
     return render_template(
-        "figures_access_log.html", referral=referral, entries=privacy.access_log(db.read_session(), referral)
+        "figures_access_log.html",
+        referral=referral,
+        entries=privacy.access_log(db.read_session(), referral),
+        case_link=_case_link(referral),
     )
+
+
+def _case_link(referral: Any) -> bool:
+    """Link back to the case only for those who may open it (a coordinator manages the client's
+    data without taking part in the case)."""
+    s = db.read_session()
+    return may_see(s, viewer(s, current_user.user), referral)
 
 
 @bp.app_template_filter("iso_when")

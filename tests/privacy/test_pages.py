@@ -50,3 +50,16 @@ def test_the_case_page_has_no_data_rights_tabs_for_a_counsellor(app, client, cli
     page = client.get(f"/referrals/{ref.id}")
     assert page.status_code == 200
     assert "/access-log" not in page.text
+
+
+@pytest.mark.parametrize("state", ["closed", "accepted", "open"])
+def test_the_data_pages_link_back_to_the_case_only_for_who_may_open_it(app, client, clients: Clients, state) -> None:
+    can_log_in(app, "coordinator@example.fi")
+    login(client, "coordinator@example.fi")
+    ref = clients.refs[state]
+    case_url = f"/referrals/{ref.id}"
+    may_open = client.get(case_url).status_code == 200
+    for page in ("export", "access-log"):
+        response = client.get(f"{case_url}/{page}")
+        assert response.status_code == 200
+        assert (f'href="{case_url}"' in response.text) == may_open
