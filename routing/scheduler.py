@@ -131,20 +131,27 @@ class FollowUpScheduler:
         self._pass(create=True)
         self.retention()
         self.prune_webhooks()
+        self.prune_reminders()
 
     def prune_webhooks(self) -> None:
-        """Delivered webhook messages are kept WEBHOOK_KEEP_DAYS for the deliveries list, then forgotten;
-        reminder rows of weeks long past likewise."""
+        """Delivered webhook messages are kept WEBHOOK_KEEP_DAYS for the deliveries list, then forgotten."""
         try:
             pruned = prune(self.engine, int(self.app.config["WEBHOOK_KEEP_DAYS"]))
-            old_reminders = prune_reminders(self.engine)
         except Exception:
-            log.exception("pruning delivered webhook messages or old reminders failed")
+            log.exception("pruning delivered webhook messages failed")
         else:
             if pruned:
                 self.say(f"webhooks: {pruned} delivered message(s) older than WEBHOOK_KEEP_DAYS forgotten")
-            if old_reminders:
-                self.say(f"reminders: {old_reminders} row(s) older than {KEEP_WEEKS} weeks forgotten")
+
+    def prune_reminders(self) -> None:
+        """Reminder rows of weeks long past are forgotten (only this week's keep a reminder once)."""
+        try:
+            pruned = prune_reminders(self.engine)
+        except Exception:
+            log.exception("pruning old reminder rows failed")
+        else:
+            if pruned:
+                self.say(f"reminders: {pruned} row(s) older than {KEEP_WEEKS} weeks forgotten")
 
     def retention(self) -> None:
         """Closed referrals older than RETENTION_DAYS are anonymised (routing/privacy.py): once, resumably."""
