@@ -52,13 +52,18 @@ def test_the_case_page_has_no_data_rights_tabs_for_a_counsellor(app, client, cli
     assert "/access-log" not in page.text
 
 
-@pytest.mark.parametrize("state", ["closed", "accepted", "open"])
-def test_the_data_pages_link_back_to_the_case_only_for_who_may_open_it(app, client, clients: Clients, state) -> None:
-    can_log_in(app, "coordinator@example.fi")
-    login(client, "coordinator@example.fi")
-    ref = clients.refs[state]
-    case_url = f"/referrals/{ref.id}"
-    may_open = client.get(case_url).status_code == 200
+@pytest.mark.parametrize(
+    ("email", "may_open"), [("coordinator@example.fi", False), ("receiver-admin@example.fi", True)]
+)
+def test_the_data_pages_link_back_to_the_case_only_for_who_may_open_it(
+    app, client, clients: Clients, email: str, may_open: bool
+) -> None:
+    """The coordinator manages the client's data without taking part in the case; the receiving
+    organisation's admin took part (it owns the closed case)."""
+    can_log_in(app, email)
+    login(client, email)
+    case_url = f"/referrals/{clients.refs['closed'].id}"
+    assert (client.get(case_url).status_code == 200) == may_open
     for page in ("export", "access-log"):
         response = client.get(f"{case_url}/{page}")
         assert response.status_code == 200
