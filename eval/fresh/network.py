@@ -14,9 +14,6 @@ street addresses and e-mail addresses are fictional.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
 import uuid
 from pathlib import Path
@@ -24,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from routing.demo.network import LANGUAGE_NAMES, NEEDS, RESOURCES, TAXONOMY, Org, Place, Svc  # noqa: E402
-from routing.gazetteer import gazetteer  # noqa: E402
+from routing.demo.network import LANGUAGE_NAMES, Network, Org, Place, Svc  # noqa: E402
+from routing.demo.network import write as write_network  # noqa: E402
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://eteinen.example.fi/eval/fresh")
 DIRECTORY = Path(__file__).resolve().parent / "directory"
@@ -1056,171 +1053,21 @@ SERVICES = (
 )
 
 
-def _area(extent: str) -> tuple[str, str]:
-    if extent == "country:FI":
-        return extent, "Suomi"
-    places = gazetteer()
-    if extent.startswith("region:"):
-        name = places.region_name(extent.removeprefix("region:"))
-    else:
-        municipality = places.get(extent)
-        name = municipality.name() if municipality and municipality.code == extent else None
-        extent = f"municipality:{extent}"
-    if name is None:
-        raise ValueError(f"{extent} is not a current municipality or region code")
-    return extent, name
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-def rows() -> dict[str, list[dict[str, str]]]:
-    org_ids = {o.key: fresh_id("organization", o.key) for o in ORGS}
-    place_ids = {p.key: fresh_id("location", p.key) for p in PLACES}
-    taxonomy_id = fresh_id("taxonomy", TAXONOMY)
-    term_ids = {code: fresh_id("taxonomy_term", code) for code, _, _ in NEEDS}
-    out: dict[str, list[dict[str, str]]] = {file: [] for _, file, _ in RESOURCES}
-    for o in ORGS:
-        out["organizations.csv"].append(
-            {"id": org_ids[o.key], "name": o.name, "description": o.description, "email": "", "website": ""}
-        )
-    for p in PLACES:
-        out["locations.csv"].append(
-            {
-                "id": place_ids[p.key],
-                "location_type": p.location_type,
-                "url": p.url or "",
-                "organization_id": org_ids[p.org],
-                "name": p.name,
-                "latitude": _number(p.latitude),
-                "longitude": _number(p.longitude),
-            }
-        )
-        if p.street:
-            region = "Pohjanmaa" if p.city in POHJANMAA_TOWNS else "Pirkanmaa"
-            out["addresses.csv"].append(
-                {
-                    "id": fresh_id("address", p.key),
-                    "location_id": place_ids[p.key],
-                    "address_1": p.street,
-                    "city": p.city or "",
-                    "region": region,
-                    "state_province": region,
-                    "postal_code": p.postal_code or "",
-                    "country": "FI",
-                    "address_type": "physical",
-                }
-            )
-    out["taxonomies.csv"].append(
-        {"id": taxonomy_id, "name": TAXONOMY, "description": "Eteinen need taxonomy", "version": "1"}
-    )
-    for code, fi, en in NEEDS:
-        out["taxonomy_terms.csv"].append(
-            {
-                "id": term_ids[code],
-                "code": code,
-                "name": fi,
-                "description": en,
-                "taxonomy": TAXONOMY,
-                "language": "fi",
-                "taxonomy_id": taxonomy_id,
-            }
-        )
-    for s in SERVICES:
-        sid = fresh_id("service", s.key)
-        out["services.csv"].append(
-            {
-                "id": sid,
-                "organization_id": org_ids[s.org],
-                "name": s.name,
-                "alternate_name": s.alternate_name or "",
-                "description": s.description,
-                "url": s.url or "",
-                "email": s.email or "",
-                "status": s.status,
-                "application_process": s.application_process or "",
-                "fees_description": s.fees or "",
-                "eligibility_description": s.eligibility,
-                "minimum_age": _number(s.minimum_age),
-                "maximum_age": _number(s.maximum_age),
-            }
-        )
-        for place in s.places:
-            out["service_at_location.csv"].append(
-                {
-                    "id": fresh_id("service_at_location", f"{s.key}@{place}"),
-                    "service_id": sid,
-                    "location_id": place_ids[place],
-                }
-            )
-        for area in s.areas:
-            extent, name = _area(area)
-            out["service_areas.csv"].append(
-                {
-                    "id": fresh_id("service_area", f"{s.key}@{extent}"),
-                    "service_id": sid,
-                    "name": name,
-                    "extent": extent,
-                    "extent_type": "text",
-                }
-            )
-        for code in s.languages:
-            out["languages.csv"].append(
-                {
-                    "id": fresh_id("language", f"{s.key}@{code}"),
-                    "service_id": sid,
-                    "name": LANGUAGES[code],
-                    "code": code,
-                }
-            )
-        if s.phone:
-            out["phones.csv"].append(
-                {"id": fresh_id("phone", s.key), "service_id": sid, "number": s.phone, "type": "voice"}
-            )
-        for code in s.needs:
-            out["attributes.csv"].append(
-                {
-                    "id": fresh_id("attribute", f"{s.key}@{code}"),
-                    "link_id": sid,
-                    "taxonomy_term_id": term_ids[code],
-                    "link_type": "need",
-                    "link_entity": "service",
-                    "value": "",
-                }
-            )
-    return out
+FRESH = Network(
+    "eteinen-eval-fresh",
+    "Eteinen held-out network: Pirkanmaa and Pohjanmaa (fictional contact details)",
+    ORGS,
+    PLACES,
+    SERVICES,
+    fresh_id,
+    lambda place: "Pohjanmaa" if place.city in POHJANMAA_TOWNS else "Pirkanmaa",
+    LANGUAGES,
+)
 
 
 def write(directory: Path = DIRECTORY) -> None:
-    spec = json.loads((ROOT / "routing" / "data" / "hsds-3.0-tabular.json").read_text("utf-8"))
-    types = {r["name"]: {f["name"]: f["type"] for f in r["fields"]} for r in spec["resources"]}
-    by_file = rows()
-    directory.mkdir(parents=True, exist_ok=True)
-    resources = []
-    for name, file, columns in RESOURCES:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(by_file[file])
-        with open(directory / file, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buffer.getvalue())
-        resources.append(
-            {
-                "name": name,
-                "path": file,
-                "profile": "tabular-data-resource",
-                "schema": {"fields": [{"name": c, "type": types[name][c]} for c in columns], "primaryKey": "id"},
-            }
-        )
-    package = {
-        "name": "eteinen-eval-fresh",
-        "title": "Eteinen held-out network: Pirkanmaa and Pohjanmaa (fictional contact details)",
-        "profile": "tabular-data-package",
-        "version": "3.0.0",
-        "resources": resources,
-    }
-    (directory / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    """The directory, written the way the demo's is (routing/demo/network.py)."""
+    write_network(directory, FRESH)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1549,15 +1550,43 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def rows() -> dict[str, list[dict[str, str]]]:
-    """Every row of the demo directory, by file name."""
-    org_ids = {o.key: demo_id("organization", o.key) for o in ORGS}
-    place_ids = {p.key: demo_id("location", p.key) for p in PLACES}
-    taxonomy_id = demo_id("taxonomy", TAXONOMY)
-    term_ids = {code: demo_id("taxonomy_term", code) for code in NEED_CODES}
+@dataclass(frozen=True)
+class Network:
+    """A generated directory: its organisations, places and services, and how its ids and
+    addresses are made (the demo here; eval/fresh/network.py makes another region's)."""
+
+    name: str
+    title: str
+    orgs: tuple[Org, ...]
+    places: tuple[Place, ...]
+    services: tuple[Svc, ...]
+    make_id: Callable[[str, str], str]
+    region_of: Callable[[Place], str]  # an address's region
+    language_names: Mapping[str, str]
+
+
+DEMO = Network(
+    "eteinen-demo-uusimaa",
+    "Eteinen demo network: Keski-Uusimaa and Länsi-Uusimaa (fictional contact details)",
+    ORGS,
+    PLACES,
+    SERVICES,
+    demo_id,
+    lambda place: "Uusimaa",
+    LANGUAGE_NAMES,
+)
+
+
+def rows(net: Network = DEMO) -> dict[str, list[dict[str, str]]]:
+    """Every row of a generated directory, by file name."""
+    make_id = net.make_id
+    org_ids = {o.key: make_id("organization", o.key) for o in net.orgs}
+    place_ids = {p.key: make_id("location", p.key) for p in net.places}
+    taxonomy_id = make_id("taxonomy", TAXONOMY)
+    term_ids = {code: make_id("taxonomy_term", code) for code, _, _ in NEEDS}
     out: dict[str, list[dict[str, str]]] = {file: [] for _, file, _ in RESOURCES}
 
-    for o in ORGS:
+    for o in net.orgs:
         out["organizations.csv"].append(
             {
                 "id": org_ids[o.key],
@@ -1567,7 +1596,7 @@ def rows() -> dict[str, list[dict[str, str]]]:
                 "website": o.website or "",
             }
         )
-    for p in PLACES:
+    for p in net.places:
         out["locations.csv"].append(
             {
                 "id": place_ids[p.key],
@@ -1580,16 +1609,15 @@ def rows() -> dict[str, list[dict[str, str]]]:
             }
         )
         if p.street:
-            assert p.postal_code and p.city
             out["addresses.csv"].append(
                 {
-                    "id": demo_id("address", p.key),
+                    "id": make_id("address", p.key),
                     "location_id": place_ids[p.key],
                     "address_1": p.street,
-                    "city": p.city,
-                    "region": "Uusimaa",
-                    "state_province": "Uusimaa",
-                    "postal_code": p.postal_code,
+                    "city": p.city or "",
+                    "region": net.region_of(p),
+                    "state_province": net.region_of(p),
+                    "postal_code": p.postal_code or "",
                     "country": "FI",
                     "address_type": "physical",
                 }
@@ -1614,8 +1642,8 @@ def rows() -> dict[str, list[dict[str, str]]]:
                 "taxonomy_id": taxonomy_id,
             }
         )
-    for s in SERVICES:
-        sid = demo_id("service", s.key)
+    for s in net.services:
+        sid = make_id("service", s.key)
         out["services.csv"].append(
             {
                 "id": sid,
@@ -1636,7 +1664,7 @@ def rows() -> dict[str, list[dict[str, str]]]:
         for place in s.places:
             out["service_at_location.csv"].append(
                 {
-                    "id": demo_id("service_at_location", f"{s.key}@{place}"),
+                    "id": make_id("service_at_location", f"{s.key}@{place}"),
                     "service_id": sid,
                     "location_id": place_ids[place],
                 }
@@ -1645,7 +1673,7 @@ def rows() -> dict[str, list[dict[str, str]]]:
             extent, name = _area(area)
             out["service_areas.csv"].append(
                 {
-                    "id": demo_id("service_area", f"{s.key}@{extent}"),
+                    "id": make_id("service_area", f"{s.key}@{extent}"),
                     "service_id": sid,
                     "name": name,
                     "extent": extent,
@@ -1655,20 +1683,20 @@ def rows() -> dict[str, list[dict[str, str]]]:
         for code in s.languages:
             out["languages.csv"].append(
                 {
-                    "id": demo_id("language", f"{s.key}@{code}"),
+                    "id": make_id("language", f"{s.key}@{code}"),
                     "service_id": sid,
-                    "name": LANGUAGE_NAMES[code],
+                    "name": net.language_names[code],
                     "code": code,
                 }
             )
         if s.phone:
             out["phones.csv"].append(
-                {"id": demo_id("phone", s.key), "service_id": sid, "number": s.phone, "type": "voice"}
+                {"id": make_id("phone", s.key), "service_id": sid, "number": s.phone, "type": "voice"}
             )
         for code in s.needs:
             out["attributes.csv"].append(
                 {
-                    "id": demo_id("attribute", f"{s.key}@{code}"),
+                    "id": make_id("attribute", f"{s.key}@{code}"),
                     "link_id": sid,
                     "taxonomy_term_id": term_ids[code],
                     "link_type": "need",
@@ -1685,10 +1713,10 @@ def _field_types() -> dict[str, dict[str, str]]:
     return {r["name"]: {f["name"]: f["type"] for f in r["fields"]} for r in spec["resources"]}
 
 
-def files() -> dict[str, str]:
-    """The text of every file of the demo directory, by file name."""
+def files(net: Network = DEMO) -> dict[str, str]:
+    """The text of every file of a generated directory, by file name."""
     types = _field_types()
-    by_file = rows()
+    by_file = rows(net)
     result: dict[str, str] = {}
     resources = []
     for name, file, columns in RESOURCES:
@@ -1706,8 +1734,8 @@ def files() -> dict[str, str]:
             }
         )
     package = {
-        "name": "eteinen-demo-uusimaa",
-        "title": "Eteinen demo network: Keski-Uusimaa and Länsi-Uusimaa (fictional contact details)",
+        "name": net.name,
+        "title": net.title,
         "profile": "tabular-data-package",
         "version": "3.0.0",
         "resources": resources,
@@ -1716,9 +1744,9 @@ def files() -> dict[str, str]:
     return result
 
 
-def write(directory: Path = DIRECTORY) -> None:
+def write(directory: Path = DIRECTORY, net: Network = DEMO) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    for name, text in files().items():
+    for name, text in files(net).items():
         # newline="" keeps the CSV line ends (CRLF, RFC 4180) as written
         with open(directory / name, "w", encoding="utf-8", newline="") as f:
             f.write(text)
