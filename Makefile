@@ -5,13 +5,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5000
 
-.PHONY: run test lint chromium i18n clean
+.PHONY: run test lint chromium i18n clean constraints
 
-$(STAMP): pyproject.toml
+# installs exactly what constraints.txt names: a fresh machine gets what the suite passed with
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+# Renew constraints.txt from the newest releases pyproject.toml allows; run `make test` after it.
+constraints:
+	rm -rf .venv-constraints
+	$(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
+	.venv-constraints/bin/python -m pip install --quiet -e '.[test]'
+	{ echo "# What a fresh install gets: the versions the suite last passed with. \`make constraints\` renews it."; \
+	  .venv-constraints/bin/python -m pip freeze --all --exclude-editable | grep -v -E '^(setuptools|wheel)==' | sort -f; } > constraints.txt
+	rm -rf .venv-constraints
 
 # on another port, the links in pages and reminder mails follow it (unless BASE_URL is set)
 RUN_ENV := $(if $(filter-out 5000,$(PORT)),$(if $(BASE_URL),,BASE_URL=http://127.0.0.1:$(PORT)))
@@ -29,6 +40,7 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadfile -q
 

@@ -70,6 +70,9 @@ def test_compiled_catalogue_matches_the_po_file(lang: str) -> None:
     write_mo(fresh, _po(lang))  # what `pybabel compile` writes for the .po as it is now
     fresh.seek(0)
     expected = gettext.GNUTranslations(fresh)._catalog  # type: ignore[attr-defined]
+    # the messages, not the header: its "Generated-By" names whichever Babel compiled it
+    compiled.pop("", None)
+    expected.pop("", None)
     assert compiled == expected
 
 
