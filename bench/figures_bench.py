@@ -32,11 +32,12 @@ from sqlmodel import SQLModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from routing import db
-from routing.figures import FIGURE_QUERIES, Figures, compute_figures, make_scope
-from routing.gazetteer import gazetteer
-from routing.migrate import upgrade
-from routing.models import CHANNELS, DECLINE_REASONS, OUTCOMES, first_owner_columns, local_seconds, week_number
+from routing.core import db
+from routing.core.clock import local_seconds, week_number
+from routing.core.migrate import upgrade
+from routing.figures.compute import FIGURE_QUERIES, Figures, compute_figures, make_scope
+from routing.matcher.gazetteer import gazetteer
+from routing.referrals.models import CHANNELS, DECLINE_REASONS, OUTCOMES, first_owner_columns
 
 NEEDS = (
     "education",

@@ -50,11 +50,12 @@ def load_network(instance: Path, database_url: str) -> str:
     """The demo network (``eteinen demo``) in the bench database; returns a front-desk user's API token."""
     from sqlmodel import select
 
-    from routing import create_app, db
-    from routing.auth import create_token
-    from routing.demo import load_demo
-    from routing.migrate import upgrade
-    from routing.models import User
+    from routing import create_app
+    from routing.accounts.auth import create_token
+    from routing.accounts.models import User
+    from routing.core import db
+    from routing.core.migrate import upgrade
+    from routing.demo.load import load_demo
 
     app = create_app({"ETEINEN_INSTANCE": str(instance), "DATABASE_URL": database_url})
     with app.app_context():

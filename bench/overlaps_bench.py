@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from import_bench import generate
 
-from routing import db
-from routing.figures import make_scope
-from routing.hsds import import_path
-from routing.migrate import upgrade
-from routing.overlaps import find_overlaps
+from routing.core import db
+from routing.core.migrate import upgrade
+from routing.directory.hsds import import_path
+from routing.figures.compute import make_scope
+from routing.figures.overlaps import find_overlaps
 
 
 def services_in(engine: Engine) -> int:

@@ -29,9 +29,9 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from routing.db import make_engine
-from routing.migrate import upgrade
-from routing.reminders import ReminderSettings, Schedule, run_pass
+from routing.core.db import make_engine
+from routing.core.migrate import upgrade
+from routing.followup.reminders import ReminderSettings, Schedule, run_pass
 
 ORGS = 1000
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

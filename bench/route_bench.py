@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
-from routing.gazetteer import RETIRED_CODES, gazetteer  # noqa: E402
+from routing.matcher.gazetteer import RETIRED_CODES, gazetteer  # noqa: E402
 from routing.matcher.index import ServiceRecord, build_index  # noqa: E402
 from routing.matcher.router import Router, RouteRequest  # noqa: E402
 from routing.matcher.vocabulary import CompiledVocabulary  # noqa: E402
@@ -351,7 +351,7 @@ def main() -> int:
                 return 2
             ok &= took <= 60
             print(f"import-hsds: {took:.1f} s ({done.stdout.strip()})  target ≤ 60 s")
-            from routing.db import make_engine
+            from routing.core.db import make_engine
             from routing.matcher.loading import build_from_database
 
             engine = make_engine(env["DATABASE_URL"])

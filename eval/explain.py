@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from label import eligible, load, region_of  # noqa: E402
 
-from routing.gazetteer import RETIRED_CODES, gazetteer  # noqa: E402
+from routing.matcher.gazetteer import RETIRED_CODES, gazetteer  # noqa: E402
 from routing.matcher.index import ServiceRecord, build_index  # noqa: E402
 from routing.matcher.router import Router, RouteRequest  # noqa: E402
 from routing.matcher.vocabulary import CompiledVocabulary  # noqa: E402

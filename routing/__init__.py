@@ -1,4 +1,4 @@
-"""Eteinen: the Flask application (directory, matcher, referrals, web, CLI)."""
+"""Eteinen: the Flask application, one folder per concern, each registered by its own ``init_app``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from .config import instance_path, load_settings
+from routing.core.config import instance_path, load_settings
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -27,10 +27,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
-    from . import api, auth, db, web
+    from routing import accounts, api, demo, directory, figures, followup, matcher, outbox, privacy, referrals, web
+    from routing.core import commands, db
 
     db.init_app(app)
-    auth.init_app(app)
-    api.init_app(app)
+    commands.init_app(app)
+    for concern in (accounts, directory, matcher, referrals, followup, outbox, privacy, figures, demo):
+        concern.init_app(app)
+    api.init_app(app)  # the blueprints last: every concern's routes have joined them
     web.init_app(app)  # after the API: its error pages answer every path outside /api/
     return app

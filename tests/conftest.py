@@ -22,8 +22,9 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from routing import create_app, db
-from routing.migrate import upgrade
+from routing import create_app
+from routing.core import db
+from routing.core.migrate import upgrade
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 DATABASES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]

@@ -12,18 +12,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from routing.auth import create_token
-from routing.events import record
-from routing.models import (
-    Offer,
-    Organization,
-    Referral,
-    Ring,
-    RingMember,
-    User,
-    first_owner_columns,
-    utcnow,
-)
+from routing.accounts.auth import create_token
+from routing.accounts.models import User
+from routing.core.clock import utcnow
+from routing.directory.models import Organization, Ring, RingMember
+from routing.referrals.events import record
+from routing.referrals.models import Offer, Referral, first_owner_columns
 
 QUESTION = "Tarvitsen apua velkojen kanssa, Matti Meikäläinen 040 123 4567"
 CONTACT = "matti.meikalainen@example.fi 040 123 4567"

@@ -14,24 +14,19 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from routing import auth
-from routing.models import (
+import routing.accounts.auth as auth
+from routing.accounts.models import User
+from routing.directory.models import (
     Attribute,
-    Event,
     Language,
-    Note,
-    Offer,
     Organization,
-    Referral,
-    ReferralNeed,
     Ring,
     RingMember,
     Service,
     ServiceArea,
     TaxonomyTerm,
-    User,
-    first_owner_columns,
 )
+from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed, first_owner_columns
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PASSWORD = "correct horse battery"
@@ -278,7 +273,7 @@ def can_log_in(app: Any, email: str) -> None:
     """Give the account the page tests' password (with the web tests' cheap hash)."""
     from sqlmodel import select
 
-    from routing import db
+    from routing.core import db
 
     from .web.conftest import _password_hash
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from routing.auth import token_digest
+from routing.accounts.auth import token_digest
+from routing.accounts.models import ApiToken, User
 from routing.cli import cli
-from routing.models import ApiToken, Organization, Ring, RingMember, User
+from routing.directory.models import Organization, Ring, RingMember
 
 
 def _org(session, org_id: str = "o1", name: str = "Ohjaamo Kerava") -> None:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from routing import create_app, db
+from routing import create_app
 from routing.cli import cli
-from routing.migrate import upgrade
+from routing.core import db
+from routing.core.migrate import upgrade
 
 COMMANDS = [
     ["figures"],

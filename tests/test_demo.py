@@ -13,21 +13,17 @@ from argon2 import PasswordHasher
 from sqlalchemy import func
 from sqlmodel import select
 
-from routing import auth, hsds
-from routing.auth import check_password
+import routing.accounts.auth as auth
+import routing.demo.network as network
+import routing.directory.hsds as hsds
+from routing.accounts.auth import check_password
+from routing.accounts.models import ROLES, User
 from routing.cli import cli
-from routing.demo import DIRECTORY, DemoError, database_is_empty, load_demo, network
-from routing.directory import current_version
-from routing.gazetteer import gazetteer
-from routing.models import (
-    DIRECTORY_TABLES,
-    ROLES,
-    Organization,
-    Ring,
-    RingMember,
-    Service,
-    User,
-)
+from routing.demo.load import DemoError, database_is_empty, load_demo
+from routing.demo.network import DIRECTORY
+from routing.directory.models import DIRECTORY_TABLES, Organization, Ring, RingMember, Service
+from routing.directory.services import current_version
+from routing.matcher.gazetteer import gazetteer
 
 SPEC = json.loads((Path(network.__file__).parent.parent / "data" / "hsds-3.0-tabular.json").read_text("utf-8"))
 RESOURCES = {r["path"]: r for r in SPEC["resources"]}

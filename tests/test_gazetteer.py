@@ -10,7 +10,7 @@ from importlib import resources
 
 import pytest
 
-from routing.gazetteer import Gazetteer, Municipality, finnish_forms, gazetteer
+from routing.matcher.gazetteer import Gazetteer, Municipality, finnish_forms, gazetteer
 
 # Statistics Finland: 309 municipalities from 2021 (Honkajoki joined Kankaanpää) through
 # 2024, when it noted "Suomen kuntien lukumäärä on 309, samoin kuin vuosina 2021-2023";
@@ -511,7 +511,7 @@ def test_precision_of_generated_forms(g):
     lists, or it was reviewed here as harmless (simplemma also knows many place
     names in lower case: hamina, joensuu, tampere)."""
     simplemma = pytest.importorskip("simplemma")
-    from routing import gazetteer as module
+    import routing.matcher.gazetteer as module
 
     flagged = module._COMMON_WORD_NAMES | module._STRICT_NAMES | module._PERSON_NAMES
     reviewed = {

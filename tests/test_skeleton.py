@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
-from routing import create_app, db
-from routing.config import ConfigError, load_settings
-from routing.migrate import current_revision, head_revision, upgrade
-from routing.models import Organization, Service
+from routing import create_app
+from routing.core import db
+from routing.core.config import ConfigError, load_settings
+from routing.core.migrate import current_revision, head_revision, upgrade
+from routing.directory.models import Organization, Service
 
 
 def test_settings_environment_wins_over_file_over_defaults(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from flask import Response, jsonify
 
-from .. import db
-from . import bp
+from routing.api.blueprint import bp
+from routing.core import db
 
 
 @bp.get("/health")

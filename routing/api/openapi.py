@@ -11,8 +11,8 @@ from typing import Any
 
 from flask import Response, jsonify
 
-from ..models import CHANNELS, DECLINE_REASONS, OFFER_STATES, OUTCOMES, REFERRAL_STATES
-from . import bp
+from routing.api.blueprint import bp
+from routing.referrals.models import CHANNELS, DECLINE_REASONS, OFFER_STATES, OUTCOMES, REFERRAL_STATES
 
 _ERROR_STATUS = {
     400: "Bad input: the message says which field and what is wrong",

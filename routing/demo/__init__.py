@@ -1,65 +1,11 @@
-"""``eteinen demo``: the demo network, loaded only into an empty database.
-
-The directory is an HSDS 3.0 tabular folder (``directory/``, written from
-``network.py``) and goes in through the HSDS importer like any real
-directory; then the guidance ring and the demo staff accounts are added.
-Nothing is committed here: the caller's transaction makes it all or nothing.
-"""
+"""The demo network (``make run``): a Keski-Uusimaa guidance network with its ring and staff."""
 
 from __future__ import annotations
 
-from sqlalchemy import func
-from sqlmodel import Session, select
-
-from ..auth import add_user
-from ..models import Organization, User
-from ..rings import add_ring
-from .network import ACCOUNTS, DIRECTORY, RING_MEMBERS, RING_NAME, demo_id
-
-__all__ = ["DIRECTORY", "DemoError", "database_is_empty", "load_demo"]
+from flask import Flask
 
 
-class DemoError(Exception):
-    """The demo cannot be loaded; the message says why and what to do."""
+def init_app(app: Flask) -> None:
+    from routing.demo import commands
 
-
-def _counts(session: Session) -> tuple[int, int]:
-    orgs = session.exec(select(func.count()).select_from(Organization)).one()
-    users = session.exec(select(func.count()).select_from(User)).one()
-    return orgs, users
-
-
-def database_is_empty(session: Session) -> bool:
-    """True when the database has neither organisations nor staff accounts."""
-    return _counts(session) == (0, 0)
-
-
-def load_demo(session: Session) -> list[tuple[str, str, str]]:
-    """Load the demo network; returns the demo logins as (e-mail, role, password)."""
-    from ..hsds import HsdsError, import_path
-
-    orgs, users = _counts(session)
-    if orgs or users:
-        raise DemoError(
-            f"the database already has {orgs} organisation(s) and {users} user(s); the demo loads only into an "
-            "empty database (point DATABASE_URL or ETEINEN_INSTANCE at a new one, or use `demo --if-empty`)"
-        )
-    try:
-        import_path(session, DIRECTORY)
-    except HsdsError as exc:  # a broken package, not the user's input
-        problems = "; ".join(str(p) for p in exc.problems[:5])
-        raise DemoError(f"the bundled demo directory does not import: {problems}") from exc
-    add_ring(session, RING_NAME, [demo_id("organization", key) for key in RING_MEMBERS])
-    logins = []
-    for account in ACCOUNTS:
-        add_user(
-            session,
-            account.email,
-            demo_id("organization", account.org),
-            account.role,
-            account.password,
-            name=account.name,
-            language=account.language,
-        )
-        logins.append((account.email, account.role, account.password))
-    return logins
+    commands.init_app(app)

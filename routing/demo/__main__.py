@@ -1,6 +1,6 @@
 """``python -m routing.demo``: rewrite the demo directory's CSV files from ``network.py``."""
 
-from .network import DIRECTORY, write
+from routing.demo.network import DIRECTORY, write
 
 write()
 print(f"wrote {DIRECTORY}")

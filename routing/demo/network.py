@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..gazetteer import gazetteer
+from routing.matcher.gazetteer import gazetteer
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://eteinen.example.fi/demo")
 DIRECTORY = Path(__file__).parent / "directory"

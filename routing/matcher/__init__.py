@@ -1,32 +1,18 @@
 """The matcher: read a client's question and rank the directory's services for it.
 
-`current_router()` gives the process's router for the current app: rule set and
+``loading.current_router()`` gives the process's router for the current app: rule set and
 vocabulary loaded once, the directory index rebuilt when an import changed it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from flask import current_app
-
-if TYPE_CHECKING:
-    from routing.matcher.loading import RouterCache
-    from routing.matcher.router import Router
+from flask import Flask
 
 
-def router_cache() -> RouterCache:
-    from routing.matcher.loading import RouterCache
+def init_app(app: Flask) -> None:
+    """The route API, the rule tester page and the ``route`` and ``rules`` commands."""
+    from routing.matcher import api, views  # noqa: F401  (their routes join the API and web blueprints)
+    from routing.matcher.commands import route_command, rules_group
 
-    cache = current_app.extensions.get("eteinen.router")
-    if cache is None:
-        cache = current_app.extensions.setdefault(
-            "eteinen.router", RouterCache(current_app.config.get("ETEINEN_RULES"))
-        )
-    return cache
-
-
-def current_router() -> Router:
-    from routing import db
-
-    return router_cache().router(db.engine())
+    app.cli.add_command(route_command)
+    app.cli.add_command(rules_group)

@@ -11,16 +11,13 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from routing import db
-from routing.matcher import current_router
+from routing.core import db
+from routing.core.errors import BadInput
+from routing.core.migrate import needs_schema
 from routing.matcher.examples import run_examples
+from routing.matcher.loading import current_router
 from routing.matcher.router import RouteInputError, check_age, check_language, parse_request
-from routing.migrate import needs_schema
 from rules.load import RuleSetError, load_ruleset
-
-
-class _BadInput(click.ClickException):
-    exit_code = 2
 
 
 def _router() -> Any:
@@ -74,7 +71,7 @@ def route_command(
         )
         result = _router().route(request)
     except RouteInputError as exc:
-        raise _BadInput(f"{exc.field}: {exc.message}") from None
+        raise BadInput(f"{exc.field}: {exc.message}") from None
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -85,7 +82,7 @@ def _route_batch(path: Path, limit: int) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise _BadInput(f"{path}: cannot read: {exc}") from None
+        raise BadInput(f"{path}: cannot read: {exc}") from None
     router = _router()
     out = sys.stdout
     for number, line in enumerate(lines, start=1):
@@ -167,7 +164,7 @@ def rules_check_command(path: Path | None) -> None:
     except RuleSetError as exc:
         for error in exc.errors:
             click.echo(str(error))
-        raise _BadInput(f"{len(exc.errors)} problem(s) in the rule set") from None
+        raise BadInput(f"{len(exc.errors)} problem(s) in the rule set") from None
     from sqlalchemy.exc import SQLAlchemyError
 
     from routing.matcher.index import build_index

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from routing.gazetteer import gazetteer
+from routing.matcher.gazetteer import gazetteer
 from routing.matcher.index import DirectoryIndex
 from routing.matcher.router import Router, RouteRequest, _matches
 from routing.matcher.vocabulary import CompiledVocabulary

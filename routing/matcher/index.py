@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from routing.matcher import morphology
+import routing.matcher.morphology as morphology
 from rules.taxonomy import NEED_CODES
 
 NEED_BIT = {code: 1 << i for i, code in enumerate(NEED_CODES)}

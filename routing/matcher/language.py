@@ -8,7 +8,7 @@ decide the language: the client's language is the one they wrote in.
 
 from __future__ import annotations
 
-from routing.matcher import morphology
+import routing.matcher.morphology as morphology
 from routing.matcher.text import Token
 from rules.taxonomy import LANGUAGES
 

@@ -13,16 +13,25 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import Connection, Engine
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
-from routing.directory import current_version
-from routing.gazetteer import RETIRED_CODES, gazetteer
+from routing.directory.models import (
+    Attribute,
+    Language,
+    Organization,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from routing.directory.services import current_version
+from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
 from routing.matcher.index import DirectoryIndex, ServiceRecord, build_index
 from routing.matcher.router import Router
 from routing.matcher.vocabulary import CompiledVocabulary
-from routing.models import Attribute, Language, Organization, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm
 from rules.load import load_ruleset
 from rules.model import RuleSet
 
@@ -139,3 +148,20 @@ class RouterCache:
                 self._router = router
             self._checked = time.monotonic()
             return router
+
+
+def router_cache() -> RouterCache:
+    """The process's router cache for the current app: rule set and vocabulary loaded once."""
+    cache = current_app.extensions.get("eteinen.router")
+    if cache is None:
+        cache = current_app.extensions.setdefault(
+            "eteinen.router", RouterCache(current_app.config.get("ETEINEN_RULES"))
+        )
+    return cache
+
+
+def current_router() -> Router:
+    """The current app's router, its directory index rebuilt when an import changed the directory."""
+    from routing.core import db
+
+    return router_cache().router(db.engine())

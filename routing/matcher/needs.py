@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from routing.matcher import morphology
+import routing.matcher.morphology as morphology
 from routing.matcher.text import Token, has_umlauts, tokenise
 from routing.matcher.vocabulary import Entry, LanguageVocabulary, WordHit
 

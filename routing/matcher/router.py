@@ -16,7 +16,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from routing.matcher import morphology, reasons
+import routing.matcher.morphology as morphology
+import routing.matcher.reasons as reasons
+from routing.core.errors import BadInput
 from routing.matcher.age import extract_age
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
@@ -48,7 +50,7 @@ class Gazetteer(Protocol):
     def region_name(self, code: str, lang: str = "fi") -> str | None: ...
 
 
-class RouteInputError(ValueError):
+class RouteInputError(BadInput):
     """Bad input to a route: `field` names what is wrong, `message` says how."""
 
     def __init__(self, field: str, message: str, code: str = "bad-input") -> None:

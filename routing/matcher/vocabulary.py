@@ -14,7 +14,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from routing.matcher import morphology
+import routing.matcher.morphology as morphology
 from routing.matcher.text import deumlaut
 from rules.model import Cues, NeedVocabulary, Pattern, RuleSet
 

@@ -1,118 +1,33 @@
-"""Server-rendered staff pages (Jinja, Flask-WTF, Flask-Login, Flask-Babel).
-
-One blueprint, ``web``, with a module per page family. This package also
-holds what every page shares: the language choice, the role check, the
-navigation by role, date formats and the error pages.
-"""
+"""The staff pages' shell: one blueprint, ``web`` (``web/views.py``), that each concern's pages join;
+the language choice, the role check, the navigation by role, formats and the error pages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar, cast
-from urllib.parse import urlencode
-
-from flask import Flask, abort, current_app, request, session, url_for
-from flask_babel import Babel, get_locale
-from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_required
-from flask_wtf.csrf import CSRFProtect
-
-from rules.taxonomy import LANGUAGES
-
-from .. import db
-
-LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
-TIMEZONE = "Europe/Helsinki"
-
-csrf = CSRFProtect()
-babel = Babel()
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-# who sees which page: (endpoint, label, roles); the nav shows a user only their own
-NAV: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
-    ("web.desk", _l("Front desk"), ("front-desk", "counsellor", "org-admin", "coordinator", "admin")),
-    ("web.ring", _l("Ring queue"), ("counsellor", "org-admin", "admin")),
-    ("web.inbox", _l("Inbox"), ("counsellor", "org-admin", "admin")),
-    ("web.directory", _l("Directory"), ("front-desk", "counsellor", "org-admin", "coordinator", "admin")),
-    ("web.rules_try", _l("Rule tester"), ("coordinator", "admin")),
-    ("web.figures", _l("Figures"), ("org-admin", "coordinator", "admin")),
-)
-DIRECTORY_EDITORS = ("coordinator", "admin")
-
-
-def select_locale() -> str:
-    """``?lang=``, then the user's choice, then Accept-Language, then Finnish."""
-    asked = request.args.get("lang")
-    if asked in LANGUAGES:
-        return asked
-    if session.get("lang") in LANGUAGES:
-        return str(session["lang"])
-    if current_user.is_authenticated and current_user.user.language in LANGUAGES:
-        return str(current_user.user.language)
-    return request.accept_languages.best_match(LANGUAGES) or "fi"
-
-
-def _remember_language() -> None:
-    """A ``?lang=`` choice is kept in the session and, for a logged-in user, on the account."""
-    asked = request.args.get("lang")
-    if asked not in LANGUAGES:
-        return
-    session["lang"] = asked
-    if current_user.is_authenticated and current_user.user.language != asked:
-        current_user.user.language = asked
-        db.session().commit()
-
-
-def role_required(*roles: str) -> Callable[[F], F]:
-    """Logged in, and with one of ``roles`` (403 otherwise); no roles: any staff member."""
-
-    def decorate(view: F) -> F:
-        @wraps(view)
-        def wrapped(*args: Any, **kwargs: Any) -> Any:
-            if roles and current_user.user.role not in roles:
-                abort(403)
-            return view(*args, **kwargs)
-
-        return cast(F, login_required(wrapped))
-
-    return decorate
-
-
-def nav_items() -> list[tuple[str, str, bool]]:
-    """(url, label, is the current page) for the pages the logged-in user may open."""
-    if not current_user.is_authenticated:
-        return []
-    role = current_user.user.role
-    items = []
-    for endpoint, label, roles in NAV:
-        if role in roles and endpoint in current_app.view_functions:
-            items.append((url_for(endpoint), str(label), request.endpoint == endpoint))
-    return items
-
-
-def language_url(code: str) -> str:
-    """This page in another language (keeps the page's own query, e.g. ``next``)."""
-    args = request.args.to_dict()
-    args["lang"] = code
-    path = request.path
-    rule = request.url_rule
-    if request.method != "GET" and (rule is None or "GET" not in (rule.methods or ())):
-        path = url_for("web.index")  # e.g. a form's POST-only address: start again from the start page
-    return f"{path}?{urlencode(args)}"
+from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from ..api import bp as api_bp
+    """Register the pages: after every concern's ``init_app`` (their routes join ``web.views.bp``)."""
+    from flask_babel import get_locale
 
-    # importing a page module adds its routes to the one blueprint, ``web``
-    from . import cases, desk, directory, errors, figures, formats, rules, views  # noqa: F401
+    import routing.web.errors as errors
+    import routing.web.formats as formats
+    import routing.web.views as views
+    from routing.api.blueprint import bp as api_bp
+    from routing.web.forms import babel, csrf
+    from routing.web.navigation import (
+        LANGUAGE_NAMES,
+        TIMEZONE,
+        language_url,
+        nav_items,
+        remember_language,
+        select_locale,
+    )
 
     csrf.init_app(app)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, not cookies
     babel.init_app(app, locale_selector=select_locale, default_timezone=TIMEZONE)
-    app.before_request(_remember_language)
+    app.before_request(remember_language)
     app.jinja_env.globals.update(
         get_locale=get_locale,
         nav_items=nav_items,

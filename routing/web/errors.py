@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .. import api
+from routing.api.blueprint import error_response
+from routing.core.errors import OperationError
 
 # status: (title, what to do)
 PAGES: dict[int, tuple[Any, Any]] = {
@@ -50,13 +51,13 @@ CSRF_PAGE = (
 def error_page(status: int, title: Any, advice: Any) -> tuple[str, int]:
     referrer = request.referrer or ""
     back = referrer if referrer.startswith(request.host_url) and referrer != request.url else None
-    return render_template("error.html", status=status, title=title, advice=advice, back=back), status
+    return render_template("web/error.html", status=status, title=title, advice=advice, back=back), status
 
 
 def _on_http_error(exc: HTTPException) -> Any:
     status = exc.code or 500
     if request.path.startswith("/api/"):
-        return api.error_response(status, exc.description or exc.name)
+        return error_response(status, exc.description or exc.name)
     title, advice = PAGES.get(status, (exc.name, exc.description))
     return error_page(status, title, advice)
 
@@ -67,8 +68,14 @@ def _on_csrf_error(exc: CSRFError) -> Any:
 
 def _on_server_error(exc: InternalServerError) -> Any:
     if request.path.startswith("/api/"):
-        return api.error_response(500, "internal error")
+        return error_response(500, "internal error")
     return error_page(500, *PAGES[500])
+
+
+def _on_refused(exc: OperationError) -> Any:
+    """An operation refused on a page that does not say so itself: the page for its status."""
+    title, advice = PAGES.get(exc.status, PAGES[400])
+    return error_page(exc.status, title, advice)
 
 
 def init_app(app: Flask) -> None:
@@ -76,4 +83,5 @@ def init_app(app: Flask) -> None:
     for status in (400, 403, 404, 405, 413):
         app.register_error_handler(status, _on_http_error)
     app.register_error_handler(CSRFError, _on_csrf_error)
+    app.register_error_handler(OperationError, _on_refused)
     app.register_error_handler(InternalServerError, _on_server_error)

@@ -9,9 +9,9 @@ from flask import Flask
 from flask_babel import format_date, format_datetime, format_timedelta, get_locale
 from flask_babel import gettext as _
 
-from ..gazetteer import gazetteer
-from ..models import utcnow
-from . import labels
+import routing.web.labels as labels
+from routing.core.clock import utcnow
+from routing.matcher.gazetteer import gazetteer
 
 # Dates and times: Europe/Helsinki (Flask-Babel's default timezone) in Finnish numeric form
 # (5.3.2026 14.07) whatever the page's language, as everyone in Finland reads them.

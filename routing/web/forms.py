@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFProtect
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -19,9 +21,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from ..gazetteer import gazetteer
-from ..models import DECLINE_REASONS, OUTCOMES
-from .labels import DECLINE_REASON_LABELS, OUTCOME_LABELS
+from routing.matcher.gazetteer import gazetteer
+from routing.referrals.models import DECLINE_REASONS, OUTCOMES
+from routing.web.labels import DECLINE_REASON_LABELS, OUTCOME_LABELS
+
+csrf = CSRFProtect()
+babel = Babel()
 
 QUESTION_MAX = 4000  # what the engine reads and a referral keeps
 SERVICE_LANGUAGES = [

@@ -6,7 +6,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from ..models import DECLINE_REASONS, OUTCOMES, ROLES
+from routing.accounts.models import ROLES
+from routing.referrals.models import DECLINE_REASONS, OUTCOMES
 
 STATES: dict[str, Any] = {
     "open": _l("open: waiting for an offer"),

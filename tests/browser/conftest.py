@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 
-from routing import auth, db
+import routing.accounts.auth as auth
+from routing.core import db
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -32,7 +33,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory, _sqlite_template: Path) -> Path:
     """A migrated SQLite database with the demo network, made once (hashing the demo passwords is slow)."""
-    from routing.demo import load_demo
+    from routing.demo.load import load_demo
 
     path = tmp_path_factory.mktemp("demo") / "eteinen.db"
     shutil.copy(_sqlite_template, path)

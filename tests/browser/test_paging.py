@@ -8,9 +8,12 @@ from typing import Any
 
 from sqlmodel import select
 
-from routing import db
+from routing.accounts.models import User
+from routing.core import db
+from routing.core.clock import utcnow
 from routing.demo.network import ACCOUNTS, demo_id
-from routing.models import Offer, Referral, Ring, User, utcnow
+from routing.directory.models import Ring
+from routing.referrals.models import Offer, Referral
 
 from .conftest import check_basics, log_in, shot
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from routing import db
-from routing.figures import Figures, make_scope
+from routing.core import db
+from routing.figures.compute import Figures, make_scope
 
 from .jan2026 import NOW, January, build_january
 

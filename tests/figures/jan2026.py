@@ -8,7 +8,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from routing.models import Organization, Referral, User
+from routing.accounts.models import User
+from routing.directory.models import Organization
+from routing.referrals.models import Referral
 
 from ..histories import History, hki
 

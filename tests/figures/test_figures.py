@@ -7,17 +7,10 @@ from datetime import date
 
 import pytest
 
-from routing import db
-from routing.figures import (
-    Figures,
-    FiguresError,
-    Scope,
-    compute_figures,
-    figures_csv,
-    make_scope,
-    suppress,
-)
-from routing.models import Referral, User
+from routing.accounts.models import User
+from routing.core import db
+from routing.figures.compute import Figures, FiguresError, Scope, compute_figures, figures_csv, make_scope, suppress
+from routing.referrals.models import Referral
 
 from ..histories import History, hki
 from .jan2026 import NOW, January

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from routing import db
-from routing.migrate import upgrade
-from routing.models import local_seconds, utc_seconds, week_number
+from routing.core import db
+from routing.core.clock import local_seconds, utc_seconds, week_number
+from routing.core.migrate import upgrade
 
 from ..conftest import DATABASES, PG_URL
 from ..histories import hki

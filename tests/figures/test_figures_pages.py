@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from routing import db
 from routing.cli import cli
-from routing.figures import compute_figures, figure_tables, make_scope, table_csv
+from routing.core import db
+from routing.figures.compute import compute_figures, figure_tables, make_scope, table_csv
 
 from ..histories import can_log_in
 from ..web.conftest import login

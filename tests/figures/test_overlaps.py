@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import db
 from routing.cli import cli
-from routing.figures import Scope, make_scope, region_municipalities
-from routing.models import Offer
-from routing.overlaps import DirectoryService, _groups_in, find_overlaps
+from routing.core import db
+from routing.figures.compute import Scope, make_scope, region_municipalities
+from routing.figures.overlaps import DirectoryService, _groups_in, find_overlaps
+from routing.referrals.models import Offer
 
 from ..histories import History, hki
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from routing.cli import cli
-from routing.hsds.spec import NEED_CODES
+from routing.directory.hsds.spec import NEED_CODES
 
 from .tiny import (
     L_KERAVA,
@@ -264,7 +264,8 @@ def test_multiline_records_keep_their_line_numbers(runner, directory) -> None:
 
 
 def test_removing_what_referrals_and_staff_point_to_is_refused(runner, session, imported, directory) -> None:
-    from routing.models import Offer, Referral, User
+    from routing.accounts.models import User
+    from routing.referrals.models import Offer, Referral
 
     referral = Referral(holder_id=ORG_KERAVA, front_door_id=ORG_KERAVA, question="q")
     session.add(referral)

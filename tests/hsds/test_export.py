@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import delete
 
 from routing.cli import cli
-from routing.models import DIRECTORY_TABLES
+from routing.directory.models import DIRECTORY_TABLES
 
 from .tiny import S_OHJAAMO, SAMPLE, snapshot
 

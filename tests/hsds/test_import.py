@@ -12,12 +12,11 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from routing import db
 from routing.cli import cli
-from routing.directory import current_version, service_facts
-from routing.hsds import HsdsError, import_path
-from routing.hsds.spec import stored_resources
-from routing.models import (
+from routing.core import db
+from routing.directory.hsds import HsdsError, import_path
+from routing.directory.hsds.spec import stored_resources
+from routing.directory.models import (
     Address,
     Attribute,
     Language,
@@ -29,6 +28,7 @@ from routing.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from routing.directory.services import current_version, service_facts
 
 from .tiny import (
     DATA,

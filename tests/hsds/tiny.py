@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from routing.models import DIRECTORY_TABLES, DirectoryVersion
+from routing.directory.models import DIRECTORY_TABLES, DirectoryVersion
 
 # the evaluation sample of the shared workspace; elsewhere the tests that load it are skipped
 # the labelled sample network lives in shared/, beside the project root

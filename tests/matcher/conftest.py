@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from routing.gazetteer import RETIRED_CODES, gazetteer
+from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
 from routing.matcher.index import ServiceRecord, build_index
 from routing.matcher.router import Router
 from routing.matcher.vocabulary import CompiledVocabulary

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 
 from sqlalchemy import Engine
 
-from routing import db
-from routing.directory import bump_version
+from routing.core import db
+from routing.directory.models import Attribute, Language, Organization, Service, ServiceArea, Taxonomy, TaxonomyTerm
+from routing.directory.services import bump_version
 from routing.matcher.index import ServiceRecord
 from routing.matcher.router import Router, RouteRequest
-from routing.models import Attribute, Language, Organization, Service, ServiceArea, Taxonomy, TaxonomyTerm
 
 
 def route(router: Router, question: str, **given: object) -> dict:

@@ -14,7 +14,7 @@ import json
 import uuid
 from pathlib import Path
 
-from routing.gazetteer import gazetteer
+from routing.matcher.gazetteer import gazetteer
 from routing.matcher.index import ServiceRecord
 
 NS = uuid.UUID("6f1c2a4e-0d7b-4a51-9b55-2f7b9f0c1e11")

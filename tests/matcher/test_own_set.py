@@ -31,7 +31,7 @@ FILES = (
 
 @pytest.fixture(scope="module")
 def scored(ruleset: RuleSet) -> dict:
-    from routing.gazetteer import RETIRED_CODES, gazetteer
+    from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
 
     router = Router(ruleset, build_index(services(), 1, RETIRED_CODES), gazetteer())
     top1 = top3 = tp = fp = fn = 0

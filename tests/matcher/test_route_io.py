@@ -12,10 +12,10 @@ from matcher_helpers import store_directory
 from sqlalchemy import Engine
 from test_ranking import DIRECTORY, svc
 
-from routing import auth, db
+import routing.accounts.auth as auth
 from routing.cli import cli
-from routing.matcher import current_router
-from routing.matcher.loading import RouterCache
+from routing.core import db
+from routing.matcher.loading import RouterCache, current_router
 from routing.matcher.router import MAX_QUESTION_CHARS, RouteInputError, parse_request
 
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 import pytest
 from flask import Flask
 
-from routing import db
-from routing.access import log_access
-from routing.models import Organization, Referral, User
+from routing.accounts.models import User
+from routing.core import db
+from routing.directory.models import Organization
+from routing.privacy.access import log_access
+from routing.referrals.models import Referral
 
 from ..histories import History, hki
 

@@ -8,10 +8,12 @@ import logging
 import pytest
 from sqlmodel import col, func, select
 
-from routing import db, privacy
+import routing.privacy.operations as privacy
 from routing.cli import cli
-from routing.figures import compute_figures, make_scope
-from routing.models import AccessLog, Event, Note, Offer, Referral
+from routing.core import db
+from routing.figures.compute import compute_figures, make_scope
+from routing.privacy.models import AccessLog
+from routing.referrals.models import Event, Note, Offer, Referral
 
 from .conftest import CONTACT, QUESTION, Clients
 
@@ -178,7 +180,7 @@ def test_open_and_offered_need_force_and_a_reason(client, app, clients: Clients,
     assert no_reason.status_code == 400 and "reason" in no_reason.json["error"]["message"]
     assert fresh(app, ref.id).question == QUESTION
 
-    with caplog.at_level(logging.INFO, logger="routing.privacy"):
+    with caplog.at_level(logging.INFO, logger="routing.privacy.operations"):
         forced = client.post(
             f"/api/v1/referrals/{ref.id}/erase", headers=headers, json={"force": True, "reason": "asiakkaan pyyntö"}
         )

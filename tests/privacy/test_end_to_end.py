@@ -7,9 +7,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from routing import db
-from routing.figures import Figures, compute_figures, make_scope, today_in_helsinki
-from routing.models import OutboxMessage, utcnow
+from routing.core import db
+from routing.core.clock import utcnow
+from routing.figures.compute import Figures, compute_figures, make_scope, today_in_helsinki
+from routing.outbox.models import OutboxMessage
 
 from ..referrals.conftest import Api, build_world, open_one
 

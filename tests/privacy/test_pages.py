@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from routing import db
-from routing.models import AccessLog
+from routing.core import db
+from routing.privacy.models import AccessLog
 
 from ..histories import can_log_in
 from ..web.conftest import login

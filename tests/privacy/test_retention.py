@@ -8,9 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from routing import db, privacy
+import routing.privacy.operations as privacy
 from routing.cli import cli
-from routing.models import Event, Referral, utcnow
+from routing.core import db
+from routing.core.clock import utcnow
+from routing.referrals.models import Event, Referral
 
 from ..histories import History
 
@@ -45,7 +47,7 @@ def erased_events(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_retention_anonymises_old_closed_referrals_exactly_once(app, aged, caplog) -> None:
-    with app.app_context(), caplog.at_level(logging.INFO, logger="routing.privacy"):
+    with app.app_context(), caplog.at_level(logging.INFO, logger="routing.privacy.operations"):
         report = privacy.run_retention(365, batch_size=2)
     assert (report.anonymised, report.batches) == (5, 3)
     refs = stored(app)
@@ -102,7 +104,7 @@ def test_retention_command(runner, app, aged) -> None:
 
 
 def test_the_weekly_scheduler_pass_runs_retention(app, aged) -> None:
-    from routing.scheduler import FollowUpScheduler
+    from routing.followup.scheduler import FollowUpScheduler
 
     said: list[str] = []
     FollowUpScheduler(app, say=said.append).retention()

@@ -11,10 +11,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlmodel import select
 
-from routing import db
-from routing.auth import add_user, create_token
-from routing.models import Event, Organization, Service
-from routing.rings import add_ring
+from routing.accounts.auth import add_user, create_token
+from routing.core import db
+from routing.directory.models import Organization, Service
+from routing.directory.rings import add_ring
+from routing.referrals.models import Event
 
 # (key, organisation, role)
 PEOPLE = [

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from sqlmodel import func, select
 
-from routing.models import AccessLog, Event, Note, Offer, Referral, ReferralNeed
+from routing.privacy.models import AccessLog
+from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed
 
 from .conftest import OPEN, open_one
 

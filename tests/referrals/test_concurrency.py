@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from sqlmodel import select
 
-from routing.models import Event, Offer, Referral
+from routing.referrals.models import Event, Offer, Referral
 
 from .conftest import OPEN, build_world
 

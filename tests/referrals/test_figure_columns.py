@@ -8,8 +8,12 @@ from datetime import datetime
 import pytest
 from sqlmodel import select
 
-from routing import db, privacy, referrals
-from routing.models import Referral, ReferralNeed, User, local_seconds, week_number
+import routing.privacy.operations as privacy
+import routing.referrals.operations as referrals
+from routing.accounts.models import User
+from routing.core import db
+from routing.core.clock import local_seconds, week_number
+from routing.referrals.models import Referral, ReferralNeed
 
 from ..histories import hki
 

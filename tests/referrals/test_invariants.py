@@ -30,9 +30,11 @@ from hypothesis.stateful import (
 )
 from sqlmodel import col, func, select
 
-from routing import db
-from routing.models import DECLINE_REASONS, OUTCOMES, Event, Note, Offer, Referral, User, utcnow
-from routing.referrals import expire_offers
+from routing.accounts.models import User
+from routing.core import db
+from routing.core.clock import utcnow
+from routing.referrals.models import DECLINE_REASONS, OUTCOMES, Event, Note, Offer, Referral
+from routing.referrals.operations import expire_offers
 
 from .conftest import Api, World
 

@@ -8,10 +8,12 @@ from typing import Any
 from openapi_schema_validator import OAS31Validator
 from sqlmodel import select
 
-from routing import db
 from routing.api.openapi import document
-from routing.models import AccessLog, Offer, Referral, utcnow
-from routing.referrals import expire_offers
+from routing.core import db
+from routing.core.clock import utcnow
+from routing.privacy.models import AccessLog
+from routing.referrals.models import Offer, Referral
+from routing.referrals.operations import expire_offers
 
 from .conftest import event_kinds, open_one
 

@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from routing import db, referrals
-from routing.models import Attribute, Referral, ReferralNeed, TaxonomyTerm
+import routing.referrals.operations as referrals
+from routing.core import db
+from routing.directory.models import Attribute, TaxonomyTerm
+from routing.referrals.models import Referral, ReferralNeed
 
 from .conftest import open_one
 
@@ -90,9 +92,9 @@ def test_without_consent_no_question_or_contact_is_kept(as_, session, engine_sta
 
 def test_opening_routes_through_the_real_engine(app, client, session) -> None:
     """No stand-in: the demo directory, the bundled rules, a real question."""
-    from routing.auth import create_token
-    from routing.demo import load_demo
-    from routing.models import User
+    from routing.accounts.auth import create_token
+    from routing.accounts.models import User
+    from routing.demo.load import load_demo
 
     with app.app_context(), db.transaction() as s:
         load_demo(s)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from routing.models import Event, Offer, Referral
+from routing.referrals.models import Event, Offer, Referral
 
 from .conftest import open_one
 
@@ -70,8 +70,8 @@ def test_a_direct_offer_is_seen_only_by_its_organisation(as_, world) -> None:
 
 
 def test_the_token_of_a_disabled_user_stops_working(app, as_, world, session) -> None:
-    from routing import db
-    from routing.models import User
+    from routing.accounts.models import User
+    from routing.core import db
 
     with app.app_context(), db.transaction() as s:
         s.get(User, world.users["desk"]).active = False
@@ -94,10 +94,10 @@ def test_other_organisations_ids_in_a_body_change_nothing(as_, world, session) -
 
 
 def test_who_may_manage_a_clients_data(app, world, session) -> None:
-    from routing.scoping import may_manage_client_data
+    from routing.referrals.permissions import may_manage_client_data
 
     referral = Referral(id="r", holder_id=world.orgs["b"], front_door_id=world.orgs["front"])
-    from routing.models import User as Person
+    from routing.accounts.models import User as Person
 
     def person(key: str) -> Person:
         return session.get(Person, world.users[key])

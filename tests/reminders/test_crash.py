@@ -11,9 +11,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from routing.mail import open_mailer
-from routing.models import Reminder, ReminderMail, ReminderPass, utcnow
-from routing.reminders import PassIncomplete, reminder_state, run_pass
+from routing.core.clock import utcnow
+from routing.core.mail import open_mailer
+from routing.followup.models import Reminder, ReminderMail, ReminderPass
+from routing.followup.reminders import PassIncomplete, reminder_state, run_pass
 from tests.followup_network import build_network, open_referral
 from tests.reminders.test_pass import settings_of
 
@@ -162,8 +163,8 @@ def test_a_killed_process_is_resumed_once(smtp_app, engine, session, cli_env):
         from contextlib import contextmanager
         from datetime import timedelta
         from routing import create_app
-        from routing.mail import open_mailer
-        from routing.reminders import ReminderSettings, run_pass
+        from routing.core.mail import open_mailer
+        from routing.followup.reminders import ReminderSettings, run_pass
 
         app = create_app({"SMTP_URL": os.environ["SMTP_URL"]})
         settings = ReminderSettings.from_config(app.config, app.instance_path)

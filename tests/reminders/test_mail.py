@@ -8,7 +8,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from routing.mail import FolderMailer, MailError, SmtpUrl, default_sender, open_mailer
+from routing.core.mail import FolderMailer, MailError, SmtpUrl, default_sender, open_mailer
 
 
 def _message(to: str, n: int) -> EmailMessage:

@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from routing.models import Event, Note, Reminder, ReminderMail, ReminderPass, User, utcnow
-from routing.reminders import (
+from routing.accounts.models import User
+from routing.core.clock import utcnow
+from routing.followup.models import Reminder, ReminderMail, ReminderPass
+from routing.followup.reminders import (
     ReminderSettings,
     Schedule,
     ScheduleError,
@@ -17,6 +19,7 @@ from routing.reminders import (
     reminder_state,
     run_pass,
 )
+from routing.referrals.models import Event, Note
 from tests.followup_network import CONTACT, QUESTION, accept, build_network, days_ago, offer, open_referral
 
 
@@ -95,7 +98,7 @@ def test_one_mail_per_person_lists_all_their_referrals(smtp_app, engine, session
 
 
 def test_long_lists_are_cut_with_a_link_to_the_inbox(smtp_app, engine, session, monkeypatch):
-    import routing.reminders as reminders
+    import routing.followup.reminders as reminders
 
     monkeypatch.setattr(reminders, "MAX_LISTED", 2)
     app, sink = smtp_app
@@ -290,7 +293,7 @@ def test_catch_up_is_due_once_after_a_missed_monday(app, engine, session):
 
 
 def test_reminder_rows_of_weeks_long_past_are_forgotten(smtp_app, engine, session):
-    from routing.reminders import KEEP_WEEKS, prune
+    from routing.followup.reminders import KEEP_WEEKS, prune
 
     app, sink = smtp_app
     net = build_network(session)

@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from routing.locks import DatabaseLock
-from routing.models import ReminderPass
-from routing.scheduler import FollowUpScheduler
+from routing.core.locks import DatabaseLock
+from routing.followup.models import ReminderPass
+from routing.followup.scheduler import FollowUpScheduler
 from tests.followup_network import build_network, open_referral
 
 
@@ -119,7 +119,7 @@ SCHEDULER = textwrap.dedent(
     import logging, sys
     from datetime import timedelta
     from routing import create_app
-    from routing.scheduler import FollowUpScheduler
+    from routing.followup.scheduler import FollowUpScheduler
     logging.basicConfig(stream=sys.stdout, level=logging.WARNING)
     app = create_app({"WEBHOOK_ALLOW_PRIVATE": True})
     FollowUpScheduler(app, lease_ttl=timedelta(seconds=1.5), poll=0.2, relay_every=0.3,
@@ -152,7 +152,7 @@ class Proc:
 
 @pytest.mark.slow
 def test_two_schedulers_one_active_and_the_other_takes_over(app, engine, session, cli_env, receiver):
-    from routing.endpoints import create_endpoint
+    from routing.outbox.endpoints import create_endpoint
     from tests.followup_network import accept, offer
 
     net = build_network(session)

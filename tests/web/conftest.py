@@ -12,9 +12,10 @@ from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 from sqlmodel import Session
 
-from routing import auth, db
-from routing.models import Organization, Service
-from routing.rings import add_ring
+import routing.accounts.auth as auth
+from routing.core import db
+from routing.directory.models import Organization, Service
+from routing.directory.rings import add_ring
 
 PASSWORD = "correct horse battery"
 _TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
@@ -105,7 +106,7 @@ def network(store) -> Network:
 def user(session: Session, email: str):
     from sqlmodel import select
 
-    from routing.models import User
+    from routing.accounts.models import User
 
     return session.exec(select(User).where(User.email == email)).one()
 
@@ -114,7 +115,8 @@ def open_case(
     app, email: str, *, service: str | None = None, ring: str | None = None, question: str = "tarvitsen apua"
 ) -> tuple[str, str | None]:
     """Open a referral at ``email``'s organisation (and offer it); returns (referral id, offer id)."""
-    from routing import db, referrals
+    import routing.referrals.operations as referrals
+    from routing.core import db
 
     with app.app_context(), db.transaction() as s:
         who = user(s, email)
@@ -132,7 +134,7 @@ def open_case(
 def ring_id(session: Session) -> str:
     from sqlmodel import select
 
-    from routing.models import Ring
+    from routing.directory.models import Ring
 
     return session.exec(select(Ring.id)).one()
 
@@ -141,9 +143,8 @@ def ring_id(session: Session) -> str:
 def demo_directory(store) -> Network:
     """The demo network's directory and ring (no demo accounts: hashing their passwords is slow),
     with a front desk at Keravan lukio, a counsellor at Ohjaamo Kerava and a coordinator."""
-    from routing.demo import DIRECTORY
-    from routing.demo.network import RING_MEMBERS, RING_NAME, demo_id
-    from routing.hsds import import_path
+    from routing.demo.network import DIRECTORY, RING_MEMBERS, RING_NAME, demo_id
+    from routing.directory.hsds import import_path
 
     import_path(store, DIRECTORY)
     add_ring(store, RING_NAME, [demo_id("organization", key) for key in RING_MEMBERS])

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from sqlmodel import select
 
-from routing.models import Offer, Referral
-from routing.web.desk import contact_by
+from routing.referrals.desk import contact_by
+from routing.referrals.models import Offer, Referral
 
 from .conftest import csrf_token, login
 

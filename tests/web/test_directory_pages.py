@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from routing.models import Organization, Service
-from routing.web import imports
-from routing.web.imports import UploadError, unpack_zip
+import routing.directory.uploads as imports
+from routing.directory.models import Organization, Service
+from routing.directory.uploads import UploadError, unpack_zip
 
 from .conftest import csrf_token, login
 
@@ -34,7 +34,7 @@ def _zip(members: dict[str, bytes | str], *, links: tuple[str, ...] = ()) -> io.
 
 
 def _demo_directory() -> Path:
-    from routing.demo import DIRECTORY
+    from routing.demo.network import DIRECTORY
 
     return Path(DIRECTORY)
 
@@ -112,7 +112,7 @@ def test_a_single_json_file_is_the_json_form(tmp_path: Path) -> None:
 
 def _coordinator_in_demo_org(store, network_factory=None) -> str:
     """A coordinator of the demo directory's first organisation (so the import keeps it)."""
-    from routing import auth
+    import routing.accounts.auth as auth
 
     with open(_demo_directory() / "organizations.csv", encoding="utf-8") as fh:
         first = next(csv.DictReader(fh))

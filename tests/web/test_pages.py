@@ -8,7 +8,9 @@ import re
 import pytest
 from sqlmodel import select
 
-from routing.models import AccessLog, Event, Note, Offer, Referral, User
+from routing.accounts.models import User
+from routing.privacy.models import AccessLog
+from routing.referrals.models import Event, Note, Offer, Referral
 
 from .conftest import PASSWORD, csrf_token, login, open_case, ring_id
 
@@ -405,7 +407,7 @@ def test_login_lands_on_the_daily_page_of_the_role(client, network, email, lands
 
 
 def test_receipt_links_only_web_addresses(app, client, store, network) -> None:
-    from routing.models import Service
+    from routing.directory.models import Service
 
     service = store.get(Service, "s-keuda")
     service.url = "javascript:alert(1)"

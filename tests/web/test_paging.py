@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import Session
 
-from routing.models import Offer, Referral, utcnow
-from routing.web.cases import PER_PAGE
+from routing.core.clock import utcnow
+from routing.referrals.models import Offer, Referral
+from routing.referrals.views import PER_PAGE
 
 from .conftest import Network, login, ring_id
 

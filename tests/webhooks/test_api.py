@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from routing.models import OutboxMessage, WebhookEndpoint
+from routing.outbox.models import OutboxMessage, WebhookEndpoint
 from tests.followup_network import build_network, token_for
 
 

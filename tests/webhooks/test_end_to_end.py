@@ -9,8 +9,11 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from routing.cli import cli
-from routing.models import Offer, OutboxMessage, Referral, Reminder, utcnow
-from routing.reminders import ReminderSettings, run_pass
+from routing.core.clock import utcnow
+from routing.followup.models import Reminder
+from routing.followup.reminders import ReminderSettings, run_pass
+from routing.outbox.models import OutboxMessage
+from routing.referrals.models import Offer, Referral
 from tests.referrals.conftest import OPEN, Api, build_world, open_one
 
 
@@ -55,7 +58,7 @@ def test_the_issue_walk_through(app, client, runner, session, receiver):
     assert "to retry" in runner.invoke(cli, ["webhooks", "relay", "--once"]).output
     receiver.start()
     with app.app_context():
-        from routing import db
+        from routing.core import db
 
         with db.transaction() as s:  # as if the 5 seconds before the next try had passed
             s.execute(update(OutboxMessage).where(OutboxMessage.state == "pending").values(next_attempt_at=utcnow()))

@@ -13,11 +13,13 @@ from sqlalchemy import update
 from sqlmodel import select
 
 import webhooks
-from routing.endpoints import create_endpoint
-from routing.models import DeliveryAttempt, Offer, OutboxMessage, WebhookEndpoint, utcnow
-from routing.outbox import EVENT_TYPES
-from routing.relay import prune, relay_once
-from routing.reminders import ReminderSettings, run_pass
+from routing.core.clock import utcnow
+from routing.followup.reminders import ReminderSettings, run_pass
+from routing.outbox.endpoints import create_endpoint
+from routing.outbox.messages import EVENT_TYPES
+from routing.outbox.models import DeliveryAttempt, OutboxMessage, WebhookEndpoint
+from routing.outbox.relay import prune, relay_once
+from routing.referrals.models import Offer
 from tests.followup_network import CONTACT, QUESTION, accept, build_network, offer, open_referral, token_for
 from tests.http_receiver import Reply
 
@@ -96,7 +98,7 @@ def test_a_ring_offer_counts_for_each_member(engine, session, net, receiver):
 
 
 def test_an_organisation_that_held_or_was_offered_keeps_hearing(engine, session, net, receiver):
-    from routing.events import record
+    from routing.referrals.events import record
 
     endpoint(session, net.school, receiver.url + "/keuda", ["referral.closed"])
     r = open_referral(session, net)
@@ -115,7 +117,7 @@ def test_an_organisation_that_held_or_was_offered_keeps_hearing(engine, session,
 
 
 def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
-    from routing.events import record
+    from routing.referrals.events import record
 
     endpoint(session, net.front_door, receiver.url, ["referral.erased"])
     r = open_referral(session, net)
@@ -365,7 +367,7 @@ def test_the_relay_connects_to_the_address_it_checked(engine, session, net, rece
     test receiver's loopback address as public): the message still arrives, at that
     address, with the name in its Host header.
     """
-    from routing import endpoints
+    import routing.outbox.endpoints as endpoints
 
     port = httpx.URL(receiver.url).port
     monkeypatch.setattr(endpoints, "resolve", lambda host, port: ["127.0.0.1"] if host == "hooks.invalid" else [])
@@ -379,7 +381,7 @@ def test_the_relay_connects_to_the_address_it_checked(engine, session, net, rece
 
 
 def test_https_keeps_the_name_for_the_certificate_when_pinned():
-    from routing.relay import _pinned
+    from routing.outbox.relay import _pinned
 
     url, headers, extensions = _pinned("https://hooks.example.fi:8443/in?x=1", "2001:db8::1")
     assert url == "https://[2001:db8::1]:8443/in?x=1"

@@ -1,0 +1,69 @@
+"""Logging in and out, and the page each role starts from."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlmodel import select
+from werkzeug.wrappers import Response
+
+import routing.accounts.auth as auth
+from routing.accounts.models import User
+from routing.core import db
+from routing.web.forms import LoginForm
+from routing.web.views import bp
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> str | Response | tuple[str, int]:
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(url_for("web.index"))
+    form = LoginForm()
+    if not form.validate_on_submit():
+        return render_template("accounts/login.html", form=form), 400 if request.method == "POST" else 200
+    s = db.session()
+    email = (form.email.data or "").strip().lower()
+    keys = auth.throttle_keys(email, request.remote_addr)
+    if auth.is_throttled(s, keys):
+        flash(_("Too many failed attempts. Wait 15 minutes and try again."), "error")
+        return render_template("accounts/login.html", form=form, throttled=True), 429
+    user = s.exec(select(User).where(User.email == email)).first()
+    if user is None or not user.active or not auth.check_password(user, form.password.data or ""):
+        auth.record_failure(s, keys)
+        s.commit()
+        flash(_("Wrong e-mail or password."), "error")
+        return render_template("accounts/login.html", form=form), 401
+    auth.clear_failures(s, email)
+    lang = session.get("lang")
+    if lang:
+        user.language = lang  # the language chosen on the login page stays the user's choice
+    s.commit()
+    session.clear()  # a fresh session on login: nothing carried over from before
+    if lang:
+        session["lang"] = lang
+    login_user(auth.SessionUser(user))
+    target = request.args.get("next", "")
+    if not target.startswith("/") or target.startswith("//") or target.startswith("/\\"):
+        target = url_for("web.home")
+    return redirect(target)
+
+
+@bp.get("/home")
+@login_required
+def home() -> Response:
+    """Where a login lands: the page of the person's daily work."""
+    role = current_user.user.role
+    if role in ("counsellor", "org-admin"):
+        return redirect(url_for("web.inbox"))
+    if role == "coordinator":
+        return redirect(url_for("web.directory"))
+    return redirect(url_for("web.desk"))
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Response:
+    logout_user()
+    session.clear()  # the next person at a shared desk starts afresh, in their own language
+    return redirect(url_for("web.login"))

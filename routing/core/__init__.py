@@ -1,0 +1,1 @@
+"""The shell every concern stands on: config, database, locks, migrations, mail, clock, errors."""

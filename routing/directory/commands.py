@@ -1,0 +1,105 @@
+"""``eteinen import-hsds``, ``export-hsds`` and ``ring``: the directory and the guidance rings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from routing.core import db
+from routing.core.errors import BadInput
+from routing.core.migrate import needs_schema
+
+
+@click.command("import-hsds")
+@click.argument("path", type=click.Path(path_type=Path))
+@with_appcontext
+@needs_schema
+def import_hsds_command(path: Path) -> None:
+    """Load an HSDS 3.0 directory (tabular folder or JSON file); all or nothing."""
+    from routing.directory.hsds import HsdsError, import_path
+
+    show_progress = sys.stderr.isatty()
+    with db.transaction() as s:
+        try:
+            report = import_path(s, path, progress=_progress_bar if show_progress else None)
+        except HsdsError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            raise BadInput(f"{len(exc.problems)} problem(s) in {path}: nothing was imported") from None
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
+    click.echo(f"imported {counts} (directory version {report.version})")
+
+
+def _progress_bar(label: str, total: int) -> Any:
+    return click.progressbar(length=total, label=label, file=sys.stderr)
+
+
+@click.command("export-hsds")
+@click.argument("path", type=click.Path(path_type=Path))
+@with_appcontext
+@needs_schema
+def export_hsds_command(path: Path) -> None:
+    """Write the directory as HSDS 3.0 tabular (datapackage.json + CSVs) into PATH."""
+    from routing.directory.hsds import HsdsError, export_path
+
+    with db.new_session(read_only=True) as s:
+        try:
+            counts = export_path(s, path)
+        except HsdsError as exc:
+            raise BadInput(str(exc)) from None
+    click.echo(f"exported {', '.join(f'{n} {name}' for name, n in counts.items())} to {path}")
+
+
+@click.group("ring")
+def ring_group() -> None:
+    """Guidance rings: organisations sharing one queue."""
+
+
+@ring_group.command("add")
+@click.argument("name")
+@click.option("--org", "orgs", multiple=True, required=True, help="a member organisation (id or exact name)")
+@with_appcontext
+@needs_schema
+def ring_add_command(name: str, orgs: tuple[str, ...]) -> None:
+    """Create a ring of those organisations; prints its id alone."""
+    from routing.directory.rings import add_ring
+
+    with db.transaction() as s:
+        ring = add_ring(s, name, list(orgs))
+    click.echo(ring.id)
+
+
+@ring_group.command("list")
+@with_appcontext
+@needs_schema
+def ring_list_command() -> None:
+    """The rings: id, name and member organisations."""
+    from sqlmodel import col, select
+
+    from routing.directory.models import Organization, Ring, RingMember
+
+    with db.new_session(read_only=True) as s:
+        rings = s.exec(select(Ring).order_by(col(Ring.name))).all()
+        if not rings:
+            click.echo("no rings yet: make one with `eteinen ring add NAME --org ORG --org ORG`")
+        for ring in rings:
+            members = s.exec(
+                select(Organization.name)
+                .join(RingMember, col(RingMember.organization_id) == Organization.id)
+                .where(col(RingMember.ring_id) == ring.id)
+                .order_by(col(Organization.name))
+            ).all()
+            click.echo(f"{ring.id}  {ring.name}: {', '.join(members)}")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(import_hsds_command)
+    app.cli.add_command(export_hsds_command)
+    app.cli.add_command(ring_group)

@@ -1,0 +1,23 @@
+"""The rule tester: a question tried against the current rules, with everything the engine found."""
+
+from __future__ import annotations
+
+from flask import render_template
+
+from routing.referrals.desk import route
+from routing.web.forms import EnquiryForm
+from routing.web.navigation import role_required
+from routing.web.views import bp
+
+RULE_EDITORS = ("coordinator", "admin")
+
+
+@bp.route("/rules/try", methods=["GET", "POST"])
+@role_required(*RULE_EDITORS)
+def rules_try() -> tuple[str, int]:
+    form = EnquiryForm()
+    if not form.is_submitted():
+        return render_template("matcher/rules_try.html", form=form, result=None), 200
+    if not form.validate():
+        return render_template("matcher/rules_try.html", form=form, result=None), 400
+    return render_template("matcher/rules_try.html", form=form, result=route(form, limit=10)), 200

@@ -1,0 +1,354 @@
+"""The client's data rights: export, erasure, retention, and reading the access log.
+
+- Export gives everything stored about the client of one referral; the export
+  itself is written to the access log first, so it lists itself.
+- Erasure removes what is personal (the question, contact details, notes' and
+  decline notes' text, the exact age, the words routing quoted from the
+  question) and keeps the rest as anonymous statistics: state changes, times,
+  organisations, need codes, reason codes, the municipality. It marks the
+  referral erased and records an ``erased`` event (→ ``referral.erased``).
+  An open or offered referral is only erased with ``force`` and a reason.
+- Retention anonymises closed referrals the same way once they have been
+  closed for ``RETENTION_DAYS``: in batches, each its own transaction, so a
+  crash loses at most the batch under way and a rerun carries on; a
+  referral's ``erased_at`` makes sure it is done exactly once.
+
+Each change runs in the caller's transaction and never commits halfway.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, update
+from sqlmodel import Session, col, select
+
+from routing.accounts.models import User
+from routing.core import db
+from routing.core.clock import utcnow
+from routing.core.errors import BadInput, Conflict, Forbidden, NotFound
+from routing.directory.models import Organization, Ring, Service
+from routing.privacy.models import AccessLog
+from routing.referrals.events import record
+from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed
+from routing.referrals.permissions import may_manage_client_data
+
+log = logging.getLogger(__name__)
+
+# who may use a client's data rights: the holder's org-admin, a coordinator, an admin
+MANAGING_ROLES = ("org-admin", "coordinator", "admin")
+MAX_REASON = 500
+RETENTION_BATCH = 200
+
+
+def referral_for(session: Session, referral_id: str, user: User | None, *, lock: bool = False) -> Referral:
+    """The referral whose data rights ``user`` uses (None: the operator at the command line).
+
+    Roles that may never see client data get 403; an org-admin asking about
+    another organisation's referral gets 404, as if it did not exist.
+    """
+    if user is not None and user.role not in MANAGING_ROLES:
+        raise Forbidden(f"this needs the role {' or '.join(MANAGING_ROLES)}")
+    query = select(Referral).where(Referral.id == referral_id)
+    if lock:
+        query = query.with_for_update()
+    referral = session.exec(query).first()
+    if referral is None or (user is not None and not may_manage_client_data(user, referral)):
+        raise NotFound(f"no referral {referral_id}")
+    return referral
+
+
+# --- export -----------------------------------------------------------------------
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _people(session: Session, ids: set[int | None]) -> dict[int, dict[str, Any]]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = session.exec(select(User).where(col(User.id).in_(wanted))).all()
+    return {
+        u.id: {"id": u.id, "email": u.email, "name": u.name, "organization_id": u.organization_id}
+        for u in rows
+        if u.id is not None
+    }
+
+
+def _names(session: Session, model: Any, ids: set[str | None]) -> dict[str, str]:
+    wanted = [i for i in ids if i]
+    if not wanted:
+        return {}
+    return dict(session.exec(select(model.id, model.name).where(col(model.id).in_(wanted))).all())
+
+
+def export(session: Session, referral: Referral, user: User | None, how: str) -> dict[str, Any]:
+    """Everything stored about the referral's client; the export is logged (``how``: api, page, cli)."""
+    log_export(session, referral, user, how)
+    notes = session.exec(select(Note).where(Note.referral_id == referral.id).order_by(col(Note.at), col(Note.id))).all()
+    offers = session.exec(
+        select(Offer).where(Offer.referral_id == referral.id).order_by(col(Offer.created_at), col(Offer.id))
+    ).all()
+    events = session.exec(
+        select(Event).where(Event.referral_id == referral.id).order_by(col(Event.at), col(Event.id))
+    ).all()
+    reads = session.exec(
+        select(AccessLog).where(AccessLog.referral_id == referral.id).order_by(col(AccessLog.at), col(AccessLog.id))
+    ).all()
+    needs = session.exec(
+        select(ReferralNeed).where(ReferralNeed.referral_id == referral.id).order_by(col(ReferralNeed.need))
+    ).all()
+    people = _people(
+        session,
+        {referral.owner_id, referral.contact_user_id}
+        | {n.author_id for n in notes}
+        | {o.decided_by_id for o in offers}
+        | {o.created_by_id for o in offers}
+        | {o.to_user_id for o in offers}
+        | {e.actor_id for e in events}
+        | {a.user_id for a in reads},
+    )
+    orgs = _names(
+        session,
+        Organization,
+        {referral.holder_id, referral.front_door_id}
+        | {o.organization_id for o in offers}
+        | {e.organization_id for e in events},
+    )
+    services = _names(session, Service, {o.service_id for o in offers})
+    rings = _names(session, Ring, {o.ring_id for o in offers})
+
+    def org(org_id: str | None) -> dict[str, Any] | None:
+        return {"id": org_id, "name": orgs.get(org_id)} if org_id else None
+
+    def person(user_id: int | None) -> dict[str, Any] | None:
+        return people.get(user_id, {"id": user_id}) if user_id is not None else None
+
+    return {
+        "referral": {
+            "id": referral.id,
+            "state": referral.state,
+            "channel": referral.channel,
+            "holder": org(referral.holder_id),
+            "front_door": org(referral.front_door_id),
+            "owner": person(referral.owner_id),
+            "contact_user": person(referral.contact_user_id),
+            "question": referral.question,
+            "client_contact": referral.client_contact,
+            "municipality": referral.municipality,
+            "age": referral.age,
+            "language": referral.language,
+            "consent": referral.consent,
+            "route_result": referral.route_result,
+            "needs_rerouting": referral.needs_rerouting,
+            "outcome": referral.outcome,
+            "created_at": _iso(referral.created_at),
+            "updated_at": _iso(referral.updated_at),
+            "owned_at": _iso(referral.owned_at),
+            "closed_at": _iso(referral.closed_at),
+            "erased_at": _iso(referral.erased_at),
+        },
+        "needs": [{"need": n.need, "unmet": n.unmet} for n in needs],
+        "notes": [{"id": n.id, "at": _iso(n.at), "author": person(n.author_id), "text": n.text} for n in notes],
+        "offers": [
+            {
+                "id": o.id,
+                "kind": o.kind,
+                "state": o.state,
+                "service": {"id": o.service_id, "name": services.get(o.service_id)} if o.service_id else None,
+                "organization": org(o.organization_id),
+                "ring": {"id": o.ring_id, "name": rings.get(o.ring_id)} if o.ring_id else None,
+                "to_user": person(o.to_user_id),
+                "reason": o.reason,
+                "note": o.note,
+                "created_by": person(o.created_by_id),
+                "created_at": _iso(o.created_at),
+                "decided_by": person(o.decided_by_id),
+                "decided_at": _iso(o.decided_at),
+            }
+            for o in offers
+        ],
+        "events": [
+            {
+                "at": _iso(e.at),
+                "kind": e.kind,
+                "actor": person(e.actor_id),
+                "from_state": e.from_state,
+                "to_state": e.to_state,
+                "reason": e.reason,
+                "offer_id": e.offer_id,
+                "organization": org(e.organization_id),
+            }
+            for e in events
+        ],
+        "access_log": [_access_entry(a, people) for a in reads],
+    }
+
+
+def log_export(session: Session, referral: Referral, user: User | None, how: str) -> None:
+    session.add(
+        AccessLog(referral_id=referral.id, user_id=user.id if user else None, at=utcnow(), how="export", what=how)
+    )
+    session.flush()
+
+
+# --- the access log ------------------------------------------------------------------
+
+
+def _access_entry(entry: AccessLog, people: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    user = people.get(entry.user_id) if entry.user_id is not None else None
+    return {"at": _iso(entry.at), "user": user, "how": entry.how, "what": entry.what}
+
+
+def access_log(session: Session, referral: Referral) -> list[dict[str, Any]]:
+    """Who read the referral's personal data, when and how, oldest first."""
+    reads = session.exec(
+        select(AccessLog).where(AccessLog.referral_id == referral.id).order_by(col(AccessLog.at), col(AccessLog.id))
+    ).all()
+    people = _people(session, {a.user_id for a in reads})
+    orgs = _names(session, Organization, {p["organization_id"] for p in people.values()})
+    for p in people.values():
+        p["organization_name"] = orgs.get(p["organization_id"])
+    return [_access_entry(a, people) for a in reads]
+
+
+# --- erasure ---------------------------------------------------------------------------
+
+
+def _needs_only(route_result: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What routing found, minus anything that came from or points at the client: the need codes."""
+    if route_result is None:
+        return None
+    codes = [n.get("code") for n in route_result.get("needs") or [] if isinstance(n, dict)]
+    kept: dict[str, Any] = {"needs": [{"code": c} for c in codes if isinstance(c, str)]}
+    if isinstance(route_result.get("ruleset"), str):
+        kept["ruleset"] = route_result["ruleset"]
+    return kept
+
+
+def anonymise(session: Session, referral: Referral, actor_id: int | None, reason: str) -> None:
+    """Remove the client's personal data from the referral and record the ``erased`` event (no commit)."""
+    now = utcnow()
+    referral.question = None
+    referral.client_contact = None
+    referral.age = None
+    referral.route_result = _needs_only(referral.route_result)
+    referral.erased_at = now
+    referral.updated_at = now
+    session.add(referral)
+    session.execute(
+        update(Note)
+        .where(col(Note.referral_id) == referral.id)
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Offer)
+        .where(col(Offer.referral_id) == referral.id, col(Offer.note).is_not(None))
+        .values(note=None)
+        .execution_options(synchronize_session=False)
+    )
+    session.flush()
+    record(
+        session,
+        referral,
+        "erased",
+        actor_id=actor_id,
+        from_state=referral.state,
+        to_state=referral.state,
+        reason=reason[:64],
+    )
+
+
+def erase(
+    session: Session, referral: Referral, user: User | None, *, force: bool = False, reason: str | None = None
+) -> Referral:
+    """Erase the client's data from ``referral`` (already checked with ``referral_for``, locked)."""
+    if referral.erased_at is not None:
+        raise Conflict(f"referral {referral.id} is already erased (on {referral.erased_at:%Y-%m-%d})")
+    reason = (reason or "").strip()
+    if len(reason) > MAX_REASON:
+        raise BadInput(f"reason: at most {MAX_REASON} characters")
+    if referral.state in ("open", "offered"):
+        if not force:
+            raise Conflict(
+                f"referral {referral.id} is {referral.state}: close it first, or force the erasure with a reason"
+            )
+        if not reason:
+            raise BadInput("reason: a forced erasure of an open referral needs a reason")
+    elif force and not reason:
+        raise BadInput("reason: give a reason with force")
+    event_reason = f"forced: {reason}" if force else "client-request"
+    if referral.state in ("open", "offered"):
+        # nobody can help a client whose question is gone: it leaves the queues, as withdrawn
+        from routing.referrals.operations import close_unchecked
+
+        close_unchecked(session, referral, "client-withdrew", actor_id=user.id if user else None)
+    anonymise(session, referral, user.id if user else None, event_reason)
+    log.info(
+        "referral %s erased%s by %s", referral.id, " (forced)" if force else "", f"user {user.id}" if user else "cli"
+    )
+    if force:
+        # the event keeps the reason's start; the log keeps it whole
+        log.info("forced erasure of referral %s: %s", referral.id, reason)
+    return referral
+
+
+# --- retention ----------------------------------------------------------------------
+
+
+@dataclass
+class RetentionReport:
+    cutoff: datetime
+    anonymised: int
+    batches: int
+
+
+def retention_cutoff(days: int, now: datetime | None = None) -> datetime:
+    return (now or utcnow()) - timedelta(days=days)
+
+
+def _due(cutoff: datetime) -> Any:
+    return (
+        col(Referral.state) == "closed",
+        col(Referral.erased_at).is_(None),
+        col(Referral.closed_at) < cutoff,
+    )
+
+
+def due_for_retention(session: Session, days: int, now: datetime | None = None) -> int:
+    from sqlalchemy import func
+
+    return session.exec(select(func.count()).select_from(Referral).where(*_due(retention_cutoff(days, now)))).one()
+
+
+def run_retention(
+    days: int, *, now: datetime | None = None, batch_size: int = RETENTION_BATCH, bind: Engine | None = None
+) -> RetentionReport:
+    """Anonymise every referral closed before ``now - days``, a batch per transaction; safe to rerun.
+
+    Two runs at once do not erase a referral twice: PostgreSQL skips rows the
+    other run has locked, SQLite takes the write lock at the start of a batch.
+    """
+    cutoff = retention_cutoff(days, now)
+    total = batches = 0
+    while True:
+        with db.transaction(bind) as s:
+            query = select(Referral).where(*_due(cutoff)).order_by(col(Referral.closed_at), col(Referral.id))
+            batch = s.exec(query.limit(batch_size).with_for_update(skip_locked=True)).all()
+            for referral in batch:
+                anonymise(s, referral, None, "retention")
+        if not batch:
+            break
+        total += len(batch)
+        batches += 1
+        log.info("retention: batch %d anonymised %d referrals closed before %s", batches, len(batch), cutoff)
+        if len(batch) < batch_size:
+            break
+    log.info("retention: %d referrals closed before %s anonymised in %d batches", total, cutoff.isoformat(), batches)
+    return RetentionReport(cutoff, total, batches)

@@ -1,0 +1,176 @@
+"""The front desk: one form, ranked suggestions with their reasons, one click to refer, a receipt.
+
+The question is sent by POST only (the live suggestions too), so it never
+lands in an access log's query string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlmodel import Session, col, select
+from werkzeug.wrappers import Response
+
+import routing.referrals.operations as referrals
+from routing.core import db
+from routing.core.errors import OperationError
+from routing.directory.models import Organization, Phone, Ring, RingMember, Service
+from routing.matcher.loading import current_router
+from routing.matcher.router import RouteRequest
+from routing.web.forms import DeskForm, EnquiryForm
+from routing.web.navigation import TIMEZONE, role_required
+from routing.web.views import bp
+
+# what the receipt promises the client: a contact within this many working days
+CONTACT_WITHIN_WORKING_DAYS = 2
+
+
+@dataclass
+class RingChoice:
+    id: str
+    name: str
+    members: list[str]
+
+
+def rings_with_members(session: Session) -> list[RingChoice]:
+    rows = session.exec(
+        select(Ring.id, Ring.name, Organization.name)
+        .join(RingMember, col(RingMember.ring_id) == Ring.id)
+        .join(Organization, col(Organization.id) == RingMember.organization_id)
+        .order_by(Ring.name, Organization.name)
+    ).all()
+    rings: dict[str, RingChoice] = {}
+    for ring_id, ring_name, org_name in rows:
+        rings.setdefault(ring_id, RingChoice(ring_id, ring_name, [])).members.append(org_name)
+    return list(rings.values())
+
+
+def eligibility_notes(session: Session, result: dict[str, Any]) -> dict[str, str]:
+    """Each candidate's eligibility in words (``services.eligibility_description``)."""
+    ids = [c["service_id"] for c in result.get("candidates", [])]
+    if not ids:
+        return {}
+    rows = session.exec(select(Service.id, Service.eligibility_description).where(col(Service.id).in_(ids)))
+    return {sid: text for sid, text in rows if text}
+
+
+def contact_by(opened: datetime, working_days: int = CONTACT_WITHIN_WORKING_DAYS) -> datetime:
+    """The day by which the client is promised a contact, in working days in Helsinki:
+    not Saturdays, Sundays or Finnish public holidays (Midsummer and Christmas Eve included,
+    as offices keep them)."""
+    day = opened.astimezone(ZoneInfo(TIMEZONE))
+    finnish = holidays.country_holidays("FI")
+    left = working_days
+    while left:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day.date() not in finnish:
+            left -= 1
+    return day
+
+
+def service_contacts(session: Session, service_id: str) -> dict[str, Any]:
+    """How the client can reach a service themselves: phones, e-mail, web page."""
+    service = session.get(Service, service_id)
+    if service is None:
+        return {}
+    phones = session.exec(
+        select(Phone.number).where(
+            (col(Phone.service_id) == service_id) | (col(Phone.organization_id) == service.organization_id)
+        )
+    ).all()
+    return {"phones": list(dict.fromkeys(phones)), "email": service.email, "url": service.url}
+
+
+def _render_desk(form: DeskForm, result: dict[str, Any] | None, status: int = 200) -> tuple[str, int]:
+    s = db.read_session()
+    return (
+        render_template(
+            "referrals/desk.html",
+            form=form,
+            result=result,
+            notes=eligibility_notes(s, result) if result else {},
+            rings=rings_with_members(s),
+        ),
+        status,
+    )
+
+
+def route(form: EnquiryForm, limit: int = 5) -> dict[str, Any]:
+    """The engine's route result for the form (shared/CONTRACT.md "Route result")."""
+    return current_router().route(RouteRequest(**form.enquiry(), limit=limit))
+
+
+@bp.get("/desk")
+@role_required()
+def desk() -> tuple[str, int]:
+    return _render_desk(DeskForm(), None)
+
+
+@bp.post("/desk")
+@role_required()
+def desk_suggest() -> tuple[str, int]:
+    form = DeskForm()
+    if not form.validate_on_submit():
+        return _render_desk(form, None, 400)
+    return _render_desk(form, route(form))
+
+
+@bp.post("/desk/suggestions")
+@role_required()
+def desk_suggestions() -> tuple[str, int]:
+    """The suggestions alone, for the page's script to swap in as the question is typed."""
+    form = DeskForm()
+    if not form.validate_on_submit():
+        return render_template("matcher/_suggestions.html", form=form, result=None, notes={}, rings=[]), 200
+    result = route(form)
+    s = db.read_session()
+    return (
+        render_template(
+            "matcher/_suggestions.html",
+            form=form,
+            result=result,
+            notes=eligibility_notes(s, result),
+            rings=rings_with_members(s),
+        ),
+        200,
+    )
+
+
+@bp.post("/desk/refer")
+@role_required()
+def desk_refer() -> tuple[str, int] | Response:
+    """Open the referral and offer it where the desk clicked, in one transaction; then the receipt."""
+    form = DeskForm()
+    if not form.validate_on_submit():
+        return _render_desk(form, None, 400)
+    kind, _sep, target_id = (form.target.data or "").partition(":")
+    if kind not in ("service", "ring"):
+        return _render_desk(form, route(form), 400)
+    user = current_user.user
+    s = db.session()
+    try:
+        referral = referrals.open_referral(
+            s,
+            user,
+            **form.enquiry(),
+            consent=bool(form.consent.data),
+            client_contact=(form.client_contact.data or "").strip() or None,
+            channel="desk",
+        )
+        if kind == "service":
+            referrals.offer_to_service(s, user, referral.id, target_id)
+        else:
+            referrals.offer_to_ring(s, user, referral.id, target_id)
+        s.commit()
+    except OperationError:
+        s.rollback()  # nothing half-made: no referral without its offer
+        flash(_("That service cannot take the case now. Choose another suggestion or a ring."), "error")
+        return _render_desk(form, route(form), 409)
+    return redirect(url_for("web.receipt", referral_id=referral.id))

@@ -1,0 +1,238 @@
+"""Tables of the referrals concern (Alembic migrations keep the schema in step)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, text
+from sqlmodel import Field, SQLModel
+
+from routing.core.clock import local_seconds, utc_seconds, utcnow, week_number
+from routing.core.db import new_id
+from routing.core.db import text_column as _text
+
+# --- referrals ----------------------------------------------------------------
+
+REFERRAL_STATES = ("open", "offered", "accepted", "closed")
+OFFER_STATES = ("pending", "accepted", "declined", "withdrawn", "expired")
+DECLINE_REASONS = ("not-eligible", "no-capacity", "wrong-service", "client-unreachable", "other")
+OUTCOMES = ("served", "client-withdrew", "no-contact", "outside-network", "duplicate")
+CHANNELS = ("desk", "ring", "api")
+
+
+# partial-index conditions of the figures' indexes (the models and migrations 0004, 0006)
+EVENT_BACK_TO_OPEN = "to_state = 'open' AND from_state <> 'open'"
+EVENT_OUT_OF_OPEN = "from_state = 'open' AND to_state <> 'open'"
+REFERRAL_OWNED = "seconds_to_owner IS NOT NULL"
+
+
+def _owned_index(name: str, *columns: str) -> Index:
+    return Index(name, *columns, sqlite_where=text(REFERRAL_OWNED), postgresql_where=text(REFERRAL_OWNED))
+
+
+def _from_opening(number: Callable[[int], int]) -> Callable[[Any], int | None]:
+    """A column default computed from the ``created_at`` being inserted: every insert through
+    SQLAlchemy writes the figures' copies of the opening time (a bulk load computes its own)."""
+
+    def default(context: Any) -> int | None:
+        created_at = context.get_current_parameters().get("created_at")
+        return None if created_at is None else number(local_seconds(created_at))
+
+    return default
+
+
+def first_owner_columns(created_at: datetime, owned_at: datetime, organization_id: str) -> dict[str, Any]:
+    """The time a referral first got a named owner, with the figures' copies of it (``Referral`` columns).
+
+    Written once, with the first owner: a handoff later changes the owner and holder, not these.
+    """
+    return {
+        "owned_at": owned_at,
+        "owned_local": local_seconds(owned_at),
+        "seconds_to_owner": utc_seconds(owned_at) - utc_seconds(created_at),
+        "first_owner_org_id": organization_id,
+    }
+
+
+class Referral(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_referral_holder_state", "holder_id", "state"),
+        Index("ix_referral_state_created", "state", "created_at"),
+        # The figures (routing/figures.py). Each index holds every column its figures read of the
+        # referrals opened in a period, in the order they group or rank by, so that SQLite (which
+        # has no hash aggregation) never sorts them: per week, front door and channel ...
+        Index(
+            "ix_referral_opened",
+            "opened_week",
+            "front_door_id",
+            "channel",
+            "opened_local",
+            "owned_local",
+            "seconds_to_owner",
+            "outcome",
+            "municipality",
+            "holder_id",
+            "id",
+        ),
+        # ... the owned ones by the time to their first owner: over the period, per week, per organisation ...
+        _owned_index("ix_referral_to_owner", "seconds_to_owner", "opened_week", "opened_local", "municipality"),
+        _owned_index("ix_referral_week_to_owner", "opened_week", "seconds_to_owner", "opened_local", "municipality"),
+        _owned_index(
+            "ix_referral_org_to_owner",
+            "first_owner_org_id",
+            "seconds_to_owner",
+            "opened_week",
+            "opened_local",
+            "municipality",
+        ),
+        # ... and by id, for the figures that start from offers or events
+        Index(
+            "ix_referral_id_opened", "id", "opened_week", "opened_local", "municipality", "front_door_id", "holder_id"
+        ),
+        Index(
+            "ix_referral_retention",
+            "closed_at",
+            sqlite_where=text("erased_at IS NULL"),
+            postgresql_where=text("erased_at IS NULL"),
+        ),
+    )
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    state: str = Field(default="open", max_length=16)
+    # accountable organisation: never empty
+    holder_id: str = Field(foreign_key="organization.id", max_length=64)
+    owner_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    # the person at the front door who opened it
+    contact_user_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    front_door_id: str = Field(foreign_key="organization.id", index=True, max_length=64)
+    channel: str = Field(default="api", max_length=16)
+    # personal data: emptied on erasure, retention, or when there is no consent
+    question: str | None = _text()
+    client_contact: str | None = _text()
+    municipality: str | None = Field(default=None, max_length=8, index=True)
+    age: int | None = None
+    language: str | None = Field(default=None, max_length=8)
+    consent: bool = False
+    route_result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    needs_rerouting: bool = False
+    outcome: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    owned_at: datetime | None = None  # first time a named person owned it
+    closed_at: datetime | None = None
+    erased_at: datetime | None = None
+    # Numbers for the figures, written with created_at (column defaults) and owned_at (first_owner_columns):
+    # Helsinki wall-clock seconds since 1970 of the opening and of the first owner, the opening's week,
+    # the seconds to the first owner and that owner's organisation. Anonymous: erasure keeps them.
+    opened_local: int | None = Field(default=None, sa_column=Column(BigInteger, default=_from_opening(lambda s: s)))
+    opened_week: int | None = Field(default=None, sa_column=Column(Integer, default=_from_opening(week_number)))
+    owned_local: int | None = Field(default=None, sa_column=Column(BigInteger))
+    seconds_to_owner: int | None = Field(default=None, sa_column=Column(Integer))
+    first_owner_org_id: str | None = Field(default=None, max_length=64)
+
+
+class ReferralNeed(SQLModel, table=True):
+    """The need codes a referral asked for; ``unmet`` when no eligible service covered it."""
+
+    __tablename__ = "referral_need"
+    __table_args__ = (
+        # the needs figures count by need and municipality without joining the referrals
+        Index("ix_referral_need_opened", "need", "municipality", "opened_local", "referral_id"),
+        Index(
+            "ix_referral_need_unmet",
+            "need",
+            "municipality",
+            "opened_local",
+            "referral_id",
+            sqlite_where=text("unmet = 1"),
+            postgresql_where=text("unmet"),
+        ),
+    )
+    referral_id: str = Field(foreign_key="referral.id", primary_key=True, max_length=64)
+    need: str = Field(primary_key=True, max_length=64)
+    unmet: bool = False
+    # the referral's municipality and opening time (Referral.opened_local), copied for the figures
+    municipality: str | None = Field(default=None, max_length=8)
+    opened_local: int | None = Field(default=None, sa_column=Column(BigInteger))
+
+    @classmethod
+    def of(cls, referral: Referral, need: str, unmet: bool = False) -> ReferralNeed:
+        """A need of ``referral``, with the referral's copies the figures count by."""
+        return cls(
+            referral_id=referral.id,
+            need=need,
+            unmet=unmet,
+            municipality=referral.municipality,
+            opened_local=referral.opened_local,
+        )
+
+
+class Offer(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_offer_referral_state", "referral_id", "state"),
+        Index("ix_offer_org_state", "organization_id", "state"),
+        Index("ix_offer_ring_state", "ring_id", "state"),
+        # what an organisation decided stays visible to it (routing/scoping.py)
+        Index("ix_offer_decided_by", "decided_by_id"),
+        Index("ix_offer_figures", "referral_id", "state", "kind", "organization_id", "decided_by_id", "reason"),
+        Index("ix_offer_service_created", "service_id", "created_at", "state"),
+    )
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    referral_id: str = Field(foreign_key="referral.id", max_length=64)
+    kind: str = Field(default="referral", max_length=16)  # referral | handoff
+    service_id: str | None = Field(default=None, foreign_key="service.id", max_length=64)
+    organization_id: str | None = Field(default=None, foreign_key="organization.id", max_length=64)
+    ring_id: str | None = Field(default=None, foreign_key="ring.id", max_length=64)
+    to_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    state: str = Field(default="pending", max_length=16)
+    reason: str | None = Field(default=None, max_length=32)  # decline reason code
+    note: str | None = _text()
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    decided_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    decided_at: datetime | None = None
+
+
+class Event(SQLModel, table=True):
+    """Append-only history of a referral: who, when, what, from which state to which, why."""
+
+    __table_args__ = (
+        Index("ix_event_referral_at", "referral_id", "at"),
+        Index("ix_event_kind_at", "kind", "at"),
+        Index(
+            "ix_event_back_to_open",
+            "referral_id",
+            "at",
+            "id",
+            sqlite_where=text(EVENT_BACK_TO_OPEN),
+            postgresql_where=text(EVENT_BACK_TO_OPEN),
+        ),
+        Index(
+            "ix_event_out_of_open",
+            "referral_id",
+            "at",
+            "id",
+            sqlite_where=text(EVENT_OUT_OF_OPEN),
+            postgresql_where=text(EVENT_OUT_OF_OPEN),
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    referral_id: str = Field(foreign_key="referral.id", max_length=64)
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    kind: str = Field(max_length=32)
+    from_state: str | None = Field(default=None, max_length=16)
+    to_state: str | None = Field(default=None, max_length=16)
+    reason: str | None = Field(default=None, max_length=64)
+    offer_id: str | None = Field(default=None, max_length=64)
+    # the organisation the event concerns (the offer's target, the new holder...)
+    organization_id: str | None = Field(default=None, foreign_key="organization.id", max_length=64)
+
+
+class Note(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    referral_id: str = Field(foreign_key="referral.id", index=True, max_length=64)
+    author_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    at: datetime = Field(default_factory=utcnow)
+    text: str | None = _text()

@@ -1,0 +1,718 @@
+"""The referral lifecycle: open, offer, accept, decline, expire, hand off, note, close.
+
+Plain functions over a session (Indico's ``operations.py`` habit). Each one checks
+what the user's organisation may see and do, changes state, appends exactly one
+event through ``events.record`` and never commits: the caller commits, or rolls
+back on an ``OperationError`` (nothing it did is meant to be kept then).
+
+States (shared/CONTRACT.md "Referral states")::
+
+    open ──offer──▶ offered ──accept──▶ accepted ──close──▶ closed
+      ▲                │                   │
+      └─last decline───┘                   └─handoff offer (owner stays until accepted)
+
+A referral always has a holder organisation. Ownership moves only when a named
+person accepts an offer; the claim is a conditional UPDATE of the referral row
+(``… WHERE state = 'offered' AND owner_id IS NULL``) and then of the offer row
+(``… WHERE state = 'pending'``), each checked by its row count, so of any number
+of simultaneous accepts exactly one wins and the others get a 409. Every other
+change first locks the referral row (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite
+writers already hold the database lock from ``BEGIN IMMEDIATE``), so changes to one
+referral queue behind each other, always referral row first, offer rows after:
+no deadlocks.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, func, update
+from sqlmodel import Session, col, select
+
+import routing.referrals.events as events
+from routing.accounts.models import User
+from routing.core.clock import utcnow
+from routing.core.errors import BadInput, Conflict, Forbidden, InvalidTransition, NotFound
+from routing.directory.models import Ring, Service
+from routing.directory.services import service_facts
+from routing.matcher.gazetteer import gazetteer
+from routing.matcher.loading import current_router
+from routing.matcher.router import RouteInputError, RouteRequest
+from routing.referrals.models import (
+    CHANNELS,
+    DECLINE_REASONS,
+    OUTCOMES,
+    Note,
+    Offer,
+    Referral,
+    ReferralNeed,
+    first_owner_columns,
+)
+from routing.referrals.permissions import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
+from rules.load import RuleSetError
+from rules.taxonomy import LANGUAGES
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 4000
+MAX_CONTACT = 500
+MAX_NOTE = 10000
+
+# what can be done to a referral in each state (named in 422 answers)
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "open": ("offer", "close"),
+    "offered": ("offer", "accept", "decline", "close"),
+    "accepted": ("handoff", "notes", "close"),
+    "closed": (),
+}
+
+# why an offer was withdrawn (kept in Offer.reason beside the decline codes)
+WITHDRAWN_ACCEPTED_ELSEWHERE = "accepted-elsewhere"
+WITHDRAWN_CLOSED = "closed"
+
+
+def _invalid(referral: Referral, action: str) -> InvalidTransition:
+    return InvalidTransition(f"cannot {action} a referral that is {referral.state}", ALLOWED[referral.state])
+
+
+# --- reading ------------------------------------------------------------------
+
+
+def get_visible(session: Session, user: User, referral_id: str, *, lock: bool = False) -> tuple[Viewer, Referral]:
+    """The referral if the user's organisation may see it (404 otherwise); ``lock`` takes its row lock."""
+    if not could_be_id(referral_id):
+        raise NotFound(f"no referral {referral_id}")
+    v = viewer(session, user)
+    query = select(Referral).where(col(Referral.id) == referral_id)
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    referral = session.exec(query).first()
+    if referral is None or not may_see(session, v, referral):
+        raise NotFound(f"no referral {referral_id}")
+    return v, referral
+
+
+def _lock(session: Session, referral_id: str) -> Referral:
+    """Re-read the referral under its row lock: the state every check after this one sees."""
+    query = select(Referral).where(col(Referral.id) == referral_id).with_for_update()
+    referral = session.exec(query.execution_options(populate_existing=True)).first()
+    if referral is None:  # it was there a moment ago: only an erasure races this
+        raise NotFound(f"no referral {referral_id}")
+    return referral
+
+
+def _fresh_offer(session: Session, offer_id: str) -> Offer:
+    """The offer as stored now (after the conditional UPDATEs, which bypass the identity map)."""
+    return session.exec(select(Offer).where(col(Offer.id) == offer_id).execution_options(populate_existing=True)).one()
+
+
+def _pending_offers(session: Session, referral_id: str) -> list[Offer]:
+    query = select(Offer).where(col(Offer.referral_id) == referral_id, col(Offer.state) == "pending")
+    return list(session.exec(query.execution_options(populate_existing=True)))
+
+
+def _rowcount(result: Any) -> int:
+    return cast(CursorResult[Any], result).rowcount
+
+
+# --- input checks -------------------------------------------------------------
+
+
+def _storable(value: str) -> bool:
+    """Text a database can keep: no NUL (PostgreSQL refuses it), valid UTF-8 (no lone surrogates)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def could_be_id(value: str) -> bool:
+    """An id from a URL that could name a stored row (else it is simply not found)."""
+    return 0 < len(value) <= 64 and _storable(value)
+
+
+def _text(value: Any, name: str, *, max_length: int, required: bool = False) -> str | None:
+    if value is None:
+        if required:
+            raise BadInput(f"{name} is required")
+        return None
+    if not isinstance(value, str):
+        raise BadInput(f"{name} must be a string, not {type(value).__name__}")
+    if not _storable(value):
+        raise BadInput(f"{name} contains characters that cannot be stored (NUL or invalid Unicode)")
+    value = value.strip()
+    if not value:
+        if required:
+            raise BadInput(f"{name} must not be empty")
+        return None
+    if len(value) > max_length:
+        raise BadInput(f"{name} is too long ({len(value)} characters; at most {max_length})")
+    return value
+
+
+def _id(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise BadInput(f"{name} must be a non-empty string")
+    if not could_be_id(value.strip()):
+        raise BadInput(f"{name}: no such id {value!r}")
+    return value.strip()
+
+
+def _choice(value: Any, name: str, choices: tuple[str, ...]) -> str:
+    if value is None:
+        raise BadInput(f"{name} is required: one of {', '.join(choices)}")
+    if not isinstance(value, str) or value not in choices:
+        raise BadInput(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _one_target(values: dict[str, Any]) -> str:
+    """The name of the one target given (e.g. ``service_id`` or ``ring_id``)."""
+    given = [name for name, value in values.items() if value is not None]
+    if len(given) != 1:
+        raise BadInput(f"give exactly one of {' or '.join(values)}")
+    return given[0]
+
+
+# --- the routing seam -----------------------------------------------------------
+
+
+def _route_for(question: str, municipality: str | None, age: int | None, language: str | None) -> dict[str, Any] | None:
+    """The route result for the question (shared/CONTRACT.md "Route result"); the one call into the engine.
+
+    A broken rule set must not stop a front door from opening the case: the
+    referral is then kept without suggestions (its holder still owns the duty).
+    """
+    try:
+        return current_router().route(
+            RouteRequest(question=question, municipality=municipality, age=age, language=language)
+        )
+    except RouteInputError as exc:
+        raise BadInput(str(exc)) from None
+    except RuleSetError:
+        log.exception("the rule set could not be loaded: referral opened without a route result")
+        return None
+
+
+def _needs_of(session: Session, result: dict[str, Any]) -> list[tuple[str, bool]]:
+    """(need code, unmet) for each need of the route result: unmet when no candidate serves it."""
+    raw = [n.get("code") for n in result.get("needs") or [] if isinstance(n, dict)]
+    codes: list[str] = [c for c in dict.fromkeys(raw) if isinstance(c, str) and c]
+    ids = [c.get("service_id") for c in result.get("candidates") or [] if isinstance(c, dict)]
+    facts = service_facts(session, [i for i in ids if isinstance(i, str)])
+    covered = {need for f in facts.values() for need in f.needs}
+    return [(code[:64], code not in covered) for code in codes]
+
+
+def _without_client_words(result: dict[str, Any]) -> dict[str, Any]:
+    """The route result minus anything quoted from the client (kept when there is no consent)."""
+    kept = {k: v for k, v in result.items() if k not in ("id", "question")}
+    kept["needs"] = [
+        {k: v for k, v in need.items() if k != "evidence"} if isinstance(need, dict) else need
+        for need in result.get("needs") or []
+    ]
+    return kept
+
+
+# --- opening --------------------------------------------------------------------
+
+
+def open_referral(
+    session: Session,
+    user: User,
+    *,
+    question: Any,
+    consent: Any,
+    municipality: Any = None,
+    age: Any = None,
+    language: Any = None,
+    client_contact: Any = None,
+    channel: str = "api",
+) -> Referral:
+    """Open a referral at the user's organisation (the front door, and its first holder).
+
+    The question is routed once and the result stored with the referral. Without the
+    client's consent the question and contact are not kept after routing.
+    """
+    question = _text(question, "question", max_length=MAX_QUESTION, required=True)
+    assert question is not None
+    if consent is None:
+        raise BadInput("consent is required: true when the client agreed to their details being kept, else false")
+    if not isinstance(consent, bool):
+        raise BadInput(f"consent must be true or false, not {consent!r}")
+    contact = _text(client_contact, "client_contact", max_length=MAX_CONTACT)
+    code: str | None = None
+    name = _text(municipality, "municipality", max_length=100)
+    if name is not None:
+        found = gazetteer().lookup(name)
+        if found is None:
+            raise BadInput(f"municipality: unknown {name!r}; give a Statistics Finland code or a name")
+        code = found.code
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130):
+        raise BadInput(f"age must be a whole number from 0 to 130, not {age!r}")
+    if language is not None and language not in LANGUAGES:
+        raise BadInput(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    if channel not in CHANNELS:
+        raise BadInput(f"channel must be one of {', '.join(CHANNELS)}")
+
+    result = _route_for(question, code, age, language)
+    if result is not None:
+        # what the engine read from the text fills what the desk did not give
+        found_place = result.get("municipality")
+        if code is None and isinstance(found_place, dict) and isinstance(found_place.get("code"), str):
+            code = found_place["code"]
+        if age is None and isinstance(result.get("age"), int):
+            age = result["age"]
+        if language is None and result.get("language") in LANGUAGES:
+            language = result["language"]
+    now = utcnow()
+    referral = Referral(
+        state="open",
+        holder_id=user.organization_id,
+        contact_user_id=user.id,
+        front_door_id=user.organization_id,
+        channel=channel,
+        question=question if consent else None,
+        client_contact=contact if consent else None,
+        municipality=code,
+        age=age,
+        language=language,
+        consent=consent,
+        route_result=(result if consent else _without_client_words(result)) if result is not None else None,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(referral)
+    session.flush()
+    if result is not None:
+        for need, unmet in _needs_of(session, result):
+            session.add(ReferralNeed.of(referral, need, unmet))
+    events.record(session, referral, "opened", actor_id=user.id, to_state="open", organization_id=user.organization_id)
+    return referral
+
+
+# --- offering -------------------------------------------------------------------
+
+
+def offer_to_service(session: Session, user: User, referral_id: str, service_id: Any, note: Any = None) -> Offer:
+    """Offer the referral to the organisation of an active service."""
+    return _offer(session, user, referral_id, service_id=service_id, note=note)
+
+
+def offer_to_ring(session: Session, user: User, referral_id: str, ring_id: Any, note: Any = None) -> Offer:
+    """Offer the referral to a ring's shared queue: any counsellor of a member organisation may take it."""
+    return _offer(session, user, referral_id, ring_id=ring_id, note=note)
+
+
+def offer(
+    session: Session, user: User, referral_id: str, *, service_id: Any = None, ring_id: Any = None, note: Any = None
+) -> Offer:
+    """Offer to ``service_id`` or ``ring_id`` (exactly one), as the API's body gives them."""
+    if _one_target({"service_id": service_id, "ring_id": ring_id}) == "service_id":
+        return offer_to_service(session, user, referral_id, service_id, note)
+    return offer_to_ring(session, user, referral_id, ring_id, note)
+
+
+def _offer(
+    session: Session,
+    user: User,
+    referral_id: str,
+    *,
+    service_id: Any = None,
+    ring_id: Any = None,
+    note: Any = None,
+) -> Offer:
+    v, referral = get_visible(session, user, referral_id, lock=True)
+    if referral.holder_id != v.organization_id:
+        raise Forbidden("only the holder organisation's people can offer this referral")
+    if referral.state not in ("open", "offered"):
+        raise _invalid(referral, "offer")
+    note_text = _text(note, "note", max_length=MAX_NOTE)
+    organization_id: str | None = None
+    if service_id is not None:
+        service_id = _id(service_id, "service_id")
+        service = session.get(Service, service_id)
+        if service is None:
+            raise BadInput(f"service_id: no service {service_id}")
+        if service.status != "active":
+            raise BadInput(f"service_id: the service {service.name!r} is {service.status}, not active: offer another")
+        organization_id = service.organization_id
+        same = col(Offer.service_id) == service_id
+    else:
+        ring_id = _id(ring_id, "ring_id")
+        if session.get(Ring, ring_id) is None:
+            raise BadInput(f"ring_id: no ring {ring_id}")
+        same = col(Offer.ring_id) == ring_id
+    duplicate = session.exec(
+        select(Offer.id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending", same)
+    ).first()
+    if duplicate is not None:
+        raise Conflict(f"there is already a pending offer {duplicate} to the same target")
+    now = utcnow()
+    new = Offer(
+        referral_id=referral.id,
+        kind="referral",
+        service_id=service_id,
+        organization_id=organization_id,
+        ring_id=ring_id,
+        note=note_text,
+        created_by_id=user.id,
+        created_at=now,
+    )
+    session.add(new)
+    from_state = referral.state
+    referral.state = "offered"
+    referral.needs_rerouting = False
+    referral.updated_at = now
+    session.flush()
+    events.record(
+        session,
+        referral,
+        "offered",
+        actor_id=user.id,
+        from_state=from_state,
+        to_state="offered",
+        offer_id=new.id,
+        organization_id=organization_id,
+    )
+    return new
+
+
+# --- deciding -------------------------------------------------------------------
+
+
+def _offer_for_decision(session: Session, user: User, offer_id: str) -> tuple[Viewer, Offer, Referral]:
+    """The offer if the user may decide it: 404 when not visible, 403 when visible but not theirs."""
+    if not could_be_id(offer_id):
+        raise NotFound(f"no offer {offer_id}")
+    v = viewer(session, user)
+    found = session.get(Offer, offer_id)
+    referral = session.get(Referral, found.referral_id) if found is not None else None
+    if found is None or referral is None:
+        raise NotFound(f"no offer {offer_id}")
+    if not offer_is_for(v, found):
+        if may_see(session, v, referral):
+            raise Forbidden("this offer is addressed to someone else: only they can accept or decline it")
+        raise NotFound(f"no offer {offer_id}")
+    if user.role not in DECIDING_ROLES:
+        raise Forbidden(f"accepting or declining offers needs the role {' or '.join(DECIDING_ROLES)}")
+    return v, found, referral
+
+
+def _taken(offer: Offer) -> bool:
+    """Someone accepted this offer, or another one that won the race for the referral."""
+    return offer.state == "accepted" or (offer.state == "withdrawn" and offer.reason == WITHDRAWN_ACCEPTED_ELSEWHERE)
+
+
+def _check_decidable(offer: Offer, referral: Referral, user: User, action: str) -> None:
+    """409 when someone else won the referral (checked first), 422 when the offer cannot be decided."""
+    if _taken(offer):
+        raise Conflict("this offer was already accepted: the referral has its owner")
+    if offer.kind == "referral" and referral.owner_id is not None and referral.state != "closed":
+        raise Conflict("the referral already has its owner")
+    if offer.kind == "handoff" and referral.owner_id == user.id and action == "accept":
+        raise Conflict("you already own this referral")
+    if referral.state == "closed":
+        raise InvalidTransition(f"cannot {action} an offer of a referral that is closed", ())
+    if offer.state != "pending":
+        raise InvalidTransition(f"cannot {action} an offer that is {offer.state}", ALLOWED[referral.state])
+
+
+def accept_offer(session: Session, user: User, offer_id: str) -> Referral:
+    """The user accepts the offer and becomes the referral's named owner; their organisation its holder.
+
+    Every other pending offer of the referral is withdrawn. Of simultaneous accepts,
+    one wins; the others get a ``Conflict`` (409).
+    """
+    v, offer_, referral = _offer_for_decision(session, user, offer_id)
+    _check_decidable(offer_, referral, user, "accept")
+    now = utcnow()
+    from_state = referral.state
+    # the claim: the referral row first (it is also the lock that orders changes to the referral)
+    if offer_.kind == "handoff":
+        still = (col(Referral.state) == "accepted", col(Referral.owner_id) == referral.owner_id)
+    else:
+        still = (col(Referral.state) == "offered", col(Referral.owner_id).is_(None))
+    claimed = session.execute(
+        update(Referral)
+        .where(col(Referral.id) == referral.id, *still)
+        .values(
+            owner_id=user.id,
+            holder_id=v.organization_id,
+            state="accepted",
+            needs_rerouting=False,
+            updated_at=now,
+            # written by the first owner only: a handoff leaves them
+            **{
+                name: func.coalesce(getattr(Referral, name), value)
+                for name, value in first_owner_columns(referral.created_at, now, v.organization_id).items()
+            },
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if _rowcount(claimed) != 1:
+        _explain_lost_claim(session, offer_.id, referral.id, user)
+    taken = session.execute(
+        update(Offer)
+        .where(col(Offer.id) == offer_.id, col(Offer.state) == "pending")
+        .values(state="accepted", decided_by_id=user.id, decided_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if _rowcount(taken) != 1:
+        _explain_lost_claim(session, offer_.id, referral.id, user)
+    # the race is over: the other pending offers are withdrawn
+    session.execute(
+        update(Offer)
+        .where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending", col(Offer.id) != offer_.id)
+        .values(state="withdrawn", reason=WITHDRAWN_ACCEPTED_ELSEWHERE, decided_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    referral = _lock(session, referral.id)
+    _fresh_offer(session, offer_.id)
+    events.record(
+        session,
+        referral,
+        "accepted",
+        actor_id=user.id,
+        from_state=from_state,
+        to_state="accepted",
+        offer_id=offer_.id,
+        organization_id=v.organization_id,
+    )
+    return referral
+
+
+def _explain_lost_claim(session: Session, offer_id: str, referral_id: str, user: User) -> None:
+    """A conditional UPDATE changed no row: someone else changed the referral first. Always raises."""
+    offer_ = _fresh_offer(session, offer_id)
+    referral = session.exec(
+        select(Referral).where(col(Referral.id) == referral_id).execution_options(populate_existing=True)
+    ).one()
+    _check_decidable(offer_, referral, user, "accept")
+    raise Conflict("the referral changed while this was being accepted: another accept won")
+
+
+def decline_offer(session: Session, user: User, offer_id: str, reason: Any, note: Any = None) -> Referral:
+    """Decline with a coded reason. When the last pending offer goes, the referral returns to ``open``
+    with its holder, flagged for re-routing; a declined handoff leaves the owner as they were."""
+    _v, offer_, referral = _offer_for_decision(session, user, offer_id)
+    code = _choice(reason, "reason", DECLINE_REASONS)
+    note_text = _text(note, "note", max_length=MAX_NOTE)
+    referral = _lock(session, referral.id)
+    offer_ = _fresh_offer(session, offer_.id)
+    _check_decidable(offer_, referral, user, "decline")
+    now = utcnow()
+    declined = session.execute(
+        update(Offer)
+        .where(col(Offer.id) == offer_.id, col(Offer.state) == "pending")
+        .values(state="declined", reason=code, note=note_text, decided_by_id=user.id, decided_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if _rowcount(declined) != 1:  # cannot happen under the referral lock; never decline twice
+        raise Conflict("the offer changed while this was being declined")
+    _fresh_offer(session, offer_.id)
+    from_state = referral.state
+    _back_to_open_if_last(session, referral, offer_, now)
+    events.record(
+        session,
+        referral,
+        "declined",
+        actor_id=user.id,
+        from_state=from_state,
+        to_state=referral.state,
+        reason=code,
+        offer_id=offer_.id,
+        organization_id=offer_.organization_id,
+    )
+    return referral
+
+
+def _back_to_open_if_last(session: Session, referral: Referral, gone: Offer, now: datetime) -> None:
+    referral.updated_at = now
+    if gone.kind == "referral" and referral.state == "offered" and not _pending_offers(session, referral.id):
+        referral.state = "open"
+        referral.needs_rerouting = True
+    session.flush()
+
+
+def expire_offers(session: Session, *, days: int, now: datetime | None = None) -> list[Offer]:
+    """Expire the offers pending for longer than ``days`` (the weekly pass calls this; ``OFFER_EXPIRY_DAYS``).
+
+    Each expiry is one event; the last pending offer of a referral expiring returns it to
+    ``open`` with its holder, flagged for re-routing. An expired handoff leaves the owner.
+    """
+    now = now or utcnow()
+    cutoff = now - timedelta(days=days)
+    due = session.exec(
+        select(Offer.id, Offer.referral_id)
+        .where(col(Offer.state) == "pending", col(Offer.created_at) < cutoff)
+        .order_by(col(Offer.created_at), col(Offer.id))
+    ).all()
+    expired: list[Offer] = []
+    for offer_id, referral_id in due:
+        referral = _lock(session, referral_id)
+        changed = session.execute(
+            update(Offer)
+            .where(col(Offer.id) == offer_id, col(Offer.state) == "pending")
+            .values(state="expired", decided_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if _rowcount(changed) != 1:  # decided meanwhile
+            continue
+        offer_ = _fresh_offer(session, offer_id)
+        from_state = referral.state
+        _back_to_open_if_last(session, referral, offer_, now)
+        events.record(
+            session,
+            referral,
+            "expired",
+            actor_id=None,
+            from_state=from_state,
+            to_state=referral.state,
+            reason="expired",
+            offer_id=offer_id,
+            organization_id=offer_.organization_id,
+        )
+        expired.append(offer_)
+    return expired
+
+
+# --- the owner's work -----------------------------------------------------------
+
+
+def propose_handoff(
+    session: Session,
+    user: User,
+    referral_id: str,
+    *,
+    service_id: Any = None,
+    user_id: Any = None,
+    note: Any = None,
+) -> Offer:
+    """The owner offers the referral onwards, to a service's organisation or to a person.
+
+    The owner stays owner (and the holder stays holder) until the new person accepts.
+    """
+    name = _one_target({"service_id": service_id, "user_id": user_id})
+    _v, referral = get_visible(session, user, referral_id, lock=True)
+    if referral.state != "accepted":
+        raise _invalid(referral, "hand off")
+    if referral.owner_id != user.id:
+        raise Forbidden("only the referral's owner can hand it off")
+    note_text = _text(note, "note", max_length=MAX_NOTE)
+    to_user_id: int | None = None
+    if name == "service_id":
+        service = session.get(Service, _id(service_id, "service_id"))
+        if service is None:
+            raise BadInput(f"service_id: no service {service_id}")
+        if service.status != "active":
+            raise BadInput(f"service_id: the service {service.name!r} is {service.status}, not active")
+        organization_id = service.organization_id
+        service_id = service.id
+        same = col(Offer.service_id) == service.id
+    else:
+        if isinstance(user_id, bool) or not isinstance(user_id, int):
+            raise BadInput(f"user_id must be a whole number, not {user_id!r}")
+        if not 0 < user_id < 2**31:
+            raise BadInput(f"user_id: no active user {user_id}")
+        target = session.get(User, user_id)
+        if target is None or not target.active:
+            raise BadInput(f"user_id: no active user {user_id}")
+        if target.id == user.id:
+            raise BadInput("user_id: you already own this referral")
+        if target.role not in DECIDING_ROLES:
+            raise BadInput(f"user_id: {target.email} cannot own referrals (needs {' or '.join(DECIDING_ROLES)})")
+        organization_id = target.organization_id
+        to_user_id = target.id
+        same = col(Offer.to_user_id) == target.id
+    duplicate = session.exec(
+        select(Offer.id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending", same)
+    ).first()
+    if duplicate is not None:
+        raise Conflict(f"there is already a pending handoff {duplicate} to the same target")
+    now = utcnow()
+    new = Offer(
+        referral_id=referral.id,
+        kind="handoff",
+        service_id=service_id if name == "service_id" else None,
+        organization_id=organization_id,
+        to_user_id=to_user_id,
+        note=note_text,
+        created_by_id=user.id,
+        created_at=now,
+    )
+    session.add(new)
+    referral.updated_at = now
+    session.flush()
+    events.record(
+        session,
+        referral,
+        "handoff",
+        actor_id=user.id,
+        from_state="accepted",
+        to_state="accepted",
+        offer_id=new.id,
+        organization_id=organization_id,
+    )
+    return new
+
+
+def add_note(session: Session, user: User, referral_id: str, text: Any) -> Note:
+    """A follow-up note, by the owner only."""
+    _v, referral = get_visible(session, user, referral_id, lock=True)
+    if referral.state != "accepted":
+        raise _invalid(referral, "write notes on")
+    if referral.owner_id != user.id:
+        raise Forbidden("only the referral's owner writes its follow-up notes")
+    body = _text(text, "text", max_length=MAX_NOTE, required=True)
+    now = utcnow()
+    note = Note(referral_id=referral.id, author_id=user.id, at=now, text=body)
+    session.add(note)
+    referral.updated_at = now
+    session.flush()
+    events.record(session, referral, "note", actor_id=user.id, from_state="accepted", to_state="accepted")
+    return note
+
+
+def close_referral(session: Session, user: User, referral_id: str, outcome: Any) -> Referral:
+    """Close with an outcome, from any state but ``closed``; pending offers are withdrawn.
+
+    Who: while someone owns it, the owner or an org-admin of the holder; before that,
+    anyone of the holder organisation.
+    """
+    v, referral = get_visible(session, user, referral_id, lock=True)
+    code = _choice(outcome, "outcome", OUTCOMES)
+    if referral.state == "closed":
+        raise _invalid(referral, "close")
+    if referral.holder_id != v.organization_id:
+        raise Forbidden("only the holder organisation can close this referral")
+    if referral.owner_id is not None and referral.owner_id != user.id and user.role != "org-admin":
+        raise Forbidden("only the owner or the holder's org-admin can close a referral someone owns")
+    return close_unchecked(session, referral, code, actor_id=user.id)
+
+
+def close_unchecked(session: Session, referral: Referral, outcome: str, *, actor_id: int | None) -> Referral:
+    """Close ``referral`` (locked, not closed) with ``outcome``: who may do it was checked by the caller."""
+    now = utcnow()
+    session.execute(
+        update(Offer)
+        .where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending")
+        .values(state="withdrawn", reason=WITHDRAWN_CLOSED, decided_by_id=actor_id, decided_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    from_state = referral.state
+    referral.state = "closed"
+    referral.outcome = outcome
+    referral.needs_rerouting = False
+    referral.closed_at = now
+    referral.updated_at = now
+    session.flush()
+    events.record(
+        session, referral, "closed", actor_id=actor_id, from_state=from_state, to_state="closed", reason=outcome
+    )
+    return referral
