@@ -7,12 +7,20 @@ answers against the schemas below, so this stays true.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from flask import Response, jsonify
 
 from routing.api.blueprint import bp
-from routing.referrals.models import CHANNELS, DECLINE_REASONS, OFFER_STATES, OUTCOMES, REFERRAL_STATES
+from routing.referrals.models import (
+    DECLINE_REASONS,
+    OUTCOMES,
+    REFERRAL_STATES,
+    OfferPublic,
+    ReferralPublic,
+    ReferralSummary,
+)
 
 _ERROR_STATUS = {
     400: "Bad input: the message says which field and what is wrong",
@@ -106,11 +114,38 @@ def _page_of(item: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-ORG_REF = _obj(["id", "name"], id=STR, name=N_STR)
-PERSON = _obj(["id", "email", "name"], id=INT, email=STR, name=N_STR)
-NEED = _obj(["need", "unmet"], need=STR, unmet=BOOL)
+# the case's shapes come from the public models the API answers with: one definition, no copy
+PUBLIC_NAMES = {
+    "OfferPublic": "Offer",
+    "EventPublic": "Event",
+    "ReferralPublic": "Referral",
+    "ReferralSummary": "ReferralSummary",
+    "OfferInReferral": "OfferInReferral",
+    "NotePublic": "Note",
+    "NeedPublic": "Need",
+    "PersonPublic": "Person",
+    "OrganizationRef": "OrganizationRef",
+}
+
+
+def _public_schemas() -> dict[str, Any]:
+    """The JSON schemas of the public models, named as the document names them."""
+    found: dict[str, Any] = {}
+    for model in (OfferPublic, ReferralPublic, ReferralSummary):
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        found.update(schema.pop("$defs", {}))
+        found[model.__name__] = schema
+    text = json.dumps(found)
+    for name, shown in PUBLIC_NAMES.items():
+        text = text.replace(f'"#/components/schemas/{name}"', f'"#/components/schemas/{shown}"')
+    renamed = {PUBLIC_NAMES.get(name, name): schema for name, schema in json.loads(text).items()}
+    # the stored route result is the engine's answer, described once below
+    renamed["Referral"]["properties"]["route"] = _nullable(_ref("RouteResult"))
+    return renamed
+
 
 SCHEMAS: dict[str, Any] = {
+    **_public_schemas(),
     "Error": _obj(
         ["error"],
         error={
@@ -122,98 +157,6 @@ SCHEMAS: dict[str, Any] = {
                 "allowed": {"type": "array", "items": STR, "description": "422: what can be done now"},
             },
         },
-    ),
-    "Offer": _obj(
-        ["id", "state", "service_id", "organization_id", "ring_id", "reason", "created_at"],
-        id=STR,
-        state={"enum": list(OFFER_STATES)},
-        service_id=N_STR,
-        organization_id=N_STR,
-        ring_id=N_STR,
-        reason={
-            **N_STR,
-            "description": "decline reason code; for a withdrawn offer `accepted-elsewhere` or `closed`",
-        },
-        created_at=TIME,
-        referral_id=STR,
-        kind={"enum": ["referral", "handoff"]},
-        to_user_id=N_INT,
-        note=N_STR,
-        decided_by_id=N_INT,
-        decided_at=N_TIME,
-    ),
-    "Event": _obj(
-        ["at", "actor_id", "kind", "from_state", "to_state", "reason"],
-        at=TIME,
-        actor_id=N_INT,
-        kind={
-            "type": "string",
-            "description": "opened, offered, accepted, declined, expired, handoff, note, closed, reminder, erased",
-        },
-        from_state=N_STR,
-        to_state=N_STR,
-        reason=N_STR,
-        offer_id=N_STR,
-        organization_id=N_STR,
-    ),
-    "Referral": _obj(
-        [
-            "id",
-            "state",
-            "holder",
-            "owner",
-            "contact_user_id",
-            "question",
-            "municipality",
-            "age",
-            "language",
-            "offers",
-            "events",
-            "created_at",
-        ],
-        id=STR,
-        state={"enum": list(REFERRAL_STATES)},
-        holder={**ORG_REF, "description": "the accountable organisation; never empty"},
-        owner=_nullable(PERSON),
-        contact_user_id=N_INT,
-        question={**N_STR, "description": "empty without consent, after erasure or retention"},
-        municipality=N_STR,
-        age=N_INT,
-        language=N_STR,
-        offers={"type": "array", "items": _ref("Offer")},
-        events={"type": "array", "items": _ref("Event")},
-        created_at=TIME,
-        updated_at=TIME,
-        front_door=ORG_REF,
-        channel={"enum": list(CHANNELS)},
-        consent=BOOL,
-        client_contact=N_STR,
-        needs_rerouting=BOOL,
-        outcome=_nullable({"enum": list(OUTCOMES)}),
-        owned_at=N_TIME,
-        closed_at=N_TIME,
-        needs={"type": "array", "items": NEED},
-        route=_nullable(_ref("RouteResult")),
-        notes={
-            "type": "array",
-            "items": _obj(["id", "at", "author_id", "text"], id=INT, at=TIME, author_id=N_INT, text=N_STR),
-        },
-    ),
-    "ReferralSummary": _obj(
-        ["id", "state", "holder", "owner", "created_at"],
-        id=STR,
-        state={"enum": list(REFERRAL_STATES)},
-        holder=ORG_REF,
-        owner=_nullable(PERSON),
-        contact_user_id=N_INT,
-        municipality=N_STR,
-        age=N_INT,
-        language=N_STR,
-        needs={"type": "array", "items": NEED},
-        needs_rerouting=BOOL,
-        outcome=N_STR,
-        created_at=TIME,
-        updated_at=TIME,
     ),
     "OfferInQueue": {
         "allOf": [_ref("Offer"), _obj(["referral"], referral=_nullable(_ref("ReferralSummary")))],
@@ -552,7 +495,7 @@ def _paths() -> dict[str, Any]:
                                 id=STR,
                                 name=STR,
                                 member={**BOOL, "description": "the caller's organisation is a member"},
-                                organizations={"type": "array", "items": ORG_REF},
+                                organizations={"type": "array", "items": _ref("OrganizationRef")},
                             ),
                         },
                         "The rings",

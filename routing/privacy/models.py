@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from routing.core.clock import utcnow
+from routing.referrals.models import NeedPublic, Timestamp
 
 
 class AccessLog(SQLModel, table=True):
@@ -21,3 +23,92 @@ class AccessLog(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
     how: str = Field(max_length=32)  # api | page | export | cli
     what: str | None = Field(default=None, max_length=128)
+
+
+# --- the export: everything stored about one client, as they may take it with them ---------------
+
+
+class ExportedPerson(SQLModel):
+    id: int | None
+    email: str | None = None
+    name: str | None = None
+    organization_id: str | None = None
+
+
+class NamedRef(SQLModel):
+    id: str
+    name: str | None
+
+
+class ExportedReferral(SQLModel):
+    id: str
+    state: str
+    channel: str
+    holder: NamedRef | None
+    front_door: NamedRef | None
+    owner: ExportedPerson | None
+    contact_user: ExportedPerson | None
+    question: str | None
+    client_contact: str | None
+    municipality: str | None
+    age: int | None
+    language: str | None
+    consent: bool
+    route_result: dict[str, Any] | None
+    needs_rerouting: bool
+    outcome: str | None
+    created_at: Timestamp
+    updated_at: Timestamp | None
+    owned_at: Timestamp | None
+    closed_at: Timestamp | None
+    erased_at: Timestamp | None
+
+
+class ExportedNote(SQLModel):
+    id: int | None
+    at: Timestamp
+    author: ExportedPerson | None
+    text: str | None
+
+
+class ExportedOffer(SQLModel):
+    id: str
+    kind: str
+    state: str
+    service: NamedRef | None
+    organization: NamedRef | None
+    ring: NamedRef | None
+    to_user: ExportedPerson | None
+    reason: str | None
+    note: str | None
+    created_by: ExportedPerson | None
+    created_at: Timestamp
+    decided_by: ExportedPerson | None
+    decided_at: Timestamp | None
+
+
+class ExportedEvent(SQLModel):
+    at: Timestamp
+    kind: str
+    actor: ExportedPerson | None
+    from_state: str | None
+    to_state: str | None
+    reason: str | None
+    offer_id: str | None
+    organization: NamedRef | None
+
+
+class AccessEntry(SQLModel):
+    at: Timestamp
+    user: ExportedPerson | None
+    how: str
+    what: str | None
+
+
+class ClientExport(SQLModel):
+    referral: ExportedReferral
+    needs: list[NeedPublic]
+    notes: list[ExportedNote]
+    offers: list[ExportedOffer]
+    events: list[ExportedEvent]
+    access_log: list[AccessEntry]

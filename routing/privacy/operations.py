@@ -30,11 +30,21 @@ from routing.accounts.models import User
 from routing.core import db
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput, Conflict, Forbidden, NotFound
-from routing.directory.models import Organization, Ring, Service
-from routing.privacy.models import AccessLog
+from routing.privacy.models import (
+    AccessEntry,
+    AccessLog,
+    ClientExport,
+    ExportedEvent,
+    ExportedNote,
+    ExportedOffer,
+    ExportedPerson,
+    ExportedReferral,
+    NamedRef,
+)
 from routing.referrals.events import record
-from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed
+from routing.referrals.models import NeedPublic, Note, Offer, Referral
 from routing.referrals.permissions import may_manage_client_data
+from routing.referrals.queries import case_file, names_for
 
 log = logging.getLogger(__name__)
 
@@ -64,130 +74,89 @@ def referral_for(session: Session, referral_id: str, user: User | None, *, lock:
 # --- export -----------------------------------------------------------------------
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _people(session: Session, ids: set[int | None]) -> dict[int, dict[str, Any]]:
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    rows = session.exec(select(User).where(col(User.id).in_(wanted))).all()
-    return {
-        u.id: {"id": u.id, "email": u.email, "name": u.name, "organization_id": u.organization_id}
-        for u in rows
-        if u.id is not None
-    }
-
-
-def _names(session: Session, model: Any, ids: set[str | None]) -> dict[str, str]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    return dict(session.exec(select(model.id, model.name).where(col(model.id).in_(wanted))).all())
+def _exported(user: User | None) -> ExportedPerson | None:
+    if user is None:
+        return None
+    return ExportedPerson(id=user.id, email=user.email, name=user.name, organization_id=user.organization_id)
 
 
 def export(session: Session, referral: Referral, user: User | None, how: str) -> dict[str, Any]:
     """Everything stored about the referral's client; the export is logged (``how``: api, page, cli)."""
     log_export(session, referral, user, how)
-    notes = session.exec(select(Note).where(Note.referral_id == referral.id).order_by(col(Note.at), col(Note.id))).all()
-    offers = session.exec(
-        select(Offer).where(Offer.referral_id == referral.id).order_by(col(Offer.created_at), col(Offer.id))
-    ).all()
-    events = session.exec(
-        select(Event).where(Event.referral_id == referral.id).order_by(col(Event.at), col(Event.id))
-    ).all()
     reads = session.exec(
         select(AccessLog).where(AccessLog.referral_id == referral.id).order_by(col(AccessLog.at), col(AccessLog.id))
     ).all()
-    needs = session.exec(
-        select(ReferralNeed).where(ReferralNeed.referral_id == referral.id).order_by(col(ReferralNeed.need))
-    ).all()
-    people = _people(
-        session,
-        {referral.owner_id, referral.contact_user_id}
-        | {n.author_id for n in notes}
-        | {o.decided_by_id for o in offers}
-        | {o.created_by_id for o in offers}
-        | {o.to_user_id for o in offers}
-        | {e.actor_id for e in events}
-        | {a.user_id for a in reads},
-    )
-    orgs = _names(
-        session,
-        Organization,
-        {referral.holder_id, referral.front_door_id}
-        | {o.organization_id for o in offers}
-        | {e.organization_id for e in events},
-    )
-    services = _names(session, Service, {o.service_id for o in offers})
-    rings = _names(session, Ring, {o.ring_id for o in offers})
+    case = case_file(session, referral, also_users=[a.user_id for a in reads])
+    names = case.names
 
-    def org(org_id: str | None) -> dict[str, Any] | None:
-        return {"id": org_id, "name": orgs.get(org_id)} if org_id else None
+    def org(org_id: str | None) -> NamedRef | None:
+        return NamedRef(id=org_id, name=names.orgs.get(org_id)) if org_id else None
 
-    def person(user_id: int | None) -> dict[str, Any] | None:
-        return people.get(user_id, {"id": user_id}) if user_id is not None else None
+    def person(user_id: int | None) -> ExportedPerson | None:
+        if user_id is None:
+            return None
+        return _exported(names.people.get(user_id)) or ExportedPerson(id=user_id)
 
-    return {
-        "referral": {
-            "id": referral.id,
-            "state": referral.state,
-            "channel": referral.channel,
-            "holder": org(referral.holder_id),
-            "front_door": org(referral.front_door_id),
-            "owner": person(referral.owner_id),
-            "contact_user": person(referral.contact_user_id),
-            "question": referral.question,
-            "client_contact": referral.client_contact,
-            "municipality": referral.municipality,
-            "age": referral.age,
-            "language": referral.language,
-            "consent": referral.consent,
-            "route_result": referral.route_result,
-            "needs_rerouting": referral.needs_rerouting,
-            "outcome": referral.outcome,
-            "created_at": _iso(referral.created_at),
-            "updated_at": _iso(referral.updated_at),
-            "owned_at": _iso(referral.owned_at),
-            "closed_at": _iso(referral.closed_at),
-            "erased_at": _iso(referral.erased_at),
-        },
-        "needs": [{"need": n.need, "unmet": n.unmet} for n in needs],
-        "notes": [{"id": n.id, "at": _iso(n.at), "author": person(n.author_id), "text": n.text} for n in notes],
-        "offers": [
-            {
-                "id": o.id,
-                "kind": o.kind,
-                "state": o.state,
-                "service": {"id": o.service_id, "name": services.get(o.service_id)} if o.service_id else None,
-                "organization": org(o.organization_id),
-                "ring": {"id": o.ring_id, "name": rings.get(o.ring_id)} if o.ring_id else None,
-                "to_user": person(o.to_user_id),
-                "reason": o.reason,
-                "note": o.note,
-                "created_by": person(o.created_by_id),
-                "created_at": _iso(o.created_at),
-                "decided_by": person(o.decided_by_id),
-                "decided_at": _iso(o.decided_at),
-            }
-            for o in offers
+    r = referral
+    return ClientExport(
+        referral=ExportedReferral(
+            id=r.id,
+            state=r.state,
+            channel=r.channel,
+            holder=org(r.holder_id),
+            front_door=org(r.front_door_id),
+            owner=person(r.owner_id),
+            contact_user=person(r.contact_user_id),
+            question=r.question,
+            client_contact=r.client_contact,
+            municipality=r.municipality,
+            age=r.age,
+            language=r.language,
+            consent=r.consent,
+            route_result=r.route_result,
+            needs_rerouting=r.needs_rerouting,
+            outcome=r.outcome,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            owned_at=r.owned_at,
+            closed_at=r.closed_at,
+            erased_at=r.erased_at,
+        ),
+        needs=[NeedPublic(need=n.need, unmet=n.unmet) for n in case.needs],
+        notes=[ExportedNote(id=n.id, at=n.at, author=person(n.author_id), text=n.text) for n in case.notes],
+        offers=[
+            ExportedOffer(
+                id=o.id,
+                kind=o.kind,
+                state=o.state,
+                service=NamedRef(id=o.service_id, name=names.services.get(o.service_id)) if o.service_id else None,
+                organization=org(o.organization_id),
+                ring=NamedRef(id=o.ring_id, name=names.rings.get(o.ring_id)) if o.ring_id else None,
+                to_user=person(o.to_user_id),
+                reason=o.reason,
+                note=o.note,
+                created_by=person(o.created_by_id),
+                created_at=o.created_at,
+                decided_by=person(o.decided_by_id),
+                decided_at=o.decided_at,
+            )
+            for o in case.offers
         ],
-        "events": [
-            {
-                "at": _iso(e.at),
-                "kind": e.kind,
-                "actor": person(e.actor_id),
-                "from_state": e.from_state,
-                "to_state": e.to_state,
-                "reason": e.reason,
-                "offer_id": e.offer_id,
-                "organization": org(e.organization_id),
-            }
-            for e in events
+        events=[
+            ExportedEvent(
+                at=e.at,
+                kind=e.kind,
+                actor=person(e.actor_id),
+                from_state=e.from_state,
+                to_state=e.to_state,
+                reason=e.reason,
+                offer_id=e.offer_id,
+                organization=org(e.organization_id),
+            )
+            for e in case.events
         ],
-        "access_log": [_access_entry(a, people) for a in reads],
-    }
+        access_log=[AccessEntry(at=a.at, user=person(a.user_id), how=a.how, what=a.what) for a in reads],
+    ).model_dump(mode="json")
 
 
 def log_export(session: Session, referral: Referral, user: User | None, how: str) -> None:
@@ -200,21 +169,23 @@ def log_export(session: Session, referral: Referral, user: User | None, how: str
 # --- the access log ------------------------------------------------------------------
 
 
-def _access_entry(entry: AccessLog, people: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    user = people.get(entry.user_id) if entry.user_id is not None else None
-    return {"at": _iso(entry.at), "user": user, "how": entry.how, "what": entry.what}
-
-
 def access_log(session: Session, referral: Referral) -> list[dict[str, Any]]:
-    """Who read the referral's personal data, when and how, oldest first."""
+    """Who read the referral's personal data, when and how, oldest first (each reader with their organisation)."""
     reads = session.exec(
         select(AccessLog).where(AccessLog.referral_id == referral.id).order_by(col(AccessLog.at), col(AccessLog.id))
     ).all()
-    people = _people(session, {a.user_id for a in reads})
-    orgs = _names(session, Organization, {p["organization_id"] for p in people.values()})
-    for p in people.values():
-        p["organization_name"] = orgs.get(p["organization_id"])
-    return [_access_entry(a, people) for a in reads]
+    people = names_for(session, users=[a.user_id for a in reads])
+    orgs = names_for(session, orgs=[u.organization_id for u in people.people.values()]).orgs
+    entries = []
+    for a in reads:
+        entry = AccessEntry(
+            at=a.at, user=_exported(people.people.get(a.user_id)) if a.user_id else None, how=a.how, what=a.what
+        )
+        shown = entry.model_dump(mode="json")
+        if shown["user"] is not None:
+            shown["user"]["organization_name"] = orgs.get(shown["user"]["organization_id"])
+        entries.append(shown)
+    return entries
 
 
 # --- erasure ---------------------------------------------------------------------------

@@ -23,8 +23,9 @@ from routing.api.tokens import current_user, token_required
 from routing.core import db
 from routing.directory.models import Organization, Ring, RingMember
 from routing.privacy.access import log_access
-from routing.referrals.models import REFERRAL_STATES, Event, Note, Offer, Referral, ReferralNeed
+from routing.referrals.models import REFERRAL_STATES, Offer, Referral
 from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
+from routing.referrals.queries import case_file, offer_public, referral_public, summaries
 
 
 def _fields(body: dict[str, Any], known: Iterable[str]) -> dict[str, Any]:
@@ -39,141 +40,17 @@ def _fields(body: dict[str, Any], known: Iterable[str]) -> dict[str, Any]:
 # --- shapes -------------------------------------------------------------------
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+def referral_json(session: Session, referral: Referral) -> dict[str, Any]:
+    """The referral as the contract shapes it, with a few fields beside (front door, needs, notes...)."""
+    return referral_public(case_file(session, referral)).model_dump(mode="json")
 
 
 def offer_json(offer: Offer) -> dict[str, Any]:
-    return {
-        "id": offer.id,
-        "state": offer.state,
-        "service_id": offer.service_id,
-        "organization_id": offer.organization_id,
-        "ring_id": offer.ring_id,
-        "reason": offer.reason,
-        "created_at": _iso(offer.created_at),
-        "referral_id": offer.referral_id,
-        "kind": offer.kind,
-        "to_user_id": offer.to_user_id,
-        "note": offer.note,
-        "decided_by_id": offer.decided_by_id,
-        "decided_at": _iso(offer.decided_at),
-    }
+    return offer_public(offer).model_dump(mode="json")
 
 
-def _person(user: User | None) -> dict[str, Any] | None:
-    return None if user is None else {"id": user.id, "email": user.email, "name": user.name}
-
-
-def _org(org_id: str, names: dict[str, str]) -> dict[str, Any]:
-    return {"id": org_id, "name": names.get(org_id)}
-
-
-def _org_names(session: Session, ids: Iterable[str | None]) -> dict[str, str]:
-    wanted = {i for i in ids if i}
-    if not wanted:
-        return {}
-    rows = session.exec(select(Organization.id, Organization.name).where(col(Organization.id).in_(wanted)))
-    return dict(rows.all())
-
-
-def _users(session: Session, ids: Iterable[int | None]) -> dict[int, User]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    return {u.id: u for u in session.exec(select(User).where(col(User.id).in_(wanted))) if u.id is not None}
-
-
-def _needs(session: Session, referral_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {rid: [] for rid in referral_ids}
-    if referral_ids:
-        rows = session.exec(
-            select(ReferralNeed).where(col(ReferralNeed.referral_id).in_(referral_ids)).order_by(ReferralNeed.need)
-        )
-        for row in rows:
-            found[row.referral_id].append({"need": row.need, "unmet": row.unmet})
-    return found
-
-
-def referral_json(session: Session, referral: Referral) -> dict[str, Any]:
-    """The referral as the contract shapes it, with a few fields beside (front door, needs, notes...)."""
-    offers = session.exec(
-        select(Offer).where(col(Offer.referral_id) == referral.id).order_by(col(Offer.created_at), col(Offer.id))
-    ).all()
-    history = session.exec(
-        select(Event).where(col(Event.referral_id) == referral.id).order_by(col(Event.at), col(Event.id))
-    ).all()
-    notes = session.exec(
-        select(Note).where(col(Note.referral_id) == referral.id).order_by(col(Note.at), col(Note.id))
-    ).all()
-    names = _org_names(session, [referral.holder_id, referral.front_door_id])
-    owner = session.get(User, referral.owner_id) if referral.owner_id is not None else None
-    return {
-        "id": referral.id,
-        "state": referral.state,
-        "holder": _org(referral.holder_id, names),
-        "owner": _person(owner),
-        "contact_user_id": referral.contact_user_id,
-        "question": referral.question,
-        "municipality": referral.municipality,
-        "age": referral.age,
-        "language": referral.language,
-        "offers": [
-            {k: v for k, v in offer_json(o).items() if k not in ("referral_id",)}  # the referral is the parent
-            for o in offers
-        ],
-        "events": [
-            {
-                "at": _iso(e.at),
-                "actor_id": e.actor_id,
-                "kind": e.kind,
-                "from_state": e.from_state,
-                "to_state": e.to_state,
-                "reason": e.reason,
-                "offer_id": e.offer_id,
-                "organization_id": e.organization_id,
-            }
-            for e in history
-        ],
-        "created_at": _iso(referral.created_at),
-        "updated_at": _iso(referral.updated_at),
-        "front_door": _org(referral.front_door_id, names),
-        "channel": referral.channel,
-        "consent": referral.consent,
-        "client_contact": referral.client_contact,
-        "needs_rerouting": referral.needs_rerouting,
-        "outcome": referral.outcome,
-        "owned_at": _iso(referral.owned_at),
-        "closed_at": _iso(referral.closed_at),
-        "needs": _needs(session, [referral.id])[referral.id],
-        "route": referral.route_result,
-        "notes": [{"id": n.id, "at": _iso(n.at), "author_id": n.author_id, "text": n.text} for n in notes],
-    }
-
-
-def summaries(session: Session, referrals: list[Referral]) -> list[dict[str, Any]]:
-    """List items: no question, contact or notes (so a list is not a read of personal data)."""
-    names = _org_names(session, [r.holder_id for r in referrals])
-    owners = _users(session, [r.owner_id for r in referrals])
-    needs = _needs(session, [r.id for r in referrals])
-    return [
-        {
-            "id": r.id,
-            "state": r.state,
-            "holder": _org(r.holder_id, names),
-            "owner": _person(owners.get(r.owner_id) if r.owner_id is not None else None),
-            "contact_user_id": r.contact_user_id,
-            "municipality": r.municipality,
-            "age": r.age,
-            "language": r.language,
-            "needs": needs[r.id],
-            "needs_rerouting": r.needs_rerouting,
-            "outcome": r.outcome,
-            "created_at": _iso(r.created_at),
-            "updated_at": _iso(r.updated_at),
-        }
-        for r in referrals
-    ]
+def summaries_json(session: Session, referrals: list[Referral]) -> list[dict[str, Any]]:
+    return [summary.model_dump(mode="json") for summary in summaries(session, referrals)]
 
 
 def _respond(session: Session, referral: Referral, user: User, status: int = 200) -> tuple[Response, int]:
@@ -242,7 +119,7 @@ def list_referrals() -> Response:
     rows = s.exec(
         query.order_by(col(Referral.created_at).desc(), col(Referral.id)).offset((page - 1) * per_page).limit(per_page)
     ).all()
-    return jsonify(_page(total, page, per_page, summaries(s, list(rows))))
+    return jsonify(_page(total, page, per_page, summaries_json(s, list(rows))))
 
 
 @bp.get("/referrals/<referral_id>")
@@ -332,7 +209,7 @@ def close_referral(referral_id: str) -> tuple[Response, int]:
 def _offers_with_referrals(session: Session, offers: list[Offer]) -> list[dict[str, Any]]:
     ids = list(dict.fromkeys(o.referral_id for o in offers))
     referrals = {r.id: r for r in session.exec(select(Referral).where(col(Referral.id).in_(ids)))} if ids else {}
-    items = {item["id"]: item for item in summaries(session, list(referrals.values()))}
+    items = {item["id"]: item for item in summaries_json(session, list(referrals.values()))}
     return [{**offer_json(o), "referral": items.get(o.referral_id)} for o in offers]
 
 
@@ -363,7 +240,7 @@ def inbox() -> Response:
     return jsonify(
         {
             "offers": _page(total, page, per_page, _offers_with_referrals(s, list(offers))),
-            "my_cases": _page(mine_total, mine_page, mine_per_page, summaries(s, list(mine))),
+            "my_cases": _page(mine_total, mine_page, mine_per_page, summaries_json(s, list(mine))),
         }
     )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import PlainSerializer
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
@@ -236,3 +237,125 @@ class Note(SQLModel, table=True):
     author_id: int | None = Field(default=None, foreign_key="staff_user.id")
     at: datetime = Field(default_factory=utcnow)
     text: str | None = _text()
+
+
+# --- public shapes: what the API, the export and the OpenAPI document show of a case ---------------
+
+# times as ``datetime.isoformat()`` writes them (``+00:00``, not pydantic's ``Z``): the contract's form
+Timestamp = Annotated[datetime, PlainSerializer(lambda at: at.isoformat(), return_type=str)]
+
+
+class OrganizationRef(SQLModel):
+    id: str
+    name: str | None
+
+
+class PersonPublic(SQLModel):
+    """A staff member as the API names them to those who share the case."""
+
+    id: int | None
+    email: str | None = None
+    name: str | None = None
+
+
+class NeedPublic(SQLModel):
+    need: str
+    unmet: bool
+
+
+class OfferBase(SQLModel):
+    id: str
+    state: str = Field(schema_extra={"enum": list(OFFER_STATES)})
+    service_id: str | None
+    organization_id: str | None
+    ring_id: str | None
+    reason: str | None = Field(
+        description="decline reason code; for a withdrawn offer `accepted-elsewhere` or `closed`"
+    )
+    created_at: Timestamp
+
+
+class OfferInReferral(OfferBase):
+    """An offer inside its referral (the referral is the parent: no ``referral_id``)."""
+
+    kind: str = Field(schema_extra={"enum": ["referral", "handoff"]})
+    to_user_id: int | None = None
+    note: str | None = None
+    decided_by_id: int | None = None
+    decided_at: Timestamp | None = None
+
+
+class OfferPublic(OfferBase):
+    referral_id: str
+    kind: str = Field(schema_extra={"enum": ["referral", "handoff"]})
+    to_user_id: int | None = None
+    note: str | None = None
+    decided_by_id: int | None = None
+    decided_at: Timestamp | None = None
+
+
+class EventPublic(SQLModel):
+    at: Timestamp
+    actor_id: int | None
+    kind: str = Field(
+        description="opened, offered, accepted, declined, expired, handoff, note, closed, reminder, erased"
+    )
+    from_state: str | None
+    to_state: str | None
+    reason: str | None
+    offer_id: str | None = None
+    organization_id: str | None = None
+
+
+class NotePublic(SQLModel):
+    id: int
+    at: Timestamp
+    author_id: int | None
+    text: str | None
+
+
+class ReferralSummary(SQLModel):
+    """A referral in a list: no question, contact or notes (a list is not a read of personal data)."""
+
+    id: str
+    state: str = Field(schema_extra={"enum": list(REFERRAL_STATES)})
+    holder: OrganizationRef
+    owner: PersonPublic | None
+    contact_user_id: int | None = None
+    municipality: str | None = None
+    age: int | None = None
+    language: str | None = None
+    needs: list[NeedPublic] = []
+    needs_rerouting: bool = False
+    outcome: str | None = None
+    created_at: Timestamp
+    updated_at: Timestamp | None = None
+
+
+class ReferralPublic(SQLModel):
+    """The whole case as shared/CONTRACT.md shapes it for those who may read it."""
+
+    id: str
+    state: str = Field(schema_extra={"enum": list(REFERRAL_STATES)})
+    holder: OrganizationRef = Field(description="the accountable organisation; never empty")
+    owner: PersonPublic | None
+    contact_user_id: int | None
+    question: str | None = Field(description="empty without consent, after erasure or retention")
+    municipality: str | None
+    age: int | None
+    language: str | None
+    offers: list[OfferInReferral]
+    events: list[EventPublic]
+    created_at: Timestamp
+    updated_at: Timestamp | None = None
+    front_door: OrganizationRef | None = None
+    channel: str | None = Field(default=None, schema_extra={"enum": list(CHANNELS)})
+    consent: bool | None = None
+    client_contact: str | None = None
+    needs_rerouting: bool | None = None
+    outcome: str | None = Field(default=None, schema_extra={"enum": [*OUTCOMES, None]})
+    owned_at: Timestamp | None = None
+    closed_at: Timestamp | None = None
+    needs: list[NeedPublic] = []
+    route: dict[str, Any] | None = None
+    notes: list[NotePublic] = []

@@ -9,16 +9,14 @@ queue and the inbox's lists come a page of ``PER_PAGE`` rows at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import Select
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -26,11 +24,19 @@ import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError
-from routing.directory.models import Organization, Ring, Service
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, rings_with_members, service_contacts
-from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed
-from routing.referrals.permissions import DECIDING_ROLES, offer_is_for, pending_offers_for, viewer
+from routing.referrals.models import Offer, Referral
+from routing.referrals.permissions import DECIDING_ROLES, offer_is_for, viewer
+from routing.referrals.queries import (
+    INBOX_LISTS,
+    case_file,
+    inbox_of,
+    names_for,
+    ring_queue,
+    taken_by,
+    user_name,
+)
 from routing.web.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
 from routing.web.navigation import role_required
 from routing.web.views import bp
@@ -51,231 +57,6 @@ REFUSED: dict[tuple[str, int], Any] = {
     ("close", 422): _l("The case is already closed."),
 }
 GENERIC_REFUSAL = _l("That could not be done. Reload the page to see the case as it is now.")
-
-
-# --- page data ------------------------------------------------------------------
-
-
-@dataclass
-class Names:
-    """Display names of the organisations, rings, services and people a page mentions."""
-
-    orgs: dict[str, str] = field(default_factory=dict)
-    rings: dict[str, str] = field(default_factory=dict)
-    services: dict[str, str] = field(default_factory=dict)
-    users: dict[int, str] = field(default_factory=dict)
-
-    def target(self, offer: Offer) -> str:
-        """Where an offer went, in words: a ring, a person, or a service of an organisation."""
-        if offer.ring_id:
-            return self.rings.get(offer.ring_id, offer.ring_id)
-        parts = []
-        if offer.to_user_id:
-            parts.append(self.users.get(offer.to_user_id, str(offer.to_user_id)))
-        if offer.service_id:
-            parts.append(self.services.get(offer.service_id, offer.service_id))
-        if offer.organization_id:
-            parts.append(self.orgs.get(offer.organization_id, offer.organization_id))
-        return ", ".join(parts)
-
-
-def user_name(user: User) -> str:
-    return f"{user.name} ({user.email})" if user.name else user.email
-
-
-def names_for(
-    session: Session,
-    *,
-    orgs: Iterable[str | None] = (),
-    rings: Iterable[str | None] = (),
-    services: Iterable[str | None] = (),
-    users: Iterable[int | None] = (),
-) -> Names:
-    org_ids = {o for o in orgs if o}
-    ring_ids = {r for r in rings if r}
-    service_ids = {s for s in services if s}
-    user_ids = {u for u in users if u}
-    found = Names()
-    if org_ids:
-        found.orgs = dict(
-            session.exec(select(Organization.id, Organization.name).where(col(Organization.id).in_(org_ids))).all()
-        )
-    if ring_ids:
-        found.rings = dict(session.exec(select(Ring.id, Ring.name).where(col(Ring.id).in_(ring_ids))).all())
-    if service_ids:
-        found.services = dict(
-            session.exec(select(Service.id, Service.name).where(col(Service.id).in_(service_ids))).all()
-        )
-    if user_ids:
-        for person in session.exec(select(User).where(col(User.id).in_(user_ids))):
-            assert person.id is not None
-            found.users[person.id] = user_name(person)
-    return found
-
-
-def needs_of(session: Session, referral_ids: Iterable[str]) -> dict[str, list[str]]:
-    ids = list(referral_ids)
-    needs: dict[str, list[str]] = {i: [] for i in ids}
-    if ids:
-        for rid, need in session.exec(
-            select(ReferralNeed.referral_id, ReferralNeed.need).where(col(ReferralNeed.referral_id).in_(ids))
-        ):
-            needs[rid].append(need)
-    return needs
-
-
-# the most rows one list of the ring or inbox page shows at a time
-PER_PAGE = 50
-
-Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
-
-
-@dataclass
-class Paging:
-    """Where a list stands: page ``number`` of ``pages`` (from 1), ``total`` rows in all."""
-
-    param: str  # the list's own query parameter: ?offers=2&mine=1 moves each list alone
-    number: int = 1
-    pages: int = 1
-    total: int = 0
-
-
-def paged(session: Session, query: Query, param: str, number: int) -> tuple[Query, Paging]:
-    """The ordered ``query`` cut to one page, counted in SQL; a page past the end is the last page."""
-    # COUNT + LIMIT/OFFSET rather than keyset: the pager says "page 3 of 25", an address with a page
-    # number past the end can show the last page, and these lists are working queues (pending
-    # offers, open cases: thousands of rows at most, on indexed columns), where an OFFSET is cheap.
-    total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
-    pages = max(1, -(-total // PER_PAGE))
-    number = min(max(1, number), pages)
-    return query.offset((number - 1) * PER_PAGE).limit(PER_PAGE), Paging(param, number, pages, total)
-
-
-@dataclass
-class Listing:
-    """Offers and referrals for a list page, with the names and needs they mention."""
-
-    offers: list[tuple[Offer, Referral]]
-    referrals: list[Referral]
-    names: Names
-    needs: dict[str, list[str]]
-    paging: Paging | None = None  # None: not paged (a short list of its own limit)
-
-
-def _listing(
-    session: Session, offers: list[tuple[Offer, Referral]], cases: list[Referral], paging: Paging | None = None
-) -> Listing:
-    everything = [r for _o, r in offers] + cases
-    names = names_for(
-        session,
-        orgs=[r.front_door_id for r in everything]
-        + [r.holder_id for r in everything]
-        + [o.organization_id for o, _r in offers],
-        rings=[o.ring_id for o, _r in offers],
-        services=[o.service_id for o, _r in offers],
-        users=[r.owner_id for r in everything]
-        + [o.created_by_id for o, _r in offers]
-        + [r.contact_user_id for r in everything],
-    )
-    return Listing(offers, cases, names, needs_of(session, {r.id for r in everything}), paging)
-
-
-def ring_queue(session: Session, user: User, page: int = 1) -> tuple[list[Ring], Listing]:
-    """A page of the pending offers to the user's rings, oldest case first."""
-    v = viewer(session, user)
-    rings = (
-        list(session.exec(select(Ring).where(col(Ring.id).in_(v.ring_ids)).order_by(Ring.name))) if v.ring_ids else []
-    )
-    offers: list[tuple[Offer, Referral]] = []
-    paging = Paging("page")
-    if v.ring_ids:
-        query, paging = paged(
-            session,
-            select(Offer, Referral)
-            .join(Referral, col(Referral.id) == Offer.referral_id)
-            .where(col(Offer.state) == "pending", col(Offer.ring_id).in_(v.ring_ids))
-            .order_by(col(Referral.created_at), col(Offer.created_at), col(Offer.id)),
-            "page",
-            page,
-        )
-        offers = [(o, r) for o, r in session.exec(query)]
-    return rings, _listing(session, offers, [], paging)
-
-
-# the inbox's paged lists, each its own query parameter
-INBOX_LISTS = ("offers", "mine", "returned")
-
-
-@dataclass
-class Inbox:
-    offers: Listing  # pending offers the user may decide
-    mine: Listing  # cases the user owns
-    returned: Listing  # held by the organisation, open again: to be offered anew
-    sent: Listing  # opened at the organisation's door, recently
-
-    def positions(self) -> dict[str, int]:
-        """The page each paged list is at now (for links that move one list and keep the others)."""
-        return {p.param: p.number for p in (self.offers.paging, self.mine.paging, self.returned.paging) if p}
-
-
-def inbox_of(session: Session, user: User, pages: Mapping[str, int] | None = None, sent_limit: int = 20) -> Inbox:
-    """The inbox's lists, a page of each (``pages``: list name → page number, 1 if not given)."""
-    v = viewer(session, user)
-    at = pages or {}
-    offers: list[tuple[Offer, Referral]] = []
-    offers_paging = Paging("offers")
-    if user.role in DECIDING_ROLES:
-        query, offers_paging = paged(
-            session,
-            select(Offer, Referral)
-            .join(Referral, col(Referral.id) == Offer.referral_id)
-            .where(pending_offers_for(v))
-            .order_by(col(Offer.created_at), col(Offer.id)),
-            "offers",
-            at.get("offers", 1),
-        )
-        offers = [(o, r) for o, r in session.exec(query)]
-    mine, mine_paging = paged(
-        session,
-        select(Referral)
-        .where(col(Referral.owner_id) == user.id, col(Referral.state) == "accepted")
-        .order_by(col(Referral.updated_at), col(Referral.id)),
-        "mine",
-        at.get("mine", 1),
-    )
-    returned, returned_paging = paged(
-        session,
-        select(Referral)
-        .where(col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
-        .order_by(col(Referral.created_at), col(Referral.id)),
-        "returned",
-        at.get("returned", 1),
-    )
-    sent = list(
-        session.exec(
-            select(Referral)
-            .where(col(Referral.front_door_id) == user.organization_id)
-            .order_by(col(Referral.created_at).desc())
-            .limit(sent_limit)
-        )
-    )
-    return Inbox(
-        _listing(session, offers, [], offers_paging),
-        _listing(session, [], list(session.exec(mine)), mine_paging),
-        _listing(session, [], list(session.exec(returned)), returned_paging),
-        _listing(session, [], sent),
-    )
-
-
-def taken_by(session: Session, offer_id: str) -> str | None:
-    """Who owns the referral of this offer now (for "already taken by …")."""
-    row = session.exec(
-        select(User)
-        .join(Referral, col(Referral.owner_id) == User.id)
-        .join(Offer, col(Offer.referral_id) == Referral.id)
-        .where(col(Offer.id) == offer_id)
-    ).first()
-    return user_name(row) if row else None
 
 
 # --- pages ----------------------------------------------------------------------
@@ -342,29 +123,8 @@ def referral_page(referral_id: str) -> str:
     s.commit()
     read = db.read_session()
     v = viewer(read, user)
-    offers = list(read.exec(select(Offer).where(col(Offer.referral_id) == referral.id).order_by(col(Offer.created_at))))
-    events = list(
-        read.exec(select(Event).where(col(Event.referral_id) == referral.id).order_by(col(Event.at), col(Event.id)))
-    )
-    notes = list(read.exec(select(Note).where(col(Note.referral_id) == referral.id).order_by(col(Note.at))))
-    names = names_for(
-        read,
-        orgs=[
-            referral.holder_id,
-            referral.front_door_id,
-            *(o.organization_id for o in offers),
-            *(e.organization_id for e in events),
-        ],
-        rings=[o.ring_id for o in offers],
-        services=[o.service_id for o in offers],
-        users=[
-            referral.owner_id,
-            referral.contact_user_id,
-            *(o.to_user_id for o in offers),
-            *(e.actor_id for e in events),
-            *(n.author_id for n in notes),
-        ],
-    )
+    case = case_file(read, referral)
+    offers = case.offers
     mine_to_decide = [o for o in offers if o.state == "pending" and user.role in DECIDING_ROLES and offer_is_for(v, o)]
     is_owner = referral.owner_id == user.id and referral.state == "accepted"
     is_holder = referral.holder_id == user.organization_id
@@ -375,10 +135,10 @@ def referral_page(referral_id: str) -> str:
         referral=referral,
         offers=offers,
         offers_by_id={o.id: o for o in offers},
-        events=events,
-        notes=notes,
-        names=names,
-        needs=needs_of(read, [referral.id])[referral.id],
+        events=case.events,
+        notes=case.notes,
+        names=case.names,
+        needs=[n.need for n in case.needs],
         to_decide=mine_to_decide,
         is_owner=is_owner,
         may_offer=is_holder and referral.state in ("open", "offered"),

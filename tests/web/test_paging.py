@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from routing.core.clock import utcnow
 from routing.referrals.models import Offer, Referral
-from routing.referrals.views import PER_PAGE
+from routing.referrals.queries import PER_PAGE
 
 from .conftest import Network, login, ring_id
 
