@@ -156,18 +156,16 @@ def desk_refer() -> tuple[str, int] | Response:
     user = current_user.user
     s = db.session()
     try:
-        referral = referrals.open_referral(
+        referral, _offer = referrals.refer(
             s,
             user,
             **form.enquiry(),
             consent=bool(form.consent.data),
             client_contact=(form.client_contact.data or "").strip() or None,
             channel="desk",
+            service_id=target_id if kind == "service" else None,
+            ring_id=target_id if kind == "ring" else None,
         )
-        if kind == "service":
-            referrals.offer_to_service(s, user, referral.id, target_id)
-        else:
-            referrals.offer_to_ring(s, user, referral.id, target_id)
         s.commit()
     except OperationError:
         s.rollback()  # nothing half-made: no referral without its offer

@@ -50,7 +50,17 @@ from routing.referrals.models import (
     ReferralNeed,
     first_owner_columns,
 )
-from routing.referrals.permissions import DECIDING_ROLES, Viewer, may_see, offer_is_for, viewer
+from routing.referrals.permissions import (
+    ALLOWED,
+    DECIDING_ROLES,
+    Viewer,
+    holds,
+    may_close_as,
+    may_see,
+    offer_is_for,
+    owns,
+    viewer,
+)
 from rules.load import RuleSetError
 from rules.taxonomy import LANGUAGES
 
@@ -60,13 +70,6 @@ MAX_QUESTION = 4000
 MAX_CONTACT = 500
 MAX_NOTE = 10000
 
-# what can be done to a referral in each state (named in 422 answers)
-ALLOWED: dict[str, tuple[str, ...]] = {
-    "open": ("offer", "close"),
-    "offered": ("offer", "accept", "decline", "close"),
-    "accepted": ("handoff", "notes", "close"),
-    "closed": (),
-}
 
 # why an offer was withdrawn (kept in Offer.reason beside the decline codes)
 WITHDRAWN_ACCEPTED_ELSEWHERE = "accepted-elsewhere"
@@ -296,6 +299,39 @@ def open_referral(
     return referral
 
 
+def refer(
+    session: Session,
+    user: User,
+    *,
+    question: Any,
+    consent: Any,
+    municipality: Any = None,
+    age: Any = None,
+    language: Any = None,
+    client_contact: Any = None,
+    channel: str = "api",
+    service_id: Any = None,
+    ring_id: Any = None,
+    note: Any = None,
+) -> tuple[Referral, Offer]:
+    """Open a referral and offer it at once to ``service_id`` or ``ring_id`` (exactly one): the desk's
+    one click and a client's writing in. Both or neither: the caller commits only what both did."""
+    _one_target({"service_id": service_id, "ring_id": ring_id})
+    referral = open_referral(
+        session,
+        user,
+        question=question,
+        consent=consent,
+        municipality=municipality,
+        age=age,
+        language=language,
+        client_contact=client_contact,
+        channel=channel,
+    )
+    made = _offer(session, user, referral.id, service_id=service_id, ring_id=ring_id, note=note)
+    return referral, made
+
+
 # --- offering -------------------------------------------------------------------
 
 
@@ -327,8 +363,8 @@ def _offer(
     ring_id: Any = None,
     note: Any = None,
 ) -> Offer:
-    v, referral = get_visible(session, user, referral_id, lock=True)
-    if referral.holder_id != v.organization_id:
+    _v, referral = get_visible(session, user, referral_id, lock=True)
+    if not holds(user, referral):
         raise Forbidden("only the holder organisation's people can offer this referral")
     if referral.state not in ("open", "offered"):
         raise _invalid(referral, "offer")
@@ -602,7 +638,7 @@ def propose_handoff(
     _v, referral = get_visible(session, user, referral_id, lock=True)
     if referral.state != "accepted":
         raise _invalid(referral, "hand off")
-    if referral.owner_id != user.id:
+    if not owns(user, referral):
         raise Forbidden("only the referral's owner can hand it off")
     note_text = _text(note, "note", max_length=MAX_NOTE)
     to_user_id: int | None = None
@@ -667,7 +703,7 @@ def add_note(session: Session, user: User, referral_id: str, text: Any) -> Note:
     _v, referral = get_visible(session, user, referral_id, lock=True)
     if referral.state != "accepted":
         raise _invalid(referral, "write notes on")
-    if referral.owner_id != user.id:
+    if not owns(user, referral):
         raise Forbidden("only the referral's owner writes its follow-up notes")
     body = _text(text, "text", max_length=MAX_NOTE, required=True)
     now = utcnow()
@@ -685,13 +721,13 @@ def close_referral(session: Session, user: User, referral_id: str, outcome: Any)
     Who: while someone owns it, the owner or an org-admin of the holder; before that,
     anyone of the holder organisation.
     """
-    v, referral = get_visible(session, user, referral_id, lock=True)
+    _v, referral = get_visible(session, user, referral_id, lock=True)
     code = _choice(outcome, "outcome", OUTCOMES)
     if referral.state == "closed":
         raise _invalid(referral, "close")
-    if referral.holder_id != v.organization_id:
+    if not holds(user, referral):
         raise Forbidden("only the holder organisation can close this referral")
-    if referral.owner_id is not None and referral.owner_id != user.id and user.role != "org-admin":
+    if not may_close_as(user, referral):
         raise Forbidden("only the owner or the holder's org-admin can close a referral someone owns")
     return close_unchecked(session, referral, code, actor_id=user.id)
 

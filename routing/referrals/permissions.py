@@ -34,6 +34,14 @@ from routing.referrals.models import Offer, Referral
 # who may accept or decline an offer (and so become a referral's named owner)
 DECIDING_ROLES = ("counsellor", "org-admin")
 
+# what can be done to a referral in each state (named in 422 answers)
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "open": ("offer", "close"),
+    "offered": ("offer", "accept", "decline", "close"),
+    "accepted": ("handoff", "notes", "close"),
+    "closed": (),
+}
+
 
 @dataclass(frozen=True)
 class Viewer:
@@ -104,6 +112,42 @@ def may_see(session: Session, v: Viewer, referral: Referral) -> bool:
         .where(of_this, col(User.organization_id) == v.organization_id)
     )
     return session.exec(decided).first() is not None
+
+
+# --- who may do what to a referral they see (the operations check these, the pages show buttons by them) ---
+
+
+def holds(user: User, referral: Referral) -> bool:
+    """The user's organisation is the referral's holder: it offers and closes it."""
+    return referral.holder_id == user.organization_id
+
+
+def owns(user: User, referral: Referral) -> bool:
+    """The user is the referral's named owner: they write its notes and hand it on."""
+    return referral.owner_id is not None and referral.owner_id == user.id
+
+
+def may_close_as(user: User, referral: Referral) -> bool:
+    """While someone owns it, the owner or an org-admin of the holder; before that, anyone of the holder."""
+    return holds(user, referral) and (referral.owner_id in (None, user.id) or user.role == "org-admin")
+
+
+def may_decide(v: Viewer, offer: Offer) -> bool:
+    """``v`` may accept or decline this pending offer: it is addressed to them and their role owns cases."""
+    return offer.state == "pending" and v.user.role in DECIDING_ROLES and offer_is_for(v, offer)
+
+
+def may(user: User, action: str, referral: Referral) -> bool:
+    """The referral's state allows ``action`` ("offer", "close", "handoff", "notes") and the user may do it."""
+    if action not in ALLOWED[referral.state]:
+        return False
+    if action == "offer":
+        return holds(user, referral)
+    if action == "close":
+        return may_close_as(user, referral)
+    if action in ("handoff", "notes"):
+        return owns(user, referral)
+    raise ValueError(f"no such action {action!r}")
 
 
 def may_manage_client_data(user: User, referral: Referral) -> bool:

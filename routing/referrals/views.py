@@ -27,7 +27,7 @@ from routing.core.errors import Conflict, Forbidden, NotFound, OperationError
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, rings_with_members, service_contacts
 from routing.referrals.models import Offer, Referral
-from routing.referrals.permissions import DECIDING_ROLES, offer_is_for, viewer
+from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, viewer
 from routing.referrals.queries import (
     INBOX_LISTS,
     case_file,
@@ -125,9 +125,9 @@ def referral_page(referral_id: str) -> str:
     v = viewer(read, user)
     case = case_file(read, referral)
     offers = case.offers
-    mine_to_decide = [o for o in offers if o.state == "pending" and user.role in DECIDING_ROLES and offer_is_for(v, o)]
-    is_owner = referral.owner_id == user.id and referral.state == "accepted"
-    is_holder = referral.holder_id == user.organization_id
+    mine_to_decide = [o for o in offers if may_decide(v, o)]
+    is_owner = may(user, "notes", referral)
+    is_holder = holds(user, referral)
     handoff = HandoffForm()
     handoff.to.choices = handoff_choices(read, referral, user) if is_owner else []
     return render_template(
@@ -141,10 +141,8 @@ def referral_page(referral_id: str) -> str:
         needs=[n.need for n in case.needs],
         to_decide=mine_to_decide,
         is_owner=is_owner,
-        may_offer=is_holder and referral.state in ("open", "offered"),
-        may_close=is_holder
-        and referral.state != "closed"
-        and (referral.owner_id in (None, user.id) or user.role == "org-admin"),
+        may_offer=may(user, "offer", referral),
+        may_close=may(user, "close", referral),
         candidates=(referral.route_result or {}).get("candidates", []),
         rings=rings_with_members(read) if is_holder else [],
         action=ActionForm(),
