@@ -9,9 +9,9 @@ from sqlmodel import select
 from werkzeug.wrappers import Response
 
 import routing.accounts.auth as auth
+from routing.accounts.forms import LoginForm
 from routing.accounts.models import User
 from routing.core import db
-from routing.web.forms import LoginForm
 from routing.web.views import bp
 
 

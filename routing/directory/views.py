@@ -9,10 +9,10 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from routing.core import db
+from routing.directory.forms import UploadForm
 from routing.directory.services import list_services
 from routing.directory.uploads import UploadError, read_status, start_import
 from routing.matcher.gazetteer import gazetteer
-from routing.web.forms import UploadForm
 from routing.web.navigation import DIRECTORY_EDITORS, role_required
 from routing.web.views import bp
 

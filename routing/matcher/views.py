@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template
 
 from routing.referrals.desk import route
-from routing.web.forms import EnquiryForm
+from routing.referrals.forms import EnquiryForm
 from routing.web.navigation import role_required
 from routing.web.views import bp
 

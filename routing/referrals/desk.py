@@ -24,7 +24,7 @@ from routing.core.errors import OperationError
 from routing.directory.models import Organization, Phone, Ring, RingMember, Service
 from routing.matcher.loading import current_router
 from routing.matcher.router import RouteRequest
-from routing.web.forms import DeskForm, EnquiryForm
+from routing.referrals.forms import DeskForm, EnquiryForm
 from routing.web.navigation import TIMEZONE, role_required
 from routing.web.views import bp
 

@@ -26,6 +26,7 @@ from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, rings_with_members, service_contacts
+from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
 from routing.referrals.models import Offer, Referral
 from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, viewer
 from routing.referrals.queries import (
@@ -37,7 +38,6 @@ from routing.referrals.queries import (
     taken_by,
     user_name,
 )
-from routing.web.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
 from routing.web.navigation import role_required
 from routing.web.views import bp
 

@@ -1,0 +1,16 @@
+"""The login form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    PasswordField,
+)
+from wtforms.validators import DataRequired
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Write your e-mail address."))])
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Write your password."))])

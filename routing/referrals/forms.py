@@ -1,0 +1,99 @@
+"""The desk's and the case pages' forms (Flask-WTF: every one carries a CSRF token)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from routing.matcher.gazetteer import gazetteer
+from routing.referrals.models import DECLINE_REASONS, OUTCOMES
+from routing.web.labels import DECLINE_REASON_LABELS, OUTCOME_LABELS
+
+QUESTION_MAX = 4000  # what the engine reads and a referral keeps
+SERVICE_LANGUAGES = [
+    SelectChoice("", _l("not known")),
+    SelectChoice("fi", "suomi"),
+    SelectChoice("sv", "svenska"),
+    SelectChoice("en", "English"),
+]
+
+
+def _known_municipality(form: FlaskForm, field: StringField) -> None:
+    if field.data and gazetteer().lookup(field.data) is None:
+        raise ValidationError(_l("No municipality of Finland is called that. Pick one from the list."))
+
+
+class EnquiryForm(FlaskForm):
+    """What the engine is asked: the question and what the desk knows of the client."""
+
+    question = TextAreaField(
+        _l("The client's question, in their own words"),
+        validators=[
+            InputRequired(_l("Write the client's question.")),
+            Length(max=QUESTION_MAX, message=_l("Keep the question under %(max)d characters.", max=QUESTION_MAX)),
+        ],
+    )
+    municipality = StringField(_l("Home municipality"), validators=[Optional(), Length(max=80), _known_municipality])
+    age = IntegerField(
+        _l("Age"),
+        validators=[Optional(), NumberRange(0, 120, _l("Give the age in years, from 0 to 120."))],
+    )
+    language = SelectField(_l("Language of service"), choices=SERVICE_LANGUAGES, validators=[Optional()])
+
+    def enquiry(self) -> dict[str, Any]:
+        """The form as the engine's and the referral operation's keyword arguments."""
+        place = gazetteer().lookup(self.municipality.data) if self.municipality.data else None
+        return {
+            "question": (self.question.data or "").strip(),
+            "municipality": place.code if place else None,
+            "age": self.age.data,
+            "language": self.language.data or None,
+        }
+
+
+class DeskForm(EnquiryForm):
+    consent = BooleanField(_l("The client agrees that their question and contact details are passed on"))
+    client_contact = StringField(_l("Client's phone or e-mail (optional)"), validators=[Optional(), Length(max=200)])
+    # set by the button the desk clicks: service:<id> or ring:<id>
+    target = StringField(validators=[Optional(), Regexp(r"^(service|ring):[\w.:-]{1,64}$")])
+
+
+class DeclineForm(FlaskForm):
+    reason = SelectField(
+        _l("Why do you decline?"),
+        choices=[SelectChoice(code, DECLINE_REASON_LABELS[code]) for code in DECLINE_REASONS],
+        validators=[InputRequired()],
+    )
+    note = TextAreaField(_l("Note to the sender (optional)"), validators=[Optional(), Length(max=1000)])
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(_l("Follow-up note"), validators=[InputRequired(_l("Write the note.")), Length(max=4000)])
+
+
+class CloseForm(FlaskForm):
+    outcome = SelectField(
+        _l("Outcome"),
+        choices=[SelectChoice(code, OUTCOME_LABELS[code]) for code in OUTCOMES],
+        validators=[InputRequired()],
+    )
+
+
+class HandoffForm(FlaskForm):
+    # service:<id> or user:<id>; the page lists the choices, the operation checks the one sent
+    to = SelectField(_l("Hand the case to"), choices=[], validators=[InputRequired()], validate_choice=False)
+
+
+class ActionForm(FlaskForm):
+    """A one-click action (accept, claim): only the CSRF token."""
