@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import request
 
 from routing.api.blueprint import abort
@@ -24,3 +26,17 @@ def page_args(default_per_page: int = 50, max_per_page: int = 500, prefix: str =
     if not 1 <= page <= MAX_PAGE or not 1 <= per_page <= max_per_page:
         abort(400, f"{page_name} must be from 1 to {MAX_PAGE} and {size_name} between 1 and {max_per_page}")
     return page, per_page
+
+
+def page_envelope(total: int, page: int, per_page: int, contents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The paging envelope of the service list (HSDS style)."""
+    return {
+        "total_items": total,
+        "total_pages": (total + per_page - 1) // per_page,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page * per_page >= total,
+        "empty": not contents,
+        "contents": contents,
+    }

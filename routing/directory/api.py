@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask import Response, jsonify, request
 
 from routing.api.blueprint import abort, bp
-from routing.api.paging import page_args
+from routing.api.paging import page_args, page_envelope
 from routing.core import db
 from routing.directory.services import list_services
 from routing.matcher.gazetteer import gazetteer
@@ -26,15 +26,4 @@ def services() -> Response:
         page=page,
         per_page=per_page,
     )
-    return jsonify(
-        {
-            "total_items": total,
-            "total_pages": (total + per_page - 1) // per_page,
-            "page_number": page,
-            "size": len(items),
-            "first_page": page == 1,
-            "last_page": page * per_page >= total,
-            "empty": not items,
-            "contents": [item.model_dump(mode="json") for item in items],
-        }
-    )
+    return jsonify(page_envelope(total, page, per_page, [item.model_dump(mode="json") for item in items]))

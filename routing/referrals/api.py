@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 import routing.referrals.operations as ops
 from routing.accounts.models import User
 from routing.api.blueprint import abort, bp, json_body
-from routing.api.paging import page_args
+from routing.api.paging import page_args, page_envelope
 from routing.api.tokens import current_user, token_required
 from routing.core import db
 from routing.directory.models import Organization, Ring, RingMember
@@ -60,20 +60,6 @@ def _respond(session: Session, referral: Referral, user: User, status: int = 200
         log_access(session, referral.id, user.id, "api", "referral")
     session.commit()
     return jsonify(body), status
-
-
-def _page(total: int, page: int, per_page: int, contents: list[dict[str, Any]]) -> dict[str, Any]:
-    """The paging envelope of the service list (HSDS style)."""
-    return {
-        "total_items": total,
-        "total_pages": (total + per_page - 1) // per_page,
-        "page_number": page,
-        "size": len(contents),
-        "first_page": page == 1,
-        "last_page": page * per_page >= total,
-        "empty": not contents,
-        "contents": contents,
-    }
 
 
 # --- referrals ----------------------------------------------------------------
@@ -119,7 +105,7 @@ def list_referrals() -> Response:
     rows = s.exec(
         query.order_by(col(Referral.created_at).desc(), col(Referral.id)).offset((page - 1) * per_page).limit(per_page)
     ).all()
-    return jsonify(_page(total, page, per_page, summaries_json(s, list(rows))))
+    return jsonify(page_envelope(total, page, per_page, summaries_json(s, list(rows))))
 
 
 @bp.get("/referrals/<referral_id>")
@@ -239,8 +225,8 @@ def inbox() -> Response:
     ).all()
     return jsonify(
         {
-            "offers": _page(total, page, per_page, _offers_with_referrals(s, list(offers))),
-            "my_cases": _page(mine_total, mine_page, mine_per_page, summaries_json(s, list(mine))),
+            "offers": page_envelope(total, page, per_page, _offers_with_referrals(s, list(offers))),
+            "my_cases": page_envelope(mine_total, mine_page, mine_per_page, summaries_json(s, list(mine))),
         }
     )
 
@@ -283,5 +269,5 @@ def ring_queue(ring_id: str) -> Response:
     offers = s.exec(
         query.order_by(col(Offer.created_at), col(Offer.id)).offset((page - 1) * per_page).limit(per_page)
     ).all()
-    body = _page(total, page, per_page, _offers_with_referrals(s, list(offers)))
+    body = page_envelope(total, page, per_page, _offers_with_referrals(s, list(offers)))
     return jsonify({"ring": {"id": ring.id, "name": ring.name}, **body})
