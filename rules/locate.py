@@ -170,15 +170,7 @@ class Locator:
                 if self._peek() == ",":
                     self._i += 1
                     continue
-                start = self._i
-                keys = self._key_path()
-                self._skip_blank(newlines=False)
-                if self._peek() == "=":
-                    self._i += 1
-                self._skip_blank(newlines=False)
-                member = (*path, *keys)
-                self.keys[member] = start
-                self._value(member)
+                self._key_value(path)
         else:
             m = _SCALAR_END.search(self.source, self._i)
             self._i = len(self.source) if m is None else m.start()

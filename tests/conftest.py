@@ -11,7 +11,8 @@ import os
 import shutil
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,21 +40,46 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def _pg_schema() -> Iterator[str]:
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL schema of its own on TEST_DATABASE_URL, dropped afterwards."""
     assert PG_URL
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = db.make_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
-    url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-    engine = db.make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    try:
+        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _pg_schema() -> Iterator[str]:
+    with pg_schema() as url:
+        engine = db.make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        yield url
+
+
+@pytest.fixture(params=DATABASES)
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes new, empty (never migrated) databases: SQLite files, or PostgreSQL schemas; parametrised over both."""
+    with ExitStack() as stack:
+        made: list[str] = []
+
+        def new() -> str:
+            if request.param == "sqlite":
+                url = f"sqlite:///{tmp_path / f'empty{len(made)}.db'}"
+            else:
+                url = stack.enter_context(pg_schema())
+            made.append(url)
+            return url
+
+        yield new
 
 
 def _empty_pg(url: str) -> None:

@@ -71,15 +71,22 @@ def test_ring_list_shows_ids_and_members(runner, session) -> None:
     assert line.startswith(f"{ring_id}  Puhelinrengas: ") and "Opinto-ohjaus Keuda" in line
 
 
-def test_login_throttles_after_repeated_failures(app, runner, session) -> None:
+def _front_desk_without_csrf(app, runner, session, email: str):
+    """A test client for the login form (no CSRF token asked), and ``email`` a front-desk user with the password
+    ``right password``, added from the command line."""
     _org(session)
-    runner.invoke(
+    added = runner.invoke(
         cli,
-        ["user", "add", "b@example.fi", "--org", "o1", "--role", "front-desk", "--password-stdin"],
+        ["user", "add", email, "--org", "o1", "--role", "front-desk", "--password-stdin"],
         input="right password\n",
     )
+    assert added.exit_code == 0, added.output
     app.config["WTF_CSRF_ENABLED"] = False
-    client = app.test_client()
+    return app.test_client()
+
+
+def test_login_throttles_after_repeated_failures(app, runner, session) -> None:
+    client = _front_desk_without_csrf(app, runner, session, "b@example.fi")
     for _ in range(5):
         assert client.post("/login", data={"email": "b@example.fi", "password": "wrong"}).status_code == 401
     throttled = client.post("/login", data={"email": "b@example.fi", "password": "right password"})
@@ -87,14 +94,7 @@ def test_login_throttles_after_repeated_failures(app, runner, session) -> None:
 
 
 def test_login_sets_a_fresh_session(app, runner, session) -> None:
-    _org(session)
-    runner.invoke(
-        cli,
-        ["user", "add", "c@example.fi", "--org", "o1", "--role", "front-desk", "--password-stdin"],
-        input="right password\n",
-    )
-    app.config["WTF_CSRF_ENABLED"] = False
-    client = app.test_client()
+    client = _front_desk_without_csrf(app, runner, session, "c@example.fi")
     response = client.post("/login", data={"email": "c@example.fi", "password": "right password"})
     assert response.status_code == 302
     cookie = response.headers["Set-Cookie"]

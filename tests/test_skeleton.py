@@ -6,13 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
-from sqlmodel import SQLModel
+from sqlalchemy import text
 
 from routing import create_app
 from routing.core import db
 from routing.core.config import ConfigError, load_settings
-from routing.core.migrate import current_revision, head_revision, upgrade
 from routing.directory.models import Organization, Service
 
 
@@ -48,13 +46,6 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT_MS
-
-
-def test_migrations_are_idempotent_and_match_the_models(engine) -> None:
-    upgrade(engine)  # the fixture already migrated: a second run changes nothing
-    assert current_revision(engine) == head_revision()
-    tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
-    assert tables == set(SQLModel.metadata.tables)
 
 
 def test_foreign_keys_are_enforced(session) -> None:

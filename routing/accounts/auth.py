@@ -115,12 +115,6 @@ def user_for_token(session: Session, token: str) -> User | None:
     return user if user is not None and user.active else None
 
 
-def revoke_token(session: Session, token_id: int) -> None:
-    row = session.get(ApiToken, token_id)
-    if row is not None and row.revoked_at is None:
-        row.revoked_at = utcnow()
-
-
 # --- throttling ---------------------------------------------------------------
 
 

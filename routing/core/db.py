@@ -56,10 +56,6 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def init_app(app: Flask) -> None:
     app.extensions["eteinen.engine"] = make_engine(app.config["DATABASE_URL"])
     app.teardown_appcontext(_close_session)

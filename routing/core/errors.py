@@ -28,11 +28,6 @@ class BadInput(OperationError):
     """What was given cannot be used; the message says where and what."""
 
 
-class Unauthorized(OperationError):
-    status = 401
-    code = "unauthorized"
-
-
 class Forbidden(OperationError):
     status = 403
     code = "forbidden"
@@ -64,11 +59,3 @@ class InvalidTransition(OperationError):
         allowed = list(allowed)
         names = ", ".join(allowed) if allowed else "nothing"
         super().__init__(f"{message}; allowed now: {names}", allowed=allowed)
-
-
-class Failed(OperationError):
-    """Could not be done now, through nobody's fault in the input (a busy lock, a server away)."""
-
-    status = 503
-    code = "unavailable"
-    exit_code = 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from routing.accounts.auth import find_organization
 from routing.core.errors import BadInput
@@ -39,7 +39,3 @@ def add_ring(session: Session, name: str, org_refs: list[str]) -> Ring:
 def rings_of(session: Session, organization_id: str) -> list[str]:
     """Ids of the rings an organisation belongs to."""
     return list(session.exec(select(RingMember.ring_id).where(RingMember.organization_id == organization_id)))
-
-
-def ring_members(session: Session, ring_id: str) -> list[str]:
-    return list(session.exec(select(RingMember.organization_id).where(col(RingMember.ring_id) == ring_id)))

@@ -39,48 +39,7 @@ _PREFIXED = re.compile(
     r"month|week|day|hour|minute|time|times|kertaa|gånger|månad|vecka|veckor|dag|timm|lasta|lapsi|barn|kids|children))",
     re.IGNORECASE,
 )
-# With these words before it, "N vuotta" / "N år" / "N years" is an age, not a duration.
-_BE_AGE = {
-    "olen",
-    "oon",
-    "ikää",
-    "ikä",
-    "ikäni",
-    "iältäni",
-    "i'm",
-    "i am",
-    "im",
-    "jag är",
-    "är",
-    "is",
-    "on",
-    "täytin",
-    "täytän",
-    "täyttänyt",
-    "täytti",
-    "fyller",
-    "fyllde",
-    "fyllt",
-    "turned",
-    "turning",
-    "just turned",
-    "oon nyt",
-    "olen nyt",
-    "aged",
-    "age",
-    "ika",
-    "ikaa",
-    "ikani",
-    "ialtani",
-    "taytin",
-    "taytan",
-    "tayttanyt",
-}
-# "täytän 18", "jag fyller 18", "turning 18": the present tense is about the birthday to come.
-_APPROXIMATE = {
-    "melkein", "lähes", "almost", "nearly", "nästan", "kohta", "pian", "snart", "turning", "täytän", "täyttää",
-    "fyller",
-}  # fmt: skip
+# Words of the speaker's own age ("olen 17", "jag fyller 18", "ikää 20"), with and without umlauts.
 _FIRST_PERSON = {
     "olen",
     "oon",
@@ -111,6 +70,14 @@ _FIRST_PERSON = {
     "taytan",
     "tayttanyt",
 }
+# With these words before it, "N vuotta" / "N år" / "N years" is an age, not a duration: the speaker's own
+# (but "olin 5 vuotta", I was there five years), someone else's, a birthday now or to come.
+_BE_AGE = (_FIRST_PERSON - {"olin"}) | {"is", "on", "är", "täytti", "turning", "olen nyt", "oon nyt"}
+# "täytän 18", "jag fyller 18", "turning 18": the present tense is about the birthday to come.
+_APPROXIMATE = {
+    "melkein", "lähes", "almost", "nearly", "nästan", "kohta", "pian", "snart", "turning", "täytän", "täyttää",
+    "fyller",
+}  # fmt: skip
 # Nouns for the person a third-person question is about.
 _PERSON = re.compile(
     r"\b(poika\w*|poja\w*|tytä\w*|tyttä\w*|tyttö\w*|lapse\w*|lapsi\w*|nuori\w*|nuore\w*|veli\w*|velje\w*|sisko\w*|sisar\w*|kaveri\w*|"

@@ -88,9 +88,3 @@ def colloquial_fi(word: str) -> list[str]:
         if word.endswith(("snu", "sny")):
             out.append(word[:-3] + "ss" + word[-1] + "t")  # "pääsny" → "päässyt"
     return out
-
-
-def warm_up(languages: tuple[str, ...] = ("fi", "sv", "en")) -> None:
-    """Load the dictionaries now instead of on the first route (a few seconds for Finnish)."""
-    for language in languages:
-        forms("testi", language)

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 import routing.web.labels as labels
 from routing.core.clock import utcnow
 from routing.matcher.gazetteer import gazetteer
+from rules.taxonomy import NEEDS
 
 # Dates and times: Europe/Helsinki (Flask-Babel's default timezone) in Finnish numeric form
 # (5.3.2026 14.07) whatever the page's language, as everyone in Finland reads them.
@@ -60,20 +61,12 @@ def _lang() -> str:
 
 
 def need_name(code: str) -> str:
-    try:
-        from rules.taxonomy import NEEDS
-    except ImportError:  # until the rule package lands
-        return code
     names = NEEDS.get(code)
     return names.get(_lang(), names["fi"]) if names else code
 
 
 def need_names() -> list[tuple[str, str]]:
     """(code, name) of every need, by name, for pickers."""
-    try:
-        from rules.taxonomy import NEEDS
-    except ImportError:
-        return []
     return sorted(((code, need_name(code)) for code in NEEDS), key=lambda pair: pair[1])
 
 

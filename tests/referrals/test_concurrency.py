@@ -40,7 +40,7 @@ def _setup(app, live_server):
     return world, desk, referral["id"]
 
 
-def _check_one_owner(session, world, rid: str, results, winners_offer: str | None = None) -> None:
+def _check_one_owner(session, world, rid: str, results) -> None:
     statuses = Counter(status for _, status, _ in results)
     assert statuses == {200: 1, 409: N - 1}, [r for r in results if r[1] not in (200, 409)][:3]
     (winner,) = [i for i, status, _ in results if status == 200]

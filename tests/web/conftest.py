@@ -71,36 +71,35 @@ def store(engine) -> Iterator[Session]:
 @pytest.fixture
 def network(store) -> Network:
     session = store
-    if True:
-        session.add(Organization(id="door", name="Keravan lukio", description="a front door"))
-        session.add(Organization(id="ohjaamo", name="Ohjaamo Kerava", description="youth one-stop"))
-        session.add(Organization(id="keuda", name="Keuda opinto-ohjaus", description="study guidance"))
-        session.add(Organization(id="far", name="Kaukainen kunta", description="not in the ring"))
-        session.add(
-            Service(
-                id="s-ohjaamo",
-                organization_id="ohjaamo",
-                name="Ohjaamon ohjaus",
-                status="active",
-                minimum_age=15,
-                maximum_age=29,
-                eligibility_description="15–29-vuotiaat",
-            )
+    session.add(Organization(id="door", name="Keravan lukio", description="a front door"))
+    session.add(Organization(id="ohjaamo", name="Ohjaamo Kerava", description="youth one-stop"))
+    session.add(Organization(id="keuda", name="Keuda opinto-ohjaus", description="study guidance"))
+    session.add(Organization(id="far", name="Kaukainen kunta", description="not in the ring"))
+    session.add(
+        Service(
+            id="s-ohjaamo",
+            organization_id="ohjaamo",
+            name="Ohjaamon ohjaus",
+            status="active",
+            minimum_age=15,
+            maximum_age=29,
+            eligibility_description="15–29-vuotiaat",
         )
-        session.add(Service(id="s-keuda", organization_id="keuda", name="Opinto-ohjaus", status="active"))
-        session.add(Service(id="s-closed", organization_id="far", name="Suljettu palvelu", status="temporarily closed"))
-        session.commit()
-        add_ring(session, "Keski-Uudenmaan ohjausrengas", ["ohjaamo", "keuda"])
-        session.commit()
-        net = Network(session)
-        net.add_user("desk@door.fi", "door", "front-desk")
-        net.add_user("anna@ohjaamo.fi", "ohjaamo", "counsellor")
-        net.add_user("kalle@keuda.fi", "keuda", "counsellor")
-        net.add_user("boss@ohjaamo.fi", "ohjaamo", "org-admin")
-        net.add_user("coord@far.fi", "far", "coordinator")
-        net.add_user("far@far.fi", "far", "counsellor")
-        net.add_user("admin@far.fi", "far", "admin")
-        return net
+    )
+    session.add(Service(id="s-keuda", organization_id="keuda", name="Opinto-ohjaus", status="active"))
+    session.add(Service(id="s-closed", organization_id="far", name="Suljettu palvelu", status="temporarily closed"))
+    session.commit()
+    add_ring(session, "Keski-Uudenmaan ohjausrengas", ["ohjaamo", "keuda"])
+    session.commit()
+    net = Network(session)
+    net.add_user("desk@door.fi", "door", "front-desk")
+    net.add_user("anna@ohjaamo.fi", "ohjaamo", "counsellor")
+    net.add_user("kalle@keuda.fi", "keuda", "counsellor")
+    net.add_user("boss@ohjaamo.fi", "ohjaamo", "org-admin")
+    net.add_user("coord@far.fi", "far", "coordinator")
+    net.add_user("far@far.fi", "far", "counsellor")
+    net.add_user("admin@far.fi", "far", "admin")
+    return net
 
 
 def user(session: Session, email: str):

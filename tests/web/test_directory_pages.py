@@ -110,7 +110,7 @@ def test_a_single_json_file_is_the_json_form(tmp_path: Path) -> None:
 # --- the pages ----------------------------------------------------------------------
 
 
-def _coordinator_in_demo_org(store, network_factory=None) -> str:
+def _coordinator_in_demo_org(store) -> str:
     """A coordinator of the demo directory's first organisation (so the import keeps it)."""
     import routing.accounts.auth as auth
 
