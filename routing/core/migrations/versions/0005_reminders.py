@@ -71,5 +71,9 @@ def downgrade() -> None:
         batch_op.add_column(sa.Column("sent_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column("attempts", sa.Integer(), nullable=False, server_default="1"))
         batch_op.create_foreign_key("reminder_referral_id_fkey", "referral", ["referral_id"], ["id"])
+    # the defaults only filled the rows already there: the schema before 0005 had none
+    with op.batch_alter_table("reminder", schema=None) as batch_op:
+        batch_op.alter_column("state", server_default=None)
+        batch_op.alter_column("attempts", server_default=None)
     with op.batch_alter_table("reminder_pass", schema=None) as batch_op:
         batch_op.drop_column("superseded_at")
