@@ -193,7 +193,7 @@ def test_every_downgrade_returns_to_the_schema_of_its_revision(empty_database: C
                 assert now == {}, f"tables left after downgrading to base: {sorted(now)}"
                 continue
             assert sorted(now) == sorted(expected[below]), f"the tables after downgrading {revision} → {below}"
-            found += [f"{below}: {line}" for line in differences((now), expected[below])]
+            found += [f"{below}: {line}" for line in differences(now, expected[below])]
         assert found == [], "downgraded (left) and upgraded to the same revision (right) differ:\n" + "\n".join(found)
         upgrade(engine)
         assert current_revision(engine) == head_revision()
