@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, text
@@ -15,11 +16,62 @@ from routing.core.db import text_column as _text
 
 # --- referrals ----------------------------------------------------------------
 
-REFERRAL_STATES = ("open", "offered", "accepted", "closed")
-OFFER_STATES = ("pending", "accepted", "declined", "withdrawn", "expired")
-DECLINE_REASONS = ("not-eligible", "no-capacity", "wrong-service", "client-unreachable", "other")
-OUTCOMES = ("served", "client-withdrew", "no-contact", "outside-network", "duplicate")
-CHANNELS = ("desk", "ring", "api")
+# The names of shared/CONTRACT.md. Members are strings ("open" == ReferralState.OPEN), so the
+# columns, the JSON and the events hold the same text as before; the tuples keep older imports working.
+
+
+class ReferralState(StrEnum):
+    """Where a referral is (shared/CONTRACT.md "Referral states")."""
+
+    OPEN = "open"
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+    CLOSED = "closed"
+
+
+class OfferState(StrEnum):
+    """Where an offer is: pending until accepted, declined, withdrawn or expired."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
+class DeclineReason(StrEnum):
+    """Why an offer was declined."""
+
+    NOT_ELIGIBLE = "not-eligible"
+    NO_CAPACITY = "no-capacity"
+    WRONG_SERVICE = "wrong-service"
+    CLIENT_UNREACHABLE = "client-unreachable"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    """How a referral ended."""
+
+    SERVED = "served"
+    CLIENT_WITHDREW = "client-withdrew"
+    NO_CONTACT = "no-contact"
+    OUTSIDE_NETWORK = "outside-network"
+    DUPLICATE = "duplicate"
+
+
+class Channel(StrEnum):
+    """The way the referral came in."""
+
+    DESK = "desk"
+    RING = "ring"
+    API = "api"
+
+
+REFERRAL_STATES = tuple(ReferralState)
+OFFER_STATES = tuple(OfferState)
+DECLINE_REASONS = tuple(DeclineReason)
+OUTCOMES = tuple(Outcome)
+CHANNELS = tuple(Channel)
 
 
 # partial-index conditions of the figures' indexes (the models and migrations 0004, 0006)
@@ -99,14 +151,14 @@ class Referral(SQLModel, table=True):
         ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    state: str = Field(default="open", max_length=16)
+    state: str = Field(default=ReferralState.OPEN, max_length=16)
     # accountable organisation: never empty
     holder_id: str = Field(foreign_key="organization.id", max_length=64)
     owner_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     # the person at the front door who opened it
     contact_user_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     front_door_id: str = Field(foreign_key="organization.id", index=True, max_length=64)
-    channel: str = Field(default="api", max_length=16)
+    channel: str = Field(default=Channel.API, max_length=16)
     # personal data: emptied on erasure, retention, or when there is no consent
     question: str | None = _text()
     client_contact: str | None = _text()
@@ -185,7 +237,7 @@ class Offer(SQLModel, table=True):
     organization_id: str | None = Field(default=None, foreign_key="organization.id", max_length=64)
     ring_id: str | None = Field(default=None, foreign_key="ring.id", max_length=64)
     to_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
-    state: str = Field(default="pending", max_length=16)
+    state: str = Field(default=OfferState.PENDING, max_length=16)
     reason: str | None = Field(default=None, max_length=32)  # decline reason code
     note: str | None = _text()
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
