@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import StrictBool, StrictInt, StrictStr, field_validator, model_validator
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, text
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
 
 from routing.core.clock import local_seconds, utc_seconds, utcnow, week_number
 from routing.core.db import new_id
@@ -288,3 +290,105 @@ class Note(SQLModel, table=True):
     author_id: int | None = Field(default=None, foreign_key="staff_user.id")
     at: datetime = Field(default_factory=utcnow)
     text: str | None = _text()
+
+
+# --- what the API's bodies carry (shared/CONTRACT.md "HTTP API") ----------------------------
+#
+# Input models in the SQLModel docs' manner (``HeroCreate`` beside ``Hero``): not tables, but
+# validated on construction (``ReferralCreate.model_validate(body)``), raising pydantic's
+# ValidationError. Strict types: a string is not a number nor a boolean ("true" is not consent);
+# a reason or outcome is one of its enum's words. Unknown names are refused.
+# Texts are stripped; an empty optional text is None; no text may hold NUL or lone surrogates
+# (PostgreSQL could not keep it). Lengths are those the operations check.
+
+MAX_QUESTION = 4000
+MAX_CONTACT = 500
+MAX_NOTE = 10000
+MAX_PLACE = 100
+MAX_AGE = 130
+
+
+class _Body(SQLModel):
+    model_config = SQLModelConfig(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ValueError("contains NUL, which cannot be stored")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("contains invalid Unicode, which cannot be stored") from None
+        return value
+
+
+def _none_if_blank(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+class ReferralCreate(_Body):
+    """The body of ``POST /api/v1/referrals``: a client's question opened as a referral at a front door."""
+
+    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    municipality: StrictStr | None = Field(default=None, max_length=MAX_PLACE)  # a Statistics Finland code or a name
+    age: StrictInt | None = Field(default=None, ge=0, le=MAX_AGE)
+    language: Literal["fi", "sv", "en"] | None = None
+    consent: StrictBool  # true when the client agreed to their details being kept
+    client_contact: StrictStr | None = Field(default=None, max_length=MAX_CONTACT)
+
+    _blank_is_none = field_validator("municipality", "client_contact", mode="before")(_none_if_blank)
+
+
+class OfferCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/offers``: exactly one of a service or a ring."""
+
+    service_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    ring_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    note: StrictStr | None = Field(default=None, max_length=MAX_NOTE)
+
+    _blank_is_none = field_validator("note", mode="before")(_none_if_blank)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> OfferCreate:
+        if (self.service_id is None) == (self.ring_id is None):
+            raise ValueError("give exactly one of service_id or ring_id")
+        return self
+
+
+class OfferDecline(_Body):
+    """The body of ``POST /api/v1/offers/{id}/decline``."""
+
+    reason: DeclineReason
+    note: StrictStr | None = Field(default=None, max_length=MAX_NOTE)
+
+    _blank_is_none = field_validator("note", mode="before")(_none_if_blank)
+
+
+class HandoffCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/handoff``: the proposed new owner, a service or a colleague."""
+
+    service_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    user_id: StrictInt | None = None
+    note: StrictStr | None = Field(default=None, max_length=MAX_NOTE)
+
+    _blank_is_none = field_validator("note", mode="before")(_none_if_blank)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> HandoffCreate:
+        if (self.service_id is None) == (self.user_id is None):
+            raise ValueError("give exactly one of service_id or user_id")
+        return self
+
+
+class NoteCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/notes``: the owner's follow-up note."""
+
+    text: StrictStr = Field(min_length=1, max_length=MAX_NOTE)
+
+
+class ReferralClose(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/close``."""
+
+    outcome: Outcome
