@@ -376,7 +376,7 @@ def main() -> int:
             start = time.perf_counter()
             result = router.route(q)
             timings.append((time.perf_counter() - start) * 1000)
-            found += bool(result["needs"])
+            found += bool(result.needs)
         p50, p99 = statistics.median(timings), percentile(timings, 0.99)
         ok &= p50 <= 2 and p99 <= 10
         print(

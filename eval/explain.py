@@ -94,7 +94,7 @@ def main() -> int:
         q = json.loads(line)
         n += 1
         result = router.route(RouteRequest(q["question"], q.get("municipality"), q.get("age"), q.get("language")))
-        got = [c["service_id"] for c in result["candidates"]]
+        got = [c.service_id for c in result.candidates]
         hit = bool(got) and got[0] in q["expected"]
         top1 += hit
         top3 += bool(set(got[:3]) & (set(q["expected"]) | set(q.get("acceptable", []))))
@@ -103,18 +103,18 @@ def main() -> int:
         muni = q.get("municipality") or truth.get("municipality")
         bad = [sid for sid in got[:5] if not eligible(services[sid], age, muni, regions)]
         violations += len(bad)
-        have = {x["code"]: x["evidence"] for x in result["needs"]}
+        have = {x.code: list(x.evidence) for x in result.needs}
         want = set(q.get("needs", []))
         tp, fp, fn = tp + len(want & set(have)), fp + len(set(have) - want), fn + len(want - set(have))
-        place = result["municipality"]["code"] if result["municipality"] else None
+        place = result.municipality.code if result.municipality else None
         flags = []
         if set(have) != set(q.get("needs", [])):
             flags.append("NEEDS")
         if muni != place:
             flags.append("PLACE")
-        if age != result["age"]:
+        if age != result.age:
             flags.append("AGE")
-        if (q.get("language") or truth.get("language")) != result["language"]:
+        if (q.get("language") or truth.get("language")) != result.language:
             flags.append("LANG")
         for flag in flags:
             parts[flag] += 1
@@ -122,8 +122,8 @@ def main() -> int:
             continue
         print(f"{'ok  ' if hit else 'MISS'} {q['id']} {' '.join(flags)} | {q['question']}")
         print(
-            f"     needs {have} (truth {q.get('needs')}); place {place} ({muni}); age {result['age']} ({age}); "
-            f"language {result['language']} ({truth.get('language')})"
+            f"     needs {have} (truth {q.get('needs')}); place {place} ({muni}); age {result.age} ({age}); "
+            f"language {result.language} ({truth.get('language')})"
         )
         if not hit:
             expected = [names[e] for e in q["expected"]]

@@ -23,7 +23,7 @@ def user_group() -> None:
 @user_group.command("add")
 @click.argument("email")
 @click.option("--org", "org_ref", required=True, help="the organisation's HSDS id or exact name")
-@click.option("--role", required=True, type=click.Choice(auth.ROLES))
+@click.option("--role", required=True, type=click.Choice([role.value for role in auth.ROLES]))
 @click.option("--name", default=None, help="the person's name")
 @click.option("--language", type=click.Choice(["fi", "sv", "en"]), default=None)
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")

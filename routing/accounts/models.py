@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
@@ -12,7 +13,18 @@ from routing.core.db import text_column as _text
 
 # --- staff --------------------------------------------------------------------
 
-ROLES = ("front-desk", "counsellor", "org-admin", "coordinator", "admin")
+
+class Role(StrEnum):
+    """A staff member's role; members are strings, so ``User.role`` holds the same text as before."""
+
+    FRONT_DESK = "front-desk"
+    COUNSELLOR = "counsellor"
+    ORG_ADMIN = "org-admin"
+    COORDINATOR = "coordinator"
+    ADMIN = "admin"
+
+
+ROLES = tuple(Role)
 
 
 class User(SQLModel, table=True):

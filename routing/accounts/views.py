@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 import routing.accounts.auth as auth
 from routing.accounts.forms import LoginForm
-from routing.accounts.models import User
+from routing.accounts.models import Role, User
 from routing.core import db
 from routing.web.views import bp
 
@@ -54,9 +54,9 @@ def login() -> str | Response | tuple[str, int]:
 def home() -> Response:
     """Where a login lands: the page of the person's daily work."""
     role = current_user.user.role
-    if role in ("counsellor", "org-admin"):
+    if role in (Role.COUNSELLOR, Role.ORG_ADMIN):
         return redirect(url_for("web.inbox"))
-    if role == "coordinator":
+    if role == Role.COORDINATOR:
         return redirect(url_for("web.directory"))
     return redirect(url_for("web.desk"))
 

@@ -18,4 +18,4 @@ def route() -> Response:
         result = current_router().route(parse_request(data))
     except RouteInputError as exc:
         abort(400, f"{exc.field}: {exc.message}", exc.code)
-    return jsonify(result)
+    return jsonify(result.to_json())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,12 @@ from routing.core.errors import BadInput
 from routing.core.migrate import needs_schema
 from routing.matcher.examples import run_examples
 from routing.matcher.loading import current_router
-from routing.matcher.router import RouteInputError, check_age, check_language, parse_request
+from routing.matcher.result import RouteResult
+from routing.matcher.router import RouteInputError, Router, check_age, check_language, parse_request
 from rules.load import RuleSetError, load_ruleset
 
 
-def _router() -> Any:
+def _router() -> Router:
     try:
         return current_router()
     except RuleSetError as exc:
@@ -73,7 +75,7 @@ def route_command(
     except RouteInputError as exc:
         raise BadInput(f"{exc.field}: {exc.message}") from None
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_result(result))
 
@@ -90,7 +92,7 @@ def _route_batch(path: Path, limit: int) -> None:
     out.flush()
 
 
-def route_line(router: Any, line: str, number: int, limit: int) -> dict[str, Any]:
+def route_line(router: Router, line: str, number: int, limit: int) -> dict[str, Any]:
     """One batch line's result, or its error object; never raises for bad input."""
     item_id: Any = None
     try:
@@ -102,38 +104,38 @@ def route_line(router: Any, line: str, number: int, limit: int) -> dict[str, Any
     item_id = data.get("id")
     try:
         request = parse_request({**data, "limit": data.get("limit", limit)})
-        result = router.route(request)
+        result = router.route(request).to_json()
     except RouteInputError as exc:
         return {"id": item_id, "error": {"code": exc.code, "message": f"line {number}: {exc.field}: {exc.message}"}}
     return {"id": item_id, **result} if "id" in data else result
 
 
-def format_result(result: dict[str, Any]) -> str:
+def format_result(result: RouteResult) -> str:
     """A readable table of a route result for the terminal."""
     lines = []
-    m = result["municipality"]
-    place = f"{m['name']} ({m['code']}, {m['source']})" if m else "unknown"
-    age = result["age"] if result["age"] is not None else "unknown"
-    lines.append(f"language: {result['language']}   municipality: {place}   age: {age}")
-    if result["needs"]:
-        needs = "; ".join(f"{n['code']} ({', '.join(n['evidence'])})" for n in result["needs"])
+    m = result.municipality
+    place = f"{m.name} ({m.code}, {m.source})" if m else "unknown"
+    age = result.age if result.age is not None else "unknown"
+    lines.append(f"language: {result.language}   municipality: {place}   age: {age}")
+    if result.needs:
+        needs = "; ".join(f"{n.code} ({', '.join(n.evidence)})" for n in result.needs)
     else:
         needs = "none recognised"
     lines.append(f"needs: {needs}")
-    if result["ask"]:
-        lines.append(f"ask the client: {', '.join(result['ask'])}")
-    if result["rules_fired"]:
-        lines.append(f"rules: {', '.join(result['rules_fired'])}")
+    if result.ask:
+        lines.append(f"ask the client: {', '.join(result.ask)}")
+    if result.rules_fired:
+        lines.append(f"rules: {', '.join(result.rules_fired)}")
     lines.append("")
-    if not result["candidates"]:
+    if not result.candidates:
         lines.append("no services found")
-    for i, c in enumerate(result["candidates"], start=1):
-        lines.append(f"{i:>2}. {c['score']:.2f}  {c['service_name']} — {c['organization_name']}")
-        lines.extend(_wrap_reasons(c["reasons"]))
+    for i, c in enumerate(result.candidates, start=1):
+        lines.append(f"{i:>2}. {c.score:.2f}  {c.service_name} — {c.organization_name}")
+        lines.extend(_wrap_reasons(c.reasons))
     return "\n".join(lines)
 
 
-def _wrap_reasons(reasons: list[str], width: int = 100, indent: str = " " * 10) -> list[str]:
+def _wrap_reasons(reasons: Sequence[str], width: int = 100, indent: str = " " * 10) -> list[str]:
     """Reasons joined with "; ", lines broken between reasons, never inside one."""
     lines: list[str] = []
     current = ""

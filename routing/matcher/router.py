@@ -23,6 +23,7 @@ from routing.matcher.age import extract_age
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
 from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
+from routing.matcher.result import AskItem, Candidate, Need, Place, PlaceSource, RouteResult
 from routing.matcher.text import normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
 from rules.model import Condition, Pattern, Rule, RuleSet, Target
@@ -35,7 +36,9 @@ MAX_AGE = 120
 LOW_LANGUAGE_CONFIDENCE = 0.25
 
 
-class Place(Protocol):
+class Municipality(Protocol):
+    """A municipality of the gazetteer, as the router reads it."""
+
     code: str
     region_code: str
 
@@ -133,8 +136,8 @@ class Reading:
     language: str
     language_given: bool
     language_confidence: float
-    municipality: Place | None
-    municipality_source: str | None
+    municipality: Municipality | None
+    municipality_source: PlaceSource | None
     age: int | None
     age_source: str | None
     detection: Detection
@@ -149,7 +152,9 @@ class Reading:
 
 
 @dataclass
-class Candidate:
+class Ranked:
+    """A service in the running, with the facts it is ranked by."""
+
     service: IndexedService
     coverage: int
     language_ok: bool
@@ -191,8 +196,8 @@ class Router:
         text_language, confidence = detect_language(tokens, self.function_words, skip)
         language = request.language or text_language
 
-        municipality: Place | None = None
-        source = None
+        municipality: Municipality | None = None
+        source: PlaceSource | None = None
         if request.municipality:
             municipality = self.gazetteer.lookup(request.municipality)
             if municipality is None:
@@ -255,7 +260,7 @@ class Router:
 
     # -- ranking -------------------------------------------------------------------------
 
-    def route(self, request: RouteRequest) -> dict[str, Any]:
+    def route(self, request: RouteRequest) -> RouteResult:
         reading = self.read(request)
         need_codes = [c for c in NEED_CODES if c in reading.needs]
         general = None
@@ -284,7 +289,7 @@ class Router:
 
     def _rank(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool = False
-    ) -> tuple[list[Candidate], frozenset[int]]:
+    ) -> tuple[list[Ranked], frozenset[int]]:
         if fallback and reading.municipality is None:
             # general guidance for an unknown place: the fallback needs are not the client's, so
             # covering more of them earns a local service nothing; national ones, else local ones
@@ -296,11 +301,11 @@ class Router:
 
     def _rank_areas(
         self, reading: Reading, need_codes: list[str], limit: int, fallback: bool, areas: list[tuple[str, int]]
-    ) -> tuple[list[Candidate], frozenset[int]]:
+    ) -> tuple[list[Ranked], frozenset[int]]:
         query_mask = need_mask(need_codes)
         levels = self.index.masks_for(query_mask)
         lang = reading.language
-        results: list[Candidate] = []
+        results: list[Ranked] = []
         seen: set[str] = set()
         top_masks: frozenset[int] = frozenset()
         for coverage in sorted(levels, reverse=True):
@@ -318,7 +323,7 @@ class Router:
                         # place unknown: a local service only where no national one covers as many
                         # needs (in the client's language, or at all)
                         continue
-                    bucket: list[Candidate] = []
+                    bucket: list[Ranked] = []
                     for services in self.index.buckets(masks, area, lang_key):
                         for service in services:
                             sid = service.record.id
@@ -348,7 +353,7 @@ class Router:
         nearness: int,
         fallback: bool,
         query_mask: int = 0,
-    ) -> Candidate:
+    ) -> Ranked:
         boost = 0.0
         rules: list[Rule] = []
         for rule, target, weight in reading.boosts:
@@ -358,7 +363,7 @@ class Router:
                     rules.append(rule)
         if fallback:
             boost += 0.1 * service.mask.bit_count()  # a one-stop service is the better general door
-        return Candidate(
+        return Ranked(
             service=service,
             coverage=coverage,
             language_ok=language_ok,
@@ -373,9 +378,9 @@ class Router:
     # -- what to ask -------------------------------------------------------------------------
 
     def _ask(
-        self, reading: Reading, candidates: list[Candidate], top_masks: frozenset[int], general: bool
-    ) -> list[str]:
-        ask: list[str] = []
+        self, reading: Reading, candidates: list[Ranked], top_masks: frozenset[int], general: bool
+    ) -> list[AskItem]:
+        ask: list[AskItem] = []
         if not candidates:
             if reading.municipality is None:
                 ask.append("municipality")
@@ -410,49 +415,47 @@ class Router:
         self,
         reading: Reading,
         need_codes: list[str],
-        candidates: list[Candidate],
-        ask: list[str],
+        candidates: list[Ranked],
+        ask: list[AskItem],
         limit: int,
         general: str | None,
-    ) -> dict[str, Any]:
+    ) -> RouteResult:
         lang = reading.language
         municipality = None
-        if reading.municipality is not None:
-            municipality = {
-                "code": reading.municipality.code,
-                "name": reading.municipality.name(lang),
-                "source": reading.municipality_source,
-            }
+        m, source = reading.municipality, reading.municipality_source
+        if m is not None:
+            assert source is not None  # a place is always given or found in the text
+            municipality = Place(m.code, m.name(lang), source)
         out = []
         previous_score = 1.0
         wanted = max(1, len(need_codes))
         for c in candidates[:limit]:
             score = min(previous_score, _score(c, wanted, general is not None))
             previous_score = score
+            record = c.service.record
             out.append(
-                {
-                    "service_id": c.service.record.id,
-                    "service_name": c.service.record.name,
-                    "organization_id": c.service.record.organization_id,
-                    "organization_name": c.service.record.organization_name,
-                    "location_id": c.service.record.location_id,
-                    "score": round(score, 3),
-                    "reasons": self._reasons(reading, need_codes, c, general),
-                }
+                Candidate(
+                    service_id=record.id,
+                    service_name=record.name,
+                    organization_id=record.organization_id,
+                    organization_name=record.organization_name,
+                    location_id=record.location_id,
+                    score=round(score, 3),
+                    reasons=tuple(self._reasons(reading, need_codes, c, general)),
+                )
             )
-        fired = [rule.id for rule in reading.fired]
-        return {
-            "language": lang,
-            "municipality": municipality,
-            "age": reading.age,
-            "needs": [{"code": code, "evidence": reading.needs[code]} for code in need_codes],
-            "candidates": out,
-            "rules_fired": fired,
-            "ask": ask,
-            "ruleset": self.ruleset.label,
-        }
+        return RouteResult(
+            language=lang,
+            municipality=municipality,
+            age=reading.age,
+            needs=tuple(Need(code, tuple(reading.needs[code])) for code in need_codes),
+            candidates=tuple(out),
+            rules_fired=tuple(rule.id for rule in reading.fired),
+            ask=tuple(ask),
+            ruleset=self.ruleset.label,
+        )
 
-    def _reasons(self, reading: Reading, need_codes: list[str], c: Candidate, general: str | None) -> list[str]:
+    def _reasons(self, reading: Reading, need_codes: list[str], c: Ranked, general: str | None) -> list[str]:
         lang = reading.language
         out: list[str] = []
         service = c.service
@@ -488,11 +491,11 @@ class Router:
         return out
 
 
-def _within_tier(c: Candidate) -> tuple[int, float, int, int, str]:
+def _within_tier(c: Ranked) -> tuple[int, float, int, int, str]:
     return (c.age_tier, -c.boost, c.extra_needs, -c.similarity, c.service.record.name)
 
 
-def _score(c: Candidate, wanted: int, general: bool) -> float:
+def _score(c: Ranked, wanted: int, general: bool) -> float:
     """0..1, higher is better; a rough translation of the ranking key for people, not the order itself."""
     coverage = 0.3 if general else c.coverage / wanted
     near = 1.0 - c.nearness / 2

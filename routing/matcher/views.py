@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask import render_template
 
+from routing.accounts.models import Role
 from routing.referrals.desk import route
 from routing.referrals.forms import EnquiryForm
 from routing.web.navigation import role_required
 from routing.web.views import bp
 
-RULE_EDITORS = ("coordinator", "admin")
+RULE_EDITORS = (Role.COORDINATOR, Role.ADMIN)
 
 
 @bp.route("/rules/try", methods=["GET", "POST"])

@@ -23,6 +23,7 @@ from routing.core import db
 from routing.core.errors import OperationError
 from routing.directory.models import Organization, Phone, Ring, RingMember, Service
 from routing.matcher.loading import current_router
+from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
 from routing.referrals.forms import DeskForm, EnquiryForm
 from routing.web.navigation import TIMEZONE, role_required
@@ -52,9 +53,9 @@ def rings_with_members(session: Session) -> list[RingChoice]:
     return list(rings.values())
 
 
-def eligibility_notes(session: Session, result: dict[str, Any]) -> dict[str, str]:
+def eligibility_notes(session: Session, result: RouteResult) -> dict[str, str]:
     """Each candidate's eligibility in words (``services.eligibility_description``)."""
-    ids = [c["service_id"] for c in result.get("candidates", [])]
+    ids = [c.service_id for c in result.candidates]
     if not ids:
         return {}
     rows = session.exec(select(Service.id, Service.eligibility_description).where(col(Service.id).in_(ids)))
@@ -88,7 +89,7 @@ def service_contacts(session: Session, service_id: str) -> dict[str, Any]:
     return {"phones": list(dict.fromkeys(phones)), "email": service.email, "url": service.url}
 
 
-def _render_desk(form: DeskForm, result: dict[str, Any] | None, status: int = 200) -> tuple[str, int]:
+def _render_desk(form: DeskForm, result: RouteResult | None, status: int = 200) -> tuple[str, int]:
     s = db.read_session()
     return (
         render_template(
@@ -102,7 +103,7 @@ def _render_desk(form: DeskForm, result: dict[str, Any] | None, status: int = 20
     )
 
 
-def route(form: EnquiryForm, limit: int = 5) -> dict[str, Any]:
+def route(form: EnquiryForm, limit: int = 5) -> RouteResult:
     """The engine's route result for the form (shared/CONTRACT.md "Route result")."""
     return current_router().route(RouteRequest(**form.enquiry(), limit=limit))
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
-from pydantic import PlainSerializer
+from pydantic import PlainSerializer, StrictBool, StrictInt, StrictStr, field_validator, model_validator
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, text
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
 
 from routing.core.clock import local_seconds, utc_seconds, utcnow, week_number
 from routing.core.db import new_id
@@ -16,11 +18,62 @@ from routing.core.db import text_column as _text
 
 # --- referrals ----------------------------------------------------------------
 
-REFERRAL_STATES = ("open", "offered", "accepted", "closed")
-OFFER_STATES = ("pending", "accepted", "declined", "withdrawn", "expired")
-DECLINE_REASONS = ("not-eligible", "no-capacity", "wrong-service", "client-unreachable", "other")
-OUTCOMES = ("served", "client-withdrew", "no-contact", "outside-network", "duplicate")
-CHANNELS = ("desk", "ring", "api")
+# The names of shared/CONTRACT.md. Members are strings ("open" == ReferralState.OPEN), so the
+# columns, the JSON and the events hold the same text as before; the tuples keep older imports working.
+
+
+class ReferralState(StrEnum):
+    """Where a referral is (shared/CONTRACT.md "Referral states")."""
+
+    OPEN = "open"
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+    CLOSED = "closed"
+
+
+class OfferState(StrEnum):
+    """Where an offer is: pending until accepted, declined, withdrawn or expired."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
+class DeclineReason(StrEnum):
+    """Why an offer was declined."""
+
+    NOT_ELIGIBLE = "not-eligible"
+    NO_CAPACITY = "no-capacity"
+    WRONG_SERVICE = "wrong-service"
+    CLIENT_UNREACHABLE = "client-unreachable"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    """How a referral ended."""
+
+    SERVED = "served"
+    CLIENT_WITHDREW = "client-withdrew"
+    NO_CONTACT = "no-contact"
+    OUTSIDE_NETWORK = "outside-network"
+    DUPLICATE = "duplicate"
+
+
+class Channel(StrEnum):
+    """The way the referral came in."""
+
+    DESK = "desk"
+    RING = "ring"
+    API = "api"
+
+
+REFERRAL_STATES = tuple(ReferralState)
+OFFER_STATES = tuple(OfferState)
+DECLINE_REASONS = tuple(DeclineReason)
+OUTCOMES = tuple(Outcome)
+CHANNELS = tuple(Channel)
 
 
 # partial-index conditions of the figures' indexes (the models and migrations 0004, 0006)
@@ -100,14 +153,14 @@ class Referral(SQLModel, table=True):
         ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
-    state: str = Field(default="open", max_length=16)
+    state: str = Field(default=ReferralState.OPEN, max_length=16)
     # accountable organisation: never empty
     holder_id: str = Field(foreign_key="organization.id", max_length=64)
     owner_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     # the person at the front door who opened it
     contact_user_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     front_door_id: str = Field(foreign_key="organization.id", index=True, max_length=64)
-    channel: str = Field(default="api", max_length=16)
+    channel: str = Field(default=Channel.API, max_length=16)
     # personal data: emptied on erasure, retention, or when there is no consent
     question: str | None = _text()
     client_contact: str | None = _text()
@@ -186,7 +239,7 @@ class Offer(SQLModel, table=True):
     organization_id: str | None = Field(default=None, foreign_key="organization.id", max_length=64)
     ring_id: str | None = Field(default=None, foreign_key="ring.id", max_length=64)
     to_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
-    state: str = Field(default="pending", max_length=16)
+    state: str = Field(default=OfferState.PENDING, max_length=16)
     reason: str | None = Field(default=None, max_length=32)  # decline reason code
     note: str | None = _text()
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
@@ -359,3 +412,105 @@ class ReferralPublic(SQLModel):
     needs: list[NeedPublic] = []
     route: dict[str, Any] | None = None
     notes: list[NotePublic] = []
+
+
+# --- what the API's bodies carry (shared/CONTRACT.md "HTTP API") ----------------------------
+#
+# Input models in the SQLModel docs' manner (``HeroCreate`` beside ``Hero``): not tables, but
+# validated on construction (``ReferralCreate.model_validate(body)``), raising pydantic's
+# ValidationError. Strict types: a string is not a number nor a boolean ("true" is not consent);
+# a reason or outcome is one of its enum's words. Unknown names are refused.
+# Texts are stripped; an empty optional text is None; no text may hold NUL or lone surrogates
+# (PostgreSQL could not keep it). Lengths are those the operations check.
+
+MAX_QUESTION = 4000
+MAX_CONTACT = 500
+MAX_NOTE = 10000
+MAX_PLACE = 100
+MAX_AGE = 130
+
+
+class _Body(SQLModel):
+    model_config = SQLModelConfig(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise ValueError("contains NUL, which cannot be stored")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("contains invalid Unicode, which cannot be stored") from None
+        return value
+
+
+def _none_if_blank(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+class ReferralCreate(_Body):
+    """The body of ``POST /api/v1/referrals``: a client's question opened as a referral at a front door."""
+
+    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    municipality: StrictStr | None = Field(default=None, max_length=MAX_PLACE)  # a Statistics Finland code or a name
+    age: StrictInt | None = Field(default=None, ge=0, le=MAX_AGE)
+    language: Literal["fi", "sv", "en"] | None = None
+    consent: StrictBool  # true when the client agreed to their details being kept
+    client_contact: StrictStr | None = Field(default=None, max_length=MAX_CONTACT)
+
+    _blank_is_none = field_validator("municipality", "client_contact", mode="before")(_none_if_blank)
+
+
+class OfferCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/offers``: exactly one of a service or a ring."""
+
+    service_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    ring_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    note: StrictStr | None = Field(default=None, max_length=MAX_NOTE)
+
+    _blank_is_none = field_validator("note", mode="before")(_none_if_blank)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> OfferCreate:
+        if (self.service_id is None) == (self.ring_id is None):
+            raise ValueError("give exactly one of service_id or ring_id")
+        return self
+
+
+class OfferDecline(_Body):
+    """The body of ``POST /api/v1/offers/{id}/decline``."""
+
+    reason: DeclineReason
+    note: StrictStr | None = Field(default=None, max_length=MAX_NOTE)
+
+    _blank_is_none = field_validator("note", mode="before")(_none_if_blank)
+
+
+class HandoffCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/handoff``: the proposed new owner, a service or a colleague."""
+
+    service_id: StrictStr | None = Field(default=None, min_length=1, max_length=64)
+    user_id: StrictInt | None = None
+    note: StrictStr | None = Field(default=None, max_length=MAX_NOTE)
+
+    _blank_is_none = field_validator("note", mode="before")(_none_if_blank)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> HandoffCreate:
+        if (self.service_id is None) == (self.user_id is None):
+            raise ValueError("give exactly one of service_id or user_id")
+        return self
+
+
+class NoteCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/notes``: the owner's follow-up note."""
+
+    text: StrictStr = Field(min_length=1, max_length=MAX_NOTE)
+
+
+class ReferralClose(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/close``."""
+
+    outcome: Outcome

@@ -39,6 +39,7 @@ from routing.directory.models import Ring, Service
 from routing.directory.services import service_facts
 from routing.matcher.gazetteer import gazetteer
 from routing.matcher.loading import current_router
+from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteInputError, RouteRequest
 from routing.referrals.models import (
     CHANNELS,
@@ -185,7 +186,7 @@ def _one_target(values: dict[str, Any]) -> str:
 # --- the routing seam -----------------------------------------------------------
 
 
-def _route_for(question: str, municipality: str | None, age: int | None, language: str | None) -> dict[str, Any] | None:
+def _route_for(question: str, municipality: str | None, age: int | None, language: str | None) -> RouteResult | None:
     """The route result for the question (shared/CONTRACT.md "Route result"); the one call into the engine.
 
     A broken rule set must not stop a front door from opening the case: the
@@ -202,23 +203,18 @@ def _route_for(question: str, municipality: str | None, age: int | None, languag
         return None
 
 
-def _needs_of(session: Session, result: dict[str, Any]) -> list[tuple[str, bool]]:
+def _needs_of(session: Session, result: RouteResult) -> list[tuple[str, bool]]:
     """(need code, unmet) for each need of the route result: unmet when no candidate serves it."""
-    raw = [n.get("code") for n in result.get("needs") or [] if isinstance(n, dict)]
-    codes: list[str] = [c for c in dict.fromkeys(raw) if isinstance(c, str) and c]
-    ids = [c.get("service_id") for c in result.get("candidates") or [] if isinstance(c, dict)]
-    facts = service_facts(session, [i for i in ids if isinstance(i, str)])
+    codes = [code for code in dict.fromkeys(n.code for n in result.needs) if code]
+    facts = service_facts(session, [c.service_id for c in result.candidates])
     covered = {need for f in facts.values() for need in f.needs}
     return [(code[:64], code not in covered) for code in codes]
 
 
-def _without_client_words(result: dict[str, Any]) -> dict[str, Any]:
-    """The route result minus anything quoted from the client (kept when there is no consent)."""
-    kept = {k: v for k, v in result.items() if k not in ("id", "question")}
-    kept["needs"] = [
-        {k: v for k, v in need.items() if k != "evidence"} if isinstance(need, dict) else need
-        for need in result.get("needs") or []
-    ]
+def _without_client_words(result: RouteResult) -> dict[str, Any]:
+    """The route result's JSON minus anything quoted from the client (kept when there is no consent)."""
+    kept = result.to_json()
+    kept["needs"] = [{"code": need.code} for need in result.needs]
     return kept
 
 
@@ -266,13 +262,12 @@ def open_referral(
     result = _route_for(question, code, age, language)
     if result is not None:
         # what the engine read from the text fills what the desk did not give
-        found_place = result.get("municipality")
-        if code is None and isinstance(found_place, dict) and isinstance(found_place.get("code"), str):
-            code = found_place["code"]
-        if age is None and isinstance(result.get("age"), int):
-            age = result["age"]
-        if language is None and result.get("language") in LANGUAGES:
-            language = result["language"]
+        if code is None and result.municipality is not None:
+            code = result.municipality.code
+        if age is None and result.age is not None:
+            age = result.age
+        if language is None and result.language in LANGUAGES:
+            language = result.language
     now = utcnow()
     referral = Referral(
         state="open",
@@ -286,7 +281,7 @@ def open_referral(
         age=age,
         language=language,
         consent=consent,
-        route_result=(result if consent else _without_client_words(result)) if result is not None else None,
+        route_result=(result.to_json() if consent else _without_client_words(result)) if result is not None else None,
         created_at=now,
         updated_at=now,
     )

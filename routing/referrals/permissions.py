@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, CompoundSelect, and_, or_, union
 from sqlmodel import Session, col, select
 
-from routing.accounts.models import User
+from routing.accounts.models import Role, User
 from routing.directory.rings import rings_of
-from routing.referrals.models import Offer, Referral
+from routing.referrals.models import Offer, OfferState, Referral
 
 # who may accept or decline an offer (and so become a referral's named owner)
-DECIDING_ROLES = ("counsellor", "org-admin")
+DECIDING_ROLES = (Role.COUNSELLOR, Role.ORG_ADMIN)
 
 # what can be done to a referral in each state (named in 422 answers)
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -87,7 +87,7 @@ def visible_referral_ids(v: Viewer) -> CompoundSelect[tuple[str]]:
     return union(
         select(Referral.id).where(col(Referral.holder_id) == org),
         select(Referral.id).where(col(Referral.front_door_id) == org),
-        select(Offer.referral_id).where(col(Offer.state) == "pending", _offers_for(v)),
+        select(Offer.referral_id).where(col(Offer.state) == OfferState.PENDING, _offers_for(v)),
         select(Offer.referral_id)
         .join(User, col(User.id) == Offer.decided_by_id)
         .where(col(User.organization_id) == org),
@@ -104,7 +104,7 @@ def may_see(session: Session, v: Viewer, referral: Referral) -> bool:
     if referral.holder_id == v.organization_id or referral.front_door_id == v.organization_id:
         return True
     of_this = col(Offer.referral_id) == referral.id
-    if session.exec(select(Offer.id).where(of_this, col(Offer.state) == "pending", _offers_for(v))).first():
+    if session.exec(select(Offer.id).where(of_this, col(Offer.state) == OfferState.PENDING, _offers_for(v))).first():
         return True
     decided = (
         select(Offer.id)
@@ -152,9 +152,9 @@ def may(user: User, action: str, referral: Referral) -> bool:
 
 def may_manage_client_data(user: User, referral: Referral) -> bool:
     """The client's data rights (export, erasure, access log): the holder's org-admin, a coordinator, an admin."""
-    if user.role in ("coordinator", "admin"):
+    if user.role in (Role.COORDINATOR, Role.ADMIN):
         return True
-    return user.role == "org-admin" and referral.holder_id == user.organization_id
+    return user.role == Role.ORG_ADMIN and referral.holder_id == user.organization_id
 
 
 # --- lists --------------------------------------------------------------------
@@ -168,4 +168,4 @@ def pending_offers_for(v: Viewer) -> ColumnElement[bool]:
         or_(col(Offer.to_user_id).is_(None), col(Offer.to_user_id) == v.user_id),
     )
     targets = or_(to_org, col(Offer.ring_id).in_(v.ring_ids)) if v.ring_ids else to_org
-    return and_(col(Offer.state) == "pending", targets)
+    return and_(col(Offer.state) == OfferState.PENDING, targets)

@@ -14,7 +14,8 @@ from routing.matcher.router import Router, RouteRequest
 
 
 def route(router: Router, question: str, **given: object) -> dict:
-    return router.route(RouteRequest(question, **given))  # type: ignore[arg-type]
+    """The route result as JSON (shared/CONTRACT.md "Route result"), as the API and the CLI give it."""
+    return router.route(RouteRequest(question, **given)).to_json()  # type: ignore[arg-type]
 
 
 def store_directory(engine: Engine, records: Iterable[ServiceRecord]) -> None:

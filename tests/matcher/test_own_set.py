@@ -43,11 +43,11 @@ def scored(ruleset: RuleSet) -> dict:
             total += 1
             languages[q["truth"]["language"]] = languages.get(q["truth"]["language"], 0) + 1
             result = router.route(RouteRequest(q["question"], q["municipality"], q["age"], q["language"]))
-            got = [c["service_id"] for c in result["candidates"]]
+            got = [c.service_id for c in result.candidates]
             hit = bool(got) and got[0] in q["expected"]
             top1 += hit
             top3 += bool(set(got[:3]) & (set(q["expected"]) | set(q["acceptable"])))
-            want, have = set(q["needs"]), {n["code"] for n in result["needs"]}
+            want, have = set(q["needs"]), {n.code for n in result.needs}
             tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
             if not hit:
                 misses.append(q["id"])

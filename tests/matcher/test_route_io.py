@@ -184,7 +184,7 @@ def test_etinen_rules_folder_overrides_the_bundled_set(app_config: dict, tmp_pat
     with app.app_context():
         result = current_router().route(parse_request({"question": "lasku tuli"}))
     app.extensions["eteinen.engine"].dispose()
-    assert result["ruleset"] == "local@7" and [n["code"] for n in result["needs"]] == ["debt"]
+    assert result.ruleset == "local@7" and [n.code for n in result.needs] == ["debt"]
 
 
 # -- the index follows the directory -------------------------------------------------------

@@ -10,35 +10,33 @@ from sqlmodel import select
 import routing.referrals.operations as referrals
 from routing.core import db
 from routing.directory.models import Attribute, TaxonomyTerm
+from routing.matcher.result import Candidate, Need, Place, RouteResult
 from routing.referrals.models import Referral, ReferralNeed
 
 from .conftest import open_one
 
 
-def _route_result(service_id: str) -> dict[str, Any]:
-    return {
-        "language": "fi",
-        "municipality": {"code": "245", "name": "Kerava", "source": "text"},
-        "age": 19,
-        "needs": [
-            {"code": "employment", "evidence": ["työnhakuun"]},
-            {"code": "debt", "evidence": ["velkaa"]},
-        ],
-        "candidates": [
-            {
-                "service_id": service_id,
-                "service_name": "palvelu b",
-                "organization_id": "org-b",
-                "organization_name": "Ohjaamo Kerava",
-                "location_id": None,
-                "score": 0.9,
-                "reasons": ["tarve: työnhaku"],
-            }
-        ],
-        "rules_fired": [],
-        "ask": [],
-        "ruleset": "test@1",
-    }
+def _route_result(service_id: str) -> RouteResult:
+    return RouteResult(
+        language="fi",
+        municipality=Place("245", "Kerava", "text"),
+        age=19,
+        needs=(Need("employment", ("työnhakuun",)), Need("debt", ("velkaa",))),
+        candidates=(
+            Candidate(
+                service_id=service_id,
+                service_name="palvelu b",
+                organization_id="org-b",
+                organization_name="Ohjaamo Kerava",
+                location_id=None,
+                score=0.9,
+                reasons=("tarve: työnhaku",),
+            ),
+        ),
+        rules_fired=(),
+        ask=(),
+        ruleset="test@1",
+    )
 
 
 @pytest.fixture

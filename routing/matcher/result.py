@@ -1,0 +1,91 @@
+"""The route result (shared/CONTRACT.md "Route result"): what the engine read and what it suggests.
+
+``Router.route`` gives a ``RouteResult``; code that reads it uses the fields. Its
+``to_json()`` is the contract's JSON object, keys in the contract's order, and is
+called only at the edges: the HTTP answer, the CLI's output, the column a referral
+keeps it in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+# where the municipality came from: a form field or the question's text
+PlaceSource = Literal["given", "text"]
+# what the desk should still ask the client
+AskItem = Literal["age", "municipality", "language"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The client's municipality: its Statistics Finland code, its name in the client's language."""
+
+    code: str
+    name: str
+    source: PlaceSource
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """A need code read in the question, with the client's words that gave it away."""
+
+    code: str
+    evidence: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A suggested service, with why it is suggested (in the client's language)."""
+
+    service_id: str
+    service_name: str
+    organization_id: str
+    organization_name: str
+    location_id: str | None
+    score: float  # 0..1, rounded to three decimals
+    reasons: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "service_id": self.service_id,
+            "service_name": self.service_name,
+            "organization_id": self.organization_id,
+            "organization_name": self.organization_name,
+            "location_id": self.location_id,
+            "score": self.score,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RouteResult:
+    """One question routed: language, place, age and needs as read, the candidates best first,
+    the rules that fired, what to ask, and the rule set that decided it (``name@version``)."""
+
+    language: str
+    municipality: Place | None
+    age: int | None
+    needs: tuple[Need, ...]
+    candidates: tuple[Candidate, ...]
+    rules_fired: tuple[str, ...]
+    ask: tuple[AskItem, ...]
+    ruleset: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "municipality": self.municipality.to_json() if self.municipality is not None else None,
+            "age": self.age,
+            "needs": [need.to_json() for need in self.needs],
+            "candidates": [candidate.to_json() for candidate in self.candidates],
+            "rules_fired": list(self.rules_fired),
+            "ask": list(self.ask),
+            "ruleset": self.ruleset,
+        }
