@@ -102,9 +102,7 @@ def open_referral(s: Session, net: Network, *, at: datetime | None = None) -> Re
     )
     s.add(referral)
     s.flush()
-    event = record(s, referral, "opened", actor_id=net.desk.id, to_state="open")
-    event.at = at
-    s.add(event)
+    record(s, referral, "opened", actor_id=net.desk.id, to_state="open", at=at)
     s.commit()
     return referral
 
@@ -118,18 +116,19 @@ def offer(
     ring: Ring | None = None,
     at: datetime | None = None,
 ) -> Offer:
+    at = at or utcnow()
     o = Offer(
         referral_id=referral.id,
         organization_id=to.id if to else None,
         ring_id=ring.id if ring else None,
         created_by_id=net.desk.id,
-        created_at=at or utcnow(),
+        created_at=at,
     )
     s.add(o)
     s.flush()
     referral.state = "offered"
     s.add(referral)
-    event = record(
+    record(
         s,
         referral,
         "offered",
@@ -138,10 +137,8 @@ def offer(
         to_state="offered",
         offer_id=o.id,
         organization_id=o.organization_id,
+        at=at,
     )
-    if at is not None:  # the event too, as if it had happened then
-        event.at = at
-        s.add(event)
     s.commit()
     return o
 
@@ -153,7 +150,7 @@ def accept(s: Session, referral: Referral, o: Offer, user: User, *, at: datetime
     for name, value in first_owner_columns(referral.created_at, at, user.organization_id).items():
         setattr(referral, name, value)
     s.add_all([o, referral])
-    event = record(
+    record(
         s,
         referral,
         "accepted",
@@ -162,9 +159,8 @@ def accept(s: Session, referral: Referral, o: Offer, user: User, *, at: datetime
         to_state="accepted",
         offer_id=o.id,
         organization_id=user.organization_id,
+        at=at,
     )
-    event.at = at
-    s.add(event)
     s.commit()
 
 

@@ -109,7 +109,9 @@ def test_an_organisation_that_held_or_was_offered_keeps_hearing(engine, session,
     accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
     r.state = "closed"
     session.add(r)
-    record(session, r, "closed", actor_id=net.ohjaamo_counsellor.id, from_state="accepted", reason="served")
+    record(
+        session, r, "closed", actor_id=net.ohjaamo_counsellor.id, from_state="accepted", reason="served", at=utcnow()
+    )
     session.commit()
     relay(engine)
     [closed] = receiver.bodies()
@@ -121,7 +123,7 @@ def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
 
     endpoint(session, net.front_door, receiver.url, ["referral.erased"])
     r = open_referral(session, net)
-    record(session, r, "erased", actor_id=None, reason="asiakas Matti pyysi")
+    record(session, r, "erased", actor_id=None, reason="asiakas Matti pyysi", at=utcnow())
     session.commit()
     relay(engine)
     [erased] = receiver.bodies()
