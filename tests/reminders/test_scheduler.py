@@ -19,7 +19,7 @@ from sqlmodel import select
 from routing.core.locks import DatabaseLock
 from routing.followup.models import ReminderPass
 from routing.followup.scheduler import FollowUpScheduler
-from tests.followup_network import build_network, open_referral
+from tests.histories import build_network
 
 
 def wait_for(predicate, timeout: float = 20.0, every: float = 0.1):
@@ -76,8 +76,8 @@ def _start(app, **kw) -> tuple[FollowUpScheduler, threading.Thread, list[str]]:
 
 
 def test_catch_up_runs_the_missed_pass_once_and_a_restart_does_not_repeat_it(app, engine, session):
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     outbox = Path(app.instance_path) / "outbox-mail"
 
     fs, thread, said = _start(app)
@@ -153,13 +153,12 @@ class Proc:
 @pytest.mark.slow
 def test_two_schedulers_one_active_and_the_other_takes_over(app, engine, session, cli_env, receiver):
     from routing.outbox.endpoints import create_endpoint
-    from tests.followup_network import accept, offer
 
-    net = build_network(session)
+    net = build_network(app)
     create_endpoint(session, net.front_door.id, receiver.url, ["referral.opened", "referral.accepted"],
                     created_by_id=None, allow_private=True)  # fmt: skip
     session.commit()
-    r = open_referral(session, net)
+    r = net.open()
     outbox = Path(app.instance_path) / "outbox-mail"
 
     first = Proc(cli_env)
@@ -174,7 +173,7 @@ def test_two_schedulers_one_active_and_the_other_takes_over(app, engine, session
 
             first.kill()  # no goodbye: the lock must be freed by the database
             wait_for(lambda: second.said("scheduler active"), timeout=15)
-            accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
+            net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
             wait_for(lambda: len(receiver.requests) == 2)
             assert [req.json()["type"] for req in receiver.requests] == ["referral.opened", "referral.accepted"]
             time.sleep(1.0)

@@ -12,23 +12,24 @@ import standardwebhooks
 from sqlalchemy import update
 from sqlmodel import select
 
+import routing.privacy.operations as privacy
 import webhooks
+from routing.core import db
 from routing.core.clock import utcnow
 from routing.followup.reminders import ReminderSettings, run_pass
 from routing.outbox.endpoints import create_endpoint
 from routing.outbox.messages import EVENT_TYPES
 from routing.outbox.models import DeliveryAttempt, OutboxMessage, WebhookEndpoint
 from routing.outbox.relay import prune, relay_once
-from routing.referrals.models import Offer
-from tests.followup_network import CONTACT, QUESTION, accept, build_network, offer, open_referral, token_for
+from tests.histories import CONTACT, QUESTION, build_network
 from tests.http_receiver import Reply
 
 ALL = list(EVENT_TYPES)
 
 
 @pytest.fixture
-def net(session):
-    return build_network(session)
+def net(app):
+    return build_network(app)
 
 
 def endpoint(session, org, url, events=ALL) -> WebhookEndpoint:
@@ -56,9 +57,8 @@ def test_followers_get_signed_events_verifiable_by_the_reference_library(engine,
     lib = endpoint(session, net.front_door, receiver.url + "/lib", ["referral.opened", "referral.accepted"])
     ohj = endpoint(session, net.ohjaamo, receiver.url + "/ohj")
     endpoint(session, net.elsewhere, receiver.url + "/far")
-    r = open_referral(session, net)
-    o = offer(session, net, r, to=net.ohjaamo)
-    accept(session, r, o, net.ohjaamo_counsellor)
+    r = net.open()
+    net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
 
     report = relay(engine)
     assert report.delivered == 4 and report.retrying == 0
@@ -82,49 +82,36 @@ def test_followers_get_signed_events_verifiable_by_the_reference_library(engine,
         req.json() for req in receiver.requests if req.path == "/hook/ohj" and "accepted" in req.json()["type"]
     )
     assert accepted["data"]["state"] == "accepted" and accepted["data"]["to_state"] == "accepted"
-    assert accepted["data"]["holder"] == {"id": "ohj", "name": "Ohjaamo Kerava"}
-    assert accepted["data"]["front_door"] == {"id": "lib", "name": "Keravan kirjasto"}
+    assert accepted["data"]["holder"] == {"id": net.ohjaamo.id, "name": "Ohjaamo Kerava"}
+    assert accepted["data"]["front_door"] == {"id": net.front_door.id, "name": "Keravan kirjasto"}
     assert accepted["data"]["offer"]["organization"]["name"] == "Ohjaamo Kerava"
     assert {m.state for m in messages(session)} == {"delivered"}
 
 
 def test_a_ring_offer_counts_for_each_member(engine, session, net, receiver):
     endpoint(session, net.school, receiver.url + "/keuda", ["referral.offered"])
-    r = open_referral(session, net)
-    offer(session, net, r, ring=net.ring)
+    net.offer(net.open(), net.ring)
     relay(engine)
     assert [req.json()["type"] for req in receiver.requests] == ["referral.offered"]
-    assert receiver.requests[0].json()["data"]["offer"]["ring"] == {"id": "ring1", "name": "Puhelinrengas"}
+    assert receiver.requests[0].json()["data"]["offer"]["ring"] == {"id": net.ring.id, "name": "Puhelinrengas"}
 
 
 def test_an_organisation_that_held_or_was_offered_keeps_hearing(engine, session, net, receiver):
-    from routing.referrals.events import record
-
     endpoint(session, net.school, receiver.url + "/keuda", ["referral.closed"])
-    r = open_referral(session, net)
-    o = offer(session, net, r, to=net.school)
-    o.state = "declined"
-    session.add(o)
-    session.commit()
-    accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
-    r.state = "closed"
-    session.add(r)
-    record(
-        session, r, "closed", actor_id=net.ohjaamo_counsellor.id, from_state="accepted", reason="served", at=utcnow()
-    )
-    session.commit()
+    r = net.open()
+    net.decline(net.offer(r, net.school_service), net.school_counsellor, "no-capacity")
+    net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
+    net.close(r, net.ohjaamo_counsellor, "served")
     relay(engine)
     [closed] = receiver.bodies()
     assert closed["type"] == "referral.closed" and closed["data"]["reason"] == "served"
 
 
-def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
-    from routing.referrals.events import record
-
+def test_free_text_reasons_stay_out_of_payloads(app, engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url, ["referral.erased"])
-    r = open_referral(session, net)
-    record(session, r, "erased", actor_id=None, reason="asiakas Matti pyysi", at=utcnow())
-    session.commit()
+    r = net.open()
+    with app.app_context(), db.transaction() as s:
+        privacy.erase(s, privacy.referral_for(s, r.id, None, lock=True), None, force=True, reason="asiakas Matti pyysi")
     relay(engine)
     [erased] = receiver.bodies()
     assert erased["data"]["reason"] is None and "Matti" not in receiver.requests[0].body.decode()
@@ -132,7 +119,7 @@ def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
 
 def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     receiver.reply(Reply(500), Reply(503, {"Retry-After": "3600"}))
 
     before = utcnow()
@@ -160,7 +147,7 @@ def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, 
 
 def test_retry_after_as_an_http_date(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     when = utcnow() + timedelta(hours=2)
     receiver.reply(Reply(429, {"Retry-After": format_datetime(when, usegmt=True)}))
     relay(engine)
@@ -170,8 +157,8 @@ def test_retry_after_as_an_http_date(engine, session, net, receiver):
 
 def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, receiver):
     ep = endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
-    open_referral(session, net)
+    net.open()
+    net.open()
     receiver.reply(Reply(410))
     report = relay(engine, workers=1)
     assert report.disabled == [ep.id]
@@ -181,7 +168,7 @@ def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, r
     assert not stored.active and "410" in stored.disabled_reason
     assert sorted(m.state for m in messages(session)) == ["cancelled", "failed"]
     # a disabled endpoint gets no new messages
-    open_referral(session, net)
+    net.open()
     assert len(messages(session)) == 2
     relay(engine)
     assert len(receiver.requests) == 1
@@ -189,8 +176,7 @@ def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, r
 
 def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, receiver, client):
     ep = endpoint(session, net.ohjaamo, receiver.url)
-    r = open_referral(session, net)
-    offer(session, net, r, to=net.ohjaamo)
+    net.offer(net.open(), net.ohjaamo_service)
     receiver.default = Reply(500)
     for n in range(1, webhooks.MAX_ATTEMPTS + 1):
         make_due(engine)
@@ -201,7 +187,7 @@ def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, re
     make_due(engine)
     assert relay(engine).attempts == 0  # a dead letter stays put
 
-    headers = {"Authorization": f"Bearer {token_for(session, net.ohjaamo_admin)}"}
+    headers = {"Authorization": f"Bearer {net.token(net.ohjaamo_admin)}"}
     listed = client.get(f"/api/v1/webhooks/{ep.id}/deliveries", headers=headers).get_json()
     [delivery] = listed["deliveries"]
     assert delivery["state"] == "failed" and len(delivery["attempts"]) == 10
@@ -218,13 +204,11 @@ def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, re
 
 def test_delivery_is_in_order_per_referral(engine, session, net, receiver):
     endpoint(session, net.ohjaamo, receiver.url)
-    first = open_referral(session, net)
-    offer(session, net, first, to=net.ohjaamo)
-    second = open_referral(session, net)
-    o2 = offer(session, net, second, to=net.ohjaamo)
-    accept(session, second, o2, net.ohjaamo_counsellor)
-    accept(session, first, session.exec(select(Offer).where(Offer.referral_id == first.id)).one(),
-           net.ohjaamo_counsellor)  # fmt: skip
+    first = net.open()
+    o1 = net.offer(first, net.ohjaamo_service)
+    second = net.open()
+    net.accept(net.offer(second, net.ohjaamo_service), net.ohjaamo_counsellor)
+    net.accept(o1, net.ohjaamo_counsellor)
     receiver.reply(Reply(500))  # the first message (first referral's offer) fails once
 
     relay(engine, workers=1)
@@ -241,8 +225,7 @@ def test_delivery_is_in_order_per_referral(engine, session, net, receiver):
 def test_parallel_relays_never_send_a_message_twice(engine, session, net, receiver):
     endpoint(session, net.ohjaamo, receiver.url)
     for _ in range(12):
-        r = open_referral(session, net)
-        accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
+        net.accept(net.offer(net.open(), net.ohjaamo_service), net.ohjaamo_counsellor)
     receiver.default = Reply(204, delay=0.01)
     total = len(messages(session))
     assert total == 24
@@ -265,7 +248,7 @@ def test_parallel_relays_never_send_a_message_twice(engine, session, net, receiv
 def test_receiver_down_then_back_gets_the_missed_event_once(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
     receiver.stop()
-    open_referral(session, net)
+    net.open()
     assert relay(engine).retrying == 1
     attempt = session.exec(select(DeliveryAttempt)).one()
     assert attempt.status_code is None and "ConnectError" in attempt.error
@@ -279,7 +262,7 @@ def test_receiver_down_then_back_gets_the_missed_event_once(engine, session, net
 
 def test_a_slow_receiver_times_out(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     receiver.reply(Reply(204, delay=1.0))
     with httpx.Client(timeout=0.2) as client:
         assert relay(engine, client=client).retrying == 1
@@ -288,7 +271,7 @@ def test_a_slow_receiver_times_out(engine, session, net, receiver):
 
 def test_private_receiver_refused_at_send_time_when_not_allowed(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     report = relay_once(engine, allow_private=False)
     assert report.retrying == 1 and receiver.requests == []
     assert "loopback" in session.exec(select(DeliveryAttempt)).one().error
@@ -297,8 +280,8 @@ def test_private_receiver_refused_at_send_time_when_not_allowed(engine, session,
 def test_reminders_are_announced_to_followers(app, engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url + "/lib", ["referral.reminder"])
     endpoint(session, net.elsewhere, receiver.url + "/far", ["referral.reminder"])
-    r = open_referral(session, net)
-    open_referral(session, net)  # a second one, also followed
+    r = net.open()
+    net.open()  # a second one, also followed
     settings = ReminderSettings.from_config(app.config, app.instance_path)
     report = run_pass(engine, settings)
     assert report.webhooks == 2
@@ -321,7 +304,7 @@ def test_relay_command(runner, engine, session, net, receiver):
     from routing.cli import cli
 
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     result = runner.invoke(cli, ["webhooks", "relay", "--once"])
     assert result.exit_code == 0, result.output
     assert "delivered 1" in result.output
@@ -330,7 +313,7 @@ def test_relay_command(runner, engine, session, net, receiver):
     # a refused attempt says why, per endpoint
     endpoints = {endpoint(session, net.front_door, receiver.url + "/second").id, *messages_endpoints(session)}
     receiver.reply(Reply(503))
-    open_referral(session, net)
+    net.open()
     make_due(engine)
     result = runner.invoke(cli, ["webhooks", "relay", "--once"])
     assert "to retry 1" in result.output
@@ -341,7 +324,7 @@ def test_relay_command(runner, engine, session, net, receiver):
 def test_delivered_messages_are_forgotten_after_the_keep_days_but_failed_ones_stay(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
     for _ in range(3):
-        open_referral(session, net)
+        net.open()
     relay(engine)
     old, recent, failed = messages(session)
     assert {m.state for m in (old, recent, failed)} == {"delivered"}
@@ -375,7 +358,7 @@ def test_the_relay_connects_to_the_address_it_checked(engine, session, net, rece
     monkeypatch.setattr(endpoints, "resolve", lambda host, port: ["127.0.0.1"] if host == "hooks.invalid" else [])
     monkeypatch.setattr(endpoints, "_address_refusal", lambda address: None)
     endpoint(session, net.front_door, f"http://hooks.invalid:{port}/in")
-    open_referral(session, net)
+    net.open()
     report = relay_once(engine, allow_private=False)
     assert report.delivered == 1
     [request] = receiver.requests
