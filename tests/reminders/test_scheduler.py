@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
+from routing.core.clock import utcnow
 from routing.core.locks import DatabaseLock
 from routing.followup.models import ReminderPass
 from routing.followup.scheduler import FollowUpScheduler
@@ -49,17 +50,20 @@ def test_lock_is_exclusive_and_released(engine):
 
 
 def test_a_dead_holder_is_taken_over(engine):
-    a = DatabaseLock(engine, "t", ttl=timedelta(seconds=0.5))
+    a = DatabaseLock(engine, "t", ttl=timedelta(seconds=30))
     b = DatabaseLock(engine, "t", ttl=timedelta(seconds=30))
     assert a.try_acquire()
+    assert not b.try_acquire()
     if engine.dialect.name == "postgresql":
-        # the holder's connection dies: the advisory lock goes with it
+        # the holder's connection dies: the advisory lock goes with it (the server ends it soon, not at once)
         pid = a._conn.execute(text("SELECT pg_backend_pid()")).scalar()
         with engine.connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+        assert wait_for(b.try_acquire, timeout=5)
     else:
-        time.sleep(0.6)  # the lease runs out
-    assert wait_for(b.try_acquire, timeout=5)
+        # the holder renews no more: its lease is still good just before it runs out, and taken over after
+        assert not b.try_acquire(now=utcnow() + timedelta(seconds=29))
+        assert b.try_acquire(now=utcnow() + timedelta(seconds=31))
     assert not a.renew()  # the old holder learns it lost the lock
     b.release()
 
@@ -94,8 +98,9 @@ def test_catch_up_runs_the_missed_pass_once_and_a_restart_does_not_repeat_it(app
     assert len(list(outbox.glob("*.eml"))) == 2
 
     fs2, thread2, said2 = _start(app)
-    wait_for(lambda: any("active" in line for line in said2))
-    time.sleep(1.0)
+    # running: its jobs are set, the catch-up among them had it been due
+    jobs2 = wait_for(lambda: fs2._scheduler is not None and fs2._scheduler.running and fs2._scheduler.get_jobs())
+    assert "weekly-reminders" in {job.id for job in jobs2} and "catch-up" not in {job.id for job in jobs2}
     fs2.stop()
     thread2.join(timeout=10)
     assert not any("catching up" in line for line in said2)
@@ -176,7 +181,8 @@ def test_two_schedulers_one_active_and_the_other_takes_over(app, engine, session
             net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
             wait_for(lambda: len(receiver.requests) == 2)
             assert [req.json()["type"] for req in receiver.requests] == ["referral.opened", "referral.accepted"]
-            time.sleep(1.0)
+            # its relay has said so: what it says before its jobs start (a catch-up) was said before that
+            wait_for(lambda: second.said("webhooks: delivered 1"))
             assert not second.said("catching up")
             assert len(list(outbox.glob("*.eml"))) == 2  # nothing sent twice
             session.expire_all()

@@ -9,7 +9,6 @@ from email.utils import format_datetime
 import httpx
 import pytest
 import standardwebhooks
-from sqlalchemy import update
 from sqlmodel import select
 
 import routing.privacy.operations as privacy
@@ -40,12 +39,6 @@ def endpoint(session, org, url, events=ALL) -> WebhookEndpoint:
 
 def relay(engine, **kw):
     return relay_once(engine, allow_private=True, **kw)
-
-
-def make_due(engine) -> None:
-    """As if the wait before the next attempt had passed."""
-    with engine.begin() as conn:
-        conn.execute(update(OutboxMessage).where(OutboxMessage.state == "pending").values(next_attempt_at=utcnow()))
 
 
 def messages(session) -> list[OutboxMessage]:
@@ -122,21 +115,21 @@ def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, 
     net.open()
     receiver.reply(Reply(500), Reply(503, {"Retry-After": "3600"}))
 
-    before = utcnow()
-    assert relay(engine).retrying == 1
+    now = utcnow()
+    assert relay(engine, now=now).retrying == 1
     [m] = messages(session)
     assert m.state == "pending" and m.attempts == 1
-    assert before + timedelta(seconds=5) <= m.next_attempt_at <= utcnow() + timedelta(seconds=6)
-    assert relay(engine).attempts == 0  # not due yet
+    assert m.next_attempt_at == now + timedelta(seconds=5)
+    assert relay(engine, now=now + timedelta(seconds=4)).attempts == 0  # not due yet
 
-    make_due(engine)
-    relay(engine)
+    now += timedelta(seconds=5)
+    relay(engine, now=now)
     [m] = messages(session)
     # the schedule says 5 minutes here; the receiver asked for an hour
-    assert m.attempts == 2 and m.next_attempt_at >= utcnow() + timedelta(minutes=59)
+    assert m.attempts == 2 and m.next_attempt_at == now + timedelta(hours=1)
+    assert relay(engine, now=now + timedelta(minutes=59)).attempts == 0
 
-    make_due(engine)
-    assert relay(engine).delivered == 1
+    assert relay(engine, now=now + timedelta(hours=1)).delivered == 1
     ids = {req.headers["webhook-id"] for req in receiver.requests}
     assert len(receiver.requests) == 3 and ids == {m.msg_id}  # stable across retries
     attempts = session.exec(select(DeliveryAttempt).order_by(DeliveryAttempt.id)).all()
@@ -148,11 +141,12 @@ def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, 
 def test_retry_after_as_an_http_date(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
     net.open()
-    when = utcnow() + timedelta(hours=2)
+    now = utcnow()
+    when = now.replace(microsecond=0) + timedelta(hours=2)  # an HTTP date is in whole seconds
     receiver.reply(Reply(429, {"Retry-After": format_datetime(when, usegmt=True)}))
-    relay(engine)
+    relay(engine, now=now)
     [m] = messages(session)
-    assert abs((m.next_attempt_at - when).total_seconds()) < 2
+    assert m.next_attempt_at == when
 
 
 def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, receiver):
@@ -178,14 +172,17 @@ def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, re
     ep = endpoint(session, net.ohjaamo, receiver.url)
     net.offer(net.open(), net.ohjaamo_service)
     receiver.default = Reply(500)
+    start = now = utcnow()
     for n in range(1, webhooks.MAX_ATTEMPTS + 1):
-        make_due(engine)
-        relay(engine)
+        relay(engine, now=now)
         assert len(receiver.requests) == n
-    [m] = messages(session)
+        [m] = messages(session)
+        now = m.next_attempt_at  # each retry when the schedule says
     assert m.state == "failed" and m.attempts == 10 and m.next_attempt_at is None
-    make_due(engine)
-    assert relay(engine).attempts == 0  # a dead letter stays put
+    assert relay(engine, now=start + timedelta(days=30)).attempts == 0  # a dead letter stays put
+    # about three days from the first attempt to the last
+    attempts = session.exec(select(DeliveryAttempt).order_by(DeliveryAttempt.id)).all()
+    assert attempts[-1].at - attempts[0].at == sum(webhooks.RETRY_SCHEDULE, timedelta())
 
     headers = {"Authorization": f"Bearer {net.token(net.ohjaamo_admin)}"}
     listed = client.get(f"/api/v1/webhooks/{ep.id}/deliveries", headers=headers).get_json()
@@ -211,13 +208,13 @@ def test_delivery_is_in_order_per_referral(engine, session, net, receiver):
     net.accept(o1, net.ohjaamo_counsellor)
     receiver.reply(Reply(500))  # the first message (first referral's offer) fails once
 
-    relay(engine, workers=1)
+    now = utcnow()
+    relay(engine, workers=1, now=now)
     sent = [(req.json()["data"]["referral_id"], req.json()["type"]) for req in receiver.requests]
     # the failed one holds back the rest of its referral, not the other referral
     assert sent == [(first.id, "referral.offered"), (second.id, "referral.offered"), (second.id, "referral.accepted")]
 
-    make_due(engine)
-    relay(engine)
+    relay(engine, now=now + timedelta(seconds=5))  # its retry
     sent = [(req.json()["data"]["referral_id"], req.json()["type"]) for req in receiver.requests[3:]]
     assert sent == [(first.id, "referral.offered"), (first.id, "referral.accepted")]
 
@@ -249,14 +246,13 @@ def test_receiver_down_then_back_gets_the_missed_event_once(engine, session, net
     endpoint(session, net.front_door, receiver.url)
     receiver.stop()
     net.open()
-    assert relay(engine).retrying == 1
+    now = utcnow()
+    assert relay(engine, now=now).retrying == 1
     attempt = session.exec(select(DeliveryAttempt)).one()
     assert attempt.status_code is None and "ConnectError" in attempt.error
     receiver.start()
-    make_due(engine)
-    assert relay(engine).delivered == 1
-    make_due(engine)
-    relay(engine)
+    assert relay(engine, now=now + timedelta(seconds=5)).delivered == 1
+    assert relay(engine, now=now + timedelta(days=3)).attempts == 0
     assert len(receiver.requests) == 1
 
 
@@ -314,7 +310,6 @@ def test_relay_command(runner, engine, session, net, receiver):
     endpoints = {endpoint(session, net.front_door, receiver.url + "/second").id, *messages_endpoints(session)}
     receiver.reply(Reply(503))
     net.open()
-    make_due(engine)
     result = runner.invoke(cli, ["webhooks", "relay", "--once"])
     assert "to retry 1" in result.output
     [why] = result.output.splitlines()[1:]
@@ -323,26 +318,32 @@ def test_relay_command(runner, engine, session, net, receiver):
 
 def test_delivered_messages_are_forgotten_after_the_keep_days_but_failed_ones_stay(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    for _ in range(3):
-        net.open()
-    relay(engine)
-    old, recent, failed = messages(session)
-    assert {m.state for m in (old, recent, failed)} == {"delivered"}
-    old_id = old.id
-    with engine.begin() as conn:
-        conn.execute(
-            update(OutboxMessage).where(OutboxMessage.id == old.id).values(delivered_at=utcnow() - timedelta(days=31))
-        )
-        conn.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == failed.id)
-            .values(state="failed", delivered_at=None, created_at=utcnow() - timedelta(days=90))
-        )
-    assert prune(engine, 30) == 1
-    assert [m.id for m in messages(session)] == [recent.id, failed.id]
-    assert session.exec(select(DeliveryAttempt).where(DeliveryAttempt.message_id == old_id)).all() == []
-    assert len(session.exec(select(DeliveryAttempt)).all()) == 2
-    assert prune(engine, 30) == 0
+    now = utcnow()
+    # 90 days ago: never delivered (a dead letter after its last retry)
+    net.open(at=now - timedelta(days=90))
+    receiver.default = Reply(500)
+    at = now - timedelta(days=90)
+    while at is not None:
+        relay(engine, now=at)
+        at = messages(session)[0].next_attempt_at
+    receiver.default = Reply(204)
+    # delivered 31 days ago, and yesterday
+    net.open(at=now - timedelta(days=31))
+    relay(engine, now=now - timedelta(days=31))
+    net.open(at=now - timedelta(days=1))
+    relay(engine, now=now - timedelta(days=1))
+    assert [m.state for m in messages(session)] == ["failed", "delivered", "delivered"]
+    failed, old, recent = (m.id for m in messages(session))
+
+    assert prune(engine, 30, now=now) == 1
+    assert [m.id for m in messages(session)] == [failed, recent]
+    assert session.exec(select(DeliveryAttempt).where(DeliveryAttempt.message_id == old)).all() == []
+    assert len(session.exec(select(DeliveryAttempt)).all()) == webhooks.MAX_ATTEMPTS + 1
+    assert prune(engine, 30, now=now) == 0
+    # a day later the one of yesterday is still kept; thirty days later it goes too, the failed one stays
+    assert prune(engine, 30, now=now + timedelta(days=1)) == 0
+    assert prune(engine, 30, now=now + timedelta(days=30)) == 1
+    assert [m.id for m in messages(session)] == [failed]
 
 
 def test_the_relay_connects_to_the_address_it_checked(engine, session, net, receiver, monkeypatch):
