@@ -1,21 +1,32 @@
-"""Hand-written referral histories for the figures and privacy tests.
+"""Referral histories for the tests, at the times each test gives.
 
-Rows are written directly (referral, offer, event, referral_need, note) with
-the times the test gives, in Helsinki wall-clock time, so a test can count the
-expected figures by hand.
+- ``History`` writes the rows directly (referral, offer, event, referral_need,
+  note), in Helsinki wall-clock time, so the figures and privacy tests can
+  count what to expect by hand; it also writes the directory and the staff.
+- ``run`` makes a history with the real referral operations instead: one
+  operation by one person in its own transaction, as a request runs it, at the
+  ``now=`` it is given. ``Network`` is a small guidance network (built by
+  ``History``) whose referrals go through ``run``, for the follow-up and
+  webhook tests.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from itertools import count
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from flask import Flask
 from sqlmodel import Session
 
 import routing.accounts.auth as auth
+import routing.referrals.operations as operations
 from routing.accounts.models import User
+from routing.core import db
+from routing.core.clock import utcnow
 from routing.directory.models import (
     Attribute,
     Language,
@@ -28,6 +39,7 @@ from routing.directory.models import (
 )
 from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed, first_owner_columns
 
+T = TypeVar("T")
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PASSWORD = "correct horse battery"
 _numbers = count(1)  # one sequence per test process: ids never collide, even from two Histories
@@ -53,12 +65,19 @@ class History:
         return org
 
     def user(
-        self, org: Organization, role: str = "counsellor", email: str | None = None, *, can_log_in: bool = False
+        self,
+        org: Organization,
+        role: str = "counsellor",
+        email: str | None = None,
+        *,
+        can_log_in: bool = False,
+        name: str | None = None,
+        language: str | None = None,
     ) -> User:
         """A staff account; with ``can_log_in`` it has the password ``PASSWORD`` (hashing is slow)."""
         email = email or f"user{next(self._n)}@example.fi"
         password = PASSWORD if can_log_in else None
-        return auth.add_user(self.s, email, org.id, role, password, name=email.split("@")[0])
+        return auth.add_user(self.s, email, org.id, role, password, name=name or email.split("@")[0], language=language)
 
     def token(self, user: User) -> str:
         return auth.create_token(self.s, user)
@@ -280,3 +299,104 @@ def can_log_in(app: Any, email: str) -> None:
     with app.app_context(), db.transaction() as s:
         user = s.exec(select(User).where(User.email == email)).one()
         user.password_hash = _password_hash()
+
+
+# --- histories made by the real operations ------------------------------------------
+
+
+def run(app: Flask, user_id: int | None, operation: Callable[..., T], /, *args: Any, **kw: Any) -> T:
+    """``operation`` by that user in its own transaction, as a request runs it; ``now=`` says when."""
+    with app.app_context(), db.transaction() as s:
+        return operation(s, s.get(User, user_id), *args, **kw)
+
+
+def days_ago(n: float) -> datetime:
+    return utcnow() - timedelta(days=n)
+
+
+QUESTION = "Tarvitsen apua velkojen kanssa, Matti Meikäläinen 040 123 4567"
+CONTACT = "matti.meikalainen@example.fi 040 123 4567"
+
+
+@dataclass
+class Network:
+    """A library desk, an Ohjaamo and a school sharing a ring, and an organisation that follows nothing.
+
+    Its referrals are opened at the library desk by ``desk``; every step is the real
+    operation (``run``), at the time given (``at``; default: the real time).
+    """
+
+    app: Flask
+    front_door: Organization  # a library desk
+    ohjaamo: Organization
+    school: Organization
+    elsewhere: Organization  # follows nothing
+    ring: Ring  # ohjaamo + school
+    ohjaamo_service: Service
+    school_service: Service
+    desk: User  # front-desk at the library, Finnish
+    library_admin: User  # org-admin at the library, Swedish
+    ohjaamo_admin: User  # English
+    ohjaamo_counsellor: User
+    school_counsellor: User  # no language: Finnish mail
+    elsewhere_admin: User
+
+    def token(self, user: User) -> str:
+        with self.app.app_context(), db.transaction() as s:
+            return History(s).token(user)
+
+    def open(self, *, at: datetime | None = None) -> Referral:
+        return run(
+            self.app,
+            self.desk.id,
+            operations.open_referral,
+            question=QUESTION,
+            consent=True,
+            municipality="245",
+            age=24,
+            language="fi",
+            client_contact=CONTACT,
+            channel="desk",
+            now=at,
+        )
+
+    def offer(self, referral: Referral, to: Service | Ring, *, at: datetime | None = None) -> Offer:
+        """The desk offers ``referral`` to a service's organisation or to a ring."""
+        if isinstance(to, Ring):
+            return run(self.app, self.desk.id, operations.offer_to_ring, referral.id, to.id, now=at)
+        return run(self.app, self.desk.id, operations.offer_to_service, referral.id, to.id, now=at)
+
+    def accept(self, offer: Offer, by: User, *, at: datetime | None = None) -> Referral:
+        return run(self.app, by.id, operations.accept_offer, offer.id, now=at)
+
+    def decline(self, offer: Offer, by: User, reason: str = "no-capacity", *, at: datetime | None = None) -> Referral:
+        return run(self.app, by.id, operations.decline_offer, offer.id, reason, now=at)
+
+    def note(self, referral: Referral, by: User, text: str, *, at: datetime | None = None) -> Note:
+        return run(self.app, by.id, operations.add_note, referral.id, text, now=at)
+
+    def close(self, referral: Referral, by: User, outcome: str = "served", *, at: datetime | None = None) -> Referral:
+        return run(self.app, by.id, operations.close_referral, referral.id, outcome, now=at)
+
+
+def build_network(app: Flask) -> Network:
+    with app.app_context(), db.transaction() as s:
+        h = History(s)
+        lib, ohj, keuda = h.org("Keravan kirjasto"), h.org("Ohjaamo Kerava"), h.org("Keuda opinto-ohjaus")
+        far = h.org("Muu verkosto")
+        return Network(
+            app=app,
+            front_door=lib,
+            ohjaamo=ohj,
+            school=keuda,
+            elsewhere=far,
+            ring=h.ring("Puhelinrengas", ohj, keuda),
+            ohjaamo_service=h.service(ohj, "Ohjaamon neuvonta"),
+            school_service=h.service(keuda, "Opinto-ohjaus"),
+            desk=h.user(lib, "front-desk", "desk@kirjasto.example.fi", name="Pirkko", language="fi"),
+            library_admin=h.user(lib, "org-admin", "admin@kirjasto.example.fi", name="Stina", language="sv"),
+            ohjaamo_admin=h.user(ohj, "org-admin", "admin@ohjaamo.example.fi", language="en"),
+            ohjaamo_counsellor=h.user(ohj, "counsellor", "ohjaaja@ohjaamo.example.fi", language="fi"),
+            school_counsellor=h.user(keuda, "counsellor", "opo@keuda.example.fi"),
+            elsewhere_admin=h.user(far, "org-admin", "admin@muu.example.fi", language="fi"),
+        )

@@ -14,7 +14,7 @@ import os
 import socket
 import time
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, delete, select, text, update
@@ -50,10 +50,11 @@ class DatabaseLock:
         self._conn: Connection | None = None
         self._pg = engine.dialect.name == "postgresql"
 
-    def try_acquire(self) -> bool:
+    def try_acquire(self, *, now: datetime | None = None) -> bool:
+        """Take the lock if it is free; ``now`` is the lease's clock on SQLite (an advisory lock has none)."""
         if self.held:
-            return self.renew()
-        self.held = self._acquire_pg() if self._pg else self._acquire_lease()
+            return self.renew(now=now)
+        self.held = self._acquire_pg() if self._pg else self._acquire_lease(now)
         return self.held
 
     def _acquire_pg(self) -> bool:
@@ -70,8 +71,8 @@ class DatabaseLock:
         conn.close()
         return False
 
-    def _acquire_lease(self) -> bool:
-        now = utcnow()
+    def _acquire_lease(self, now: datetime | None) -> bool:
+        now = now or utcnow()
         stmt = sqlite_insert(_lease).values(name=self.name, holder=self.holder, expires_at=now + self.ttl)
         stmt = stmt.on_conflict_do_update(
             index_elements=[_lease.c.name],
@@ -84,7 +85,7 @@ class DatabaseLock:
             owner = conn.execute(select(_lease.c.holder).where(_lease.c.name == self.name)).scalar()
         return owner == self.holder
 
-    def renew(self) -> bool:
+    def renew(self, *, now: datetime | None = None) -> bool:
         """Keep the lock; False when it was lost (connection dropped, lease taken over)."""
         if not self.held:
             return False
@@ -101,7 +102,7 @@ class DatabaseLock:
                 result = conn.execute(
                     update(_lease)
                     .where(_lease.c.name == self.name, _lease.c.holder == self.holder)
-                    .values(expires_at=utcnow() + self.ttl)
+                    .values(expires_at=(now or utcnow()) + self.ttl)
                 )
             self.held = result.rowcount == 1
         return self.held

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, func, or_
@@ -35,14 +36,14 @@ def current_version(session: Session) -> int:
     return row.version if row else 0
 
 
-def bump_version(session: Session) -> int:
+def bump_version(session: Session, *, now: datetime | None = None) -> int:
     """Mark the directory as changed (in the caller's transaction)."""
     row = session.get(DirectoryVersion, 1)
     if row is None:
         row = DirectoryVersion(id=1, version=0)
         session.add(row)
     row.version += 1
-    row.changed_at = utcnow()
+    row.changed_at = now or utcnow()
     session.flush()
     return row.version
 

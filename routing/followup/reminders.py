@@ -246,6 +246,9 @@ def run_pass(
 ) -> PassReport:
     """Resume unfinished passes, then (with ``create``) make and send this week's reminders.
 
+    ``now`` (default: the real time) is the pass's time: its week, what is due, which offers
+    expire; the times it stamps on its mails and on its end run on from it.
+
     Raises :class:`LockBusy` when another pass holds the lock for longer than
     ``wait`` seconds, :class:`PassIncomplete` when mail could not be handed over.
     """
@@ -254,13 +257,13 @@ def run_pass(
     report = PassReport(week)
     lock = DatabaseLock(engine, PASS_LOCK, ttl=lease, wait=wait)
     with lock, mailer(settings) as outgoing:
-        sender = _Sender(engine, settings, outgoing, lock, report)
+        sender = _Sender(engine, settings, outgoing, lock, report, now)
         for pass_id, pass_week in _unfinished(engine):
             report.resumed += 1
             if pass_week == week:
                 sender.send_pass(pass_id)
             else:
-                _supersede(engine, pass_id)  # a stale week: this week's pass covers it
+                _supersede(engine, pass_id, sender.now())  # a stale week: this week's pass covers it
         if create:
             started = time.perf_counter()
             # first: an offer that ran out makes its referral open again, and that is what to remind of
@@ -288,10 +291,9 @@ def _unfinished(engine: Engine) -> list[tuple[int, str]]:
         ]
 
 
-def _supersede(engine: Engine, pass_id: int) -> None:
+def _supersede(engine: Engine, pass_id: int, at: datetime) -> None:
     with engine.begin() as conn:
         conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.state == "sending").values(state="superseded"))
-        at = utcnow()
         conn.execute(update(_rp).where(_rp.c.id == pass_id).values(finished_at=at, superseded_at=at))
 
 
@@ -649,7 +651,13 @@ def _lines(conn: Connection) -> dict[int, Line]:
 
 class _Sender:
     def __init__(
-        self, engine: Engine, settings: ReminderSettings, mailer: Mailer, lock: DatabaseLock, report: PassReport
+        self,
+        engine: Engine,
+        settings: ReminderSettings,
+        mailer: Mailer,
+        lock: DatabaseLock,
+        report: PassReport,
+        now: datetime,
     ) -> None:
         self.engine = engine
         self.settings = settings
@@ -657,6 +665,12 @@ class _Sender:
         self.lock = lock
         self.report = report
         self._renewed = time.monotonic()
+        self._began = (now, self._renewed)
+
+    def now(self) -> datetime:
+        """The pass's ``now`` run on by the time the pass has taken: when a mail went, when a pass finished."""
+        at, began = self._began
+        return at + timedelta(seconds=time.monotonic() - began)
 
     def _keep_lock(self) -> None:
         if time.monotonic() - self._renewed > self.lock.ttl.total_seconds() / 4:
@@ -702,7 +716,7 @@ class _Sender:
             conn.execute(
                 update(_rp)
                 .where(_rp.c.id == pass_id)
-                .values(finished_at=utcnow(), mails_sent=counts.get("sent", 0), mails_failed=counts.get("failed", 0))
+                .values(finished_at=self.now(), mails_sent=counts.get("sent", 0), mails_failed=counts.get("failed", 0))
             )
         self.report.reminders_sent += int(sent or 0)
         self.report.seconds["mail"] += time.perf_counter() - started
@@ -729,7 +743,7 @@ class _Sender:
             "attempts": _ml.c.attempts + 1,
         }
         if state == "sent":
-            values["sent_at"] = utcnow()
+            values["sent_at"] = self.now()
         with conn.begin():
             conn.execute(update(_ml).where(_ml.c.pass_id == pass_id, _ml.c.user_id == user_id).values(**values))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -203,7 +204,9 @@ def deliveries_of(
     return int(total or 0), [Delivery(m, by_message.get(m.id or 0, [])) for m in messages]
 
 
-def replay(session: Session, endpoint: WebhookEndpoint, message_id: int) -> OutboxMessage | None:
+def replay(
+    session: Session, endpoint: WebhookEndpoint, message_id: int, *, now: datetime | None = None
+) -> OutboxMessage | None:
     """Queue a message again for an immediate attempt, with a fresh retry schedule (no commit).
 
     None when the endpoint has no such message; :class:`EndpointConflict` when
@@ -218,7 +221,7 @@ def replay(session: Session, endpoint: WebhookEndpoint, message_id: int) -> Outb
         raise EndpointConflict("the message is already queued for delivery")
     message.state = "pending"
     message.attempts = 0
-    message.next_attempt_at = utcnow()
+    message.next_attempt_at = now or utcnow()
     message.delivered_at = None
     session.add(message)
     session.flush()

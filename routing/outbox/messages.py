@@ -9,13 +9,13 @@ client's question, contact details, notes or free-text reasons.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select, union
 from sqlmodel import Session, col
 
 from routing.accounts.models import User
-from routing.core.clock import utcnow
 from routing.directory.models import Organization, Ring, RingMember
 from routing.followup.models import Reminder
 from routing.outbox.models import OutboxMessage, WebhookEndpoint
@@ -132,8 +132,8 @@ def payload_for(session: Session, referral: Referral, event: Event, event_type: 
 
 
 def enqueue(session: Session, referral: Referral, event: Event, event_type: str) -> int:
-    """One outbox row per active endpoint that follows the referral and wants ``event_type``."""
-    return _enqueue(session, referral, event_type, lambda: payload_for(session, referral, event, event_type))
+    """One outbox row per active endpoint that follows the referral and wants ``event_type``, due at the event."""
+    return _enqueue(session, referral, event_type, lambda: payload_for(session, referral, event, event_type), event.at)
 
 
 def enqueue_reminder(session: Session, referral: Referral, reminder: Reminder) -> int:
@@ -157,10 +157,12 @@ def enqueue_reminder(session: Session, referral: Referral, reminder: Reminder) -
         }
         return {"type": "referral.reminder", "timestamp": _iso(reminder.created_at), "data": data}
 
-    return _enqueue(session, referral, "referral.reminder", payload)
+    return _enqueue(session, referral, "referral.reminder", payload, reminder.created_at)
 
 
-def _enqueue(session: Session, referral: Referral, event_type: str, payload: Callable[[], dict[str, Any]]) -> int:
+def _enqueue(
+    session: Session, referral: Referral, event_type: str, payload: Callable[[], dict[str, Any]], at: datetime
+) -> int:
     endpoints = subscribed_endpoints(session, event_type)
     if not endpoints:
         return 0
@@ -169,7 +171,6 @@ def _enqueue(session: Session, referral: Referral, event_type: str, payload: Cal
     if not targets:
         return 0
     body = payload()
-    now = utcnow()
     for ep in targets:
         session.add(
             OutboxMessage(
@@ -179,8 +180,8 @@ def _enqueue(session: Session, referral: Referral, event_type: str, payload: Cal
                 event_type=event_type,
                 payload=body,
                 state="pending",
-                next_attempt_at=now,
-                created_at=now,
+                next_attempt_at=at,
+                created_at=at,
             )
         )
     session.flush()

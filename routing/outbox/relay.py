@@ -135,9 +135,9 @@ def body_of(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def send(client: httpx.Client, message: Claimed, *, allow_private: bool) -> Outcome:
+def send(client: httpx.Client, message: Claimed, *, allow_private: bool, now: datetime | None = None) -> Outcome:
     """One attempt: sign, POST, and say what happened (never raises for the receiver's faults)."""
-    outcome = Outcome(at=utcnow())
+    outcome = Outcome(at=now or utcnow())
     body = body_of(message.payload)
     headers = headers_for(message.secret, message.msg_id, body)
     headers.update({"content-type": "application/json", "user-agent": USER_AGENT})
@@ -158,7 +158,7 @@ def send(client: httpx.Client, message: Claimed, *, allow_private: bool) -> Outc
     else:
         outcome.status_code = response.status_code
         if not outcome.ok:
-            outcome.retry_after = parse_retry_after(response.headers.get("retry-after"))
+            outcome.retry_after = parse_retry_after(response.headers.get("retry-after"), now)
             outcome.error = f"HTTP {response.status_code} {response.reason_phrase}"[:MAX_ERROR_LENGTH]
     outcome.duration_ms = round((time.perf_counter() - started) * 1000, 1)
     return outcome
@@ -177,8 +177,11 @@ def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]
     return str(request_url.copy_with(host=address)), headers, extensions
 
 
-def record(engine: Engine, message: Claimed, outcome: Outcome, report: RelayReport) -> None:
-    """Keep the attempt and move the message on: delivered, again later, or failed."""
+def record(
+    engine: Engine, message: Claimed, outcome: Outcome, report: RelayReport, *, now: datetime | None = None
+) -> None:
+    """Keep the attempt and move the message on: delivered, again later, or failed (the retry counted from ``now``)."""
+    now = now or utcnow()
     with transaction(engine) as s:
         s.add(
             DeliveryAttempt(
@@ -195,12 +198,12 @@ def record(engine: Engine, message: Claimed, outcome: Outcome, report: RelayRepo
         if outcome.error:
             report.errors[message.endpoint_id] = outcome.error
         if outcome.ok:
-            values.update(state="delivered", delivered_at=utcnow(), next_attempt_at=None)
+            values.update(state="delivered", delivered_at=now, next_attempt_at=None)
             report.delivered += 1
         elif outcome.status_code == 410:
             values.update(state="failed", next_attempt_at=None)
         else:
-            retry_at = next_attempt_at(attempts, utcnow(), outcome.retry_after)
+            retry_at = next_attempt_at(attempts, now, outcome.retry_after)
             if retry_at is None:
                 values.update(state="failed", next_attempt_at=None)
                 report.failed += 1
@@ -250,8 +253,13 @@ def relay_once(
     client: httpx.Client | None = None,
     workers: int = 4,
     max_rounds: int = 1000,
+    now: datetime | None = None,
 ) -> RelayReport:
-    """Deliver everything due now (in rounds, since each referral's next message waits for the one before)."""
+    """Deliver everything due now (in rounds, since each referral's next message waits for the one before).
+
+    ``now`` is the relay's time for a whole call (what is due, when an attempt was, when the
+    next one is); without it each of those reads the real time as it comes.
+    """
     report = RelayReport()
     report_lock = threading.Lock()  # the tallies; recording is short, sending is not
     own_client = client is None
@@ -259,16 +267,16 @@ def relay_once(
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="relay") as pool:
             for _ in range(max_rounds):
-                batch = claim(engine)
+                batch = claim(engine, now=now)
                 if not batch:
                     break
 
                 def attempt(message: Claimed) -> None:
                     if message.endpoint_id in report.disabled:
                         return  # a 410 earlier in this batch: its queue was cancelled
-                    outcome = send(http, message, allow_private=allow_private)
+                    outcome = send(http, message, allow_private=allow_private, now=now)
                     with report_lock:
-                        record(engine, message, outcome, report)
+                        record(engine, message, outcome, report, now=now)
 
                 list(pool.map(attempt, batch))
     finally:

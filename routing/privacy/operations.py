@@ -80,9 +80,11 @@ def _exported(user: User | None) -> ExportedPerson | None:
     return ExportedPerson(id=user.id, email=user.email, name=user.name, organization_id=user.organization_id)
 
 
-def export(session: Session, referral: Referral, user: User | None, how: str) -> dict[str, Any]:
+def export(
+    session: Session, referral: Referral, user: User | None, how: str, *, now: datetime | None = None
+) -> dict[str, Any]:
     """Everything stored about the referral's client; the export is logged (``how``: api, page, cli)."""
-    log_export(session, referral, user, how)
+    log_export(session, referral, user, how, now=now)
     reads = session.exec(
         select(AccessLog).where(AccessLog.referral_id == referral.id).order_by(col(AccessLog.at), col(AccessLog.id))
     ).all()
@@ -159,9 +161,13 @@ def export(session: Session, referral: Referral, user: User | None, how: str) ->
     ).model_dump(mode="json")
 
 
-def log_export(session: Session, referral: Referral, user: User | None, how: str) -> None:
+def log_export(
+    session: Session, referral: Referral, user: User | None, how: str, *, now: datetime | None = None
+) -> None:
     session.add(
-        AccessLog(referral_id=referral.id, user_id=user.id if user else None, at=utcnow(), how="export", what=how)
+        AccessLog(
+            referral_id=referral.id, user_id=user.id if user else None, at=now or utcnow(), how="export", what=how
+        )
     )
     session.flush()
 
@@ -202,9 +208,11 @@ def _needs_only(route_result: dict[str, Any] | None) -> dict[str, Any] | None:
     return kept
 
 
-def anonymise(session: Session, referral: Referral, actor_id: int | None, reason: str) -> None:
+def anonymise(
+    session: Session, referral: Referral, actor_id: int | None, reason: str, *, now: datetime | None = None
+) -> None:
     """Remove the client's personal data from the referral and record the ``erased`` event (no commit)."""
-    now = utcnow()
+    now = now or utcnow()
     referral.question = None
     referral.client_contact = None
     referral.age = None
@@ -233,11 +241,18 @@ def anonymise(session: Session, referral: Referral, actor_id: int | None, reason
         from_state=referral.state,
         to_state=referral.state,
         reason=reason[:64],
+        at=now,
     )
 
 
 def erase(
-    session: Session, referral: Referral, user: User | None, *, force: bool = False, reason: str | None = None
+    session: Session,
+    referral: Referral,
+    user: User | None,
+    *,
+    force: bool = False,
+    reason: str | None = None,
+    now: datetime | None = None,
 ) -> Referral:
     """Erase the client's data from ``referral`` (already checked with ``referral_for``, locked)."""
     if referral.erased_at is not None:
@@ -255,12 +270,13 @@ def erase(
     elif force and not reason:
         raise BadInput("reason: give a reason with force")
     event_reason = f"forced: {reason}" if force else "client-request"
+    now = now or utcnow()
     if referral.state in ("open", "offered"):
         # nobody can help a client whose question is gone: it leaves the queues, as withdrawn
         from routing.referrals.operations import close_unchecked
 
-        close_unchecked(session, referral, "client-withdrew", actor_id=user.id if user else None)
-    anonymise(session, referral, user.id if user else None, event_reason)
+        close_unchecked(session, referral, "client-withdrew", actor_id=user.id if user else None, now=now)
+    anonymise(session, referral, user.id if user else None, event_reason, now=now)
     log.info(
         "referral %s erased%s by %s", referral.id, " (forced)" if force else "", f"user {user.id}" if user else "cli"
     )
@@ -306,6 +322,7 @@ def run_retention(
     Two runs at once do not erase a referral twice: PostgreSQL skips rows the
     other run has locked, SQLite takes the write lock at the start of a batch.
     """
+    now = now or utcnow()
     cutoff = retention_cutoff(days, now)
     total = batches = 0
     while True:
@@ -313,7 +330,7 @@ def run_retention(
             query = select(Referral).where(*_due(cutoff)).order_by(col(Referral.closed_at), col(Referral.id))
             batch = s.exec(query.limit(batch_size).with_for_update(skip_locked=True)).all()
             for referral in batch:
-                anonymise(s, referral, None, "retention")
+                anonymise(s, referral, None, "retention", now=now)
         if not batch:
             break
         total += len(batch)

@@ -7,9 +7,10 @@ committed together or not at all.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session
 
-from routing.core.clock import utcnow
 from routing.referrals.models import Event, Referral
 
 # event kinds that are announced to webhooks, with their contract names
@@ -36,11 +37,12 @@ def record(
     reason: str | None = None,
     offer_id: str | None = None,
     organization_id: str | None = None,
+    at: datetime,
 ) -> Event:
-    """Append an event for ``referral`` and queue its webhook messages (no commit)."""
+    """Append an event for ``referral`` at ``at`` (the change's ``now``) and queue its webhook messages (no commit)."""
     event = Event(
         referral_id=referral.id,
-        at=utcnow(),
+        at=at,
         actor_id=actor_id,
         kind=kind,
         from_state=from_state,

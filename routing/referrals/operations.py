@@ -232,6 +232,7 @@ def open_referral(
     language: Any = None,
     client_contact: Any = None,
     channel: str = "api",
+    now: datetime | None = None,
 ) -> Referral:
     """Open a referral at the user's organisation (the front door, and its first holder).
 
@@ -268,7 +269,7 @@ def open_referral(
             age = result.age
         if language is None and result.language in LANGUAGES:
             language = result.language
-    now = utcnow()
+    now = now or utcnow()
     referral = Referral(
         state="open",
         holder_id=user.organization_id,
@@ -290,7 +291,9 @@ def open_referral(
     if result is not None:
         for need, unmet in _needs_of(session, result):
             session.add(ReferralNeed.of(referral, need, unmet))
-    events.record(session, referral, "opened", actor_id=user.id, to_state="open", organization_id=user.organization_id)
+    events.record(
+        session, referral, "opened", actor_id=user.id, to_state="open", organization_id=user.organization_id, at=now
+    )
     return referral
 
 
@@ -308,6 +311,7 @@ def refer(
     service_id: Any = None,
     ring_id: Any = None,
     note: Any = None,
+    now: datetime | None = None,
 ) -> tuple[Referral, Offer]:
     """Open a referral and offer it at once to ``service_id`` or ``ring_id`` (exactly one): the desk's
     one click and a client's writing in. Both or neither: the caller commits only what both did."""
@@ -322,31 +326,43 @@ def refer(
         language=language,
         client_contact=client_contact,
         channel=channel,
+        now=now,
     )
-    made = _offer(session, user, referral.id, service_id=service_id, ring_id=ring_id, note=note)
+    made = _offer(session, user, referral.id, service_id=service_id, ring_id=ring_id, note=note, now=now)
     return referral, made
 
 
 # --- offering -------------------------------------------------------------------
 
 
-def offer_to_service(session: Session, user: User, referral_id: str, service_id: Any, note: Any = None) -> Offer:
+def offer_to_service(
+    session: Session, user: User, referral_id: str, service_id: Any, note: Any = None, *, now: datetime | None = None
+) -> Offer:
     """Offer the referral to the organisation of an active service."""
-    return _offer(session, user, referral_id, service_id=service_id, note=note)
+    return _offer(session, user, referral_id, service_id=service_id, note=note, now=now)
 
 
-def offer_to_ring(session: Session, user: User, referral_id: str, ring_id: Any, note: Any = None) -> Offer:
+def offer_to_ring(
+    session: Session, user: User, referral_id: str, ring_id: Any, note: Any = None, *, now: datetime | None = None
+) -> Offer:
     """Offer the referral to a ring's shared queue: any counsellor of a member organisation may take it."""
-    return _offer(session, user, referral_id, ring_id=ring_id, note=note)
+    return _offer(session, user, referral_id, ring_id=ring_id, note=note, now=now)
 
 
 def offer(
-    session: Session, user: User, referral_id: str, *, service_id: Any = None, ring_id: Any = None, note: Any = None
+    session: Session,
+    user: User,
+    referral_id: str,
+    *,
+    service_id: Any = None,
+    ring_id: Any = None,
+    note: Any = None,
+    now: datetime | None = None,
 ) -> Offer:
     """Offer to ``service_id`` or ``ring_id`` (exactly one), as the API's body gives them."""
     if _one_target({"service_id": service_id, "ring_id": ring_id}) == "service_id":
-        return offer_to_service(session, user, referral_id, service_id, note)
-    return offer_to_ring(session, user, referral_id, ring_id, note)
+        return offer_to_service(session, user, referral_id, service_id, note, now=now)
+    return offer_to_ring(session, user, referral_id, ring_id, note, now=now)
 
 
 def _offer(
@@ -357,6 +373,7 @@ def _offer(
     service_id: Any = None,
     ring_id: Any = None,
     note: Any = None,
+    now: datetime | None = None,
 ) -> Offer:
     _v, referral = get_visible(session, user, referral_id, lock=True)
     if not holds(user, referral):
@@ -384,7 +401,7 @@ def _offer(
     ).first()
     if duplicate is not None:
         raise Conflict(f"there is already a pending offer {duplicate} to the same target")
-    now = utcnow()
+    now = now or utcnow()
     new = Offer(
         referral_id=referral.id,
         kind="referral",
@@ -410,6 +427,7 @@ def _offer(
         to_state="offered",
         offer_id=new.id,
         organization_id=organization_id,
+        at=now,
     )
     return new
 
@@ -454,7 +472,7 @@ def _check_decidable(offer: Offer, referral: Referral, user: User, action: str) 
         raise InvalidTransition(f"cannot {action} an offer that is {offer.state}", ALLOWED[referral.state])
 
 
-def accept_offer(session: Session, user: User, offer_id: str) -> Referral:
+def accept_offer(session: Session, user: User, offer_id: str, *, now: datetime | None = None) -> Referral:
     """The user accepts the offer and becomes the referral's named owner; their organisation its holder.
 
     Every other pending offer of the referral is withdrawn. Of simultaneous accepts,
@@ -462,7 +480,7 @@ def accept_offer(session: Session, user: User, offer_id: str) -> Referral:
     """
     v, offer_, referral = _offer_for_decision(session, user, offer_id)
     _check_decidable(offer_, referral, user, "accept")
-    now = utcnow()
+    now = now or utcnow()
     from_state = referral.state
     # the claim: the referral row first (it is also the lock that orders changes to the referral)
     if offer_.kind == "handoff":
@@ -514,6 +532,7 @@ def accept_offer(session: Session, user: User, offer_id: str) -> Referral:
         to_state="accepted",
         offer_id=offer_.id,
         organization_id=v.organization_id,
+        at=now,
     )
     return referral
 
@@ -528,7 +547,9 @@ def _explain_lost_claim(session: Session, offer_id: str, referral_id: str, user:
     raise Conflict("the referral changed while this was being accepted: another accept won")
 
 
-def decline_offer(session: Session, user: User, offer_id: str, reason: Any, note: Any = None) -> Referral:
+def decline_offer(
+    session: Session, user: User, offer_id: str, reason: Any, note: Any = None, *, now: datetime | None = None
+) -> Referral:
     """Decline with a coded reason. When the last pending offer goes, the referral returns to ``open``
     with its holder, flagged for re-routing; a declined handoff leaves the owner as they were."""
     _v, offer_, referral = _offer_for_decision(session, user, offer_id)
@@ -537,7 +558,7 @@ def decline_offer(session: Session, user: User, offer_id: str, reason: Any, note
     referral = _lock(session, referral.id)
     offer_ = _fresh_offer(session, offer_.id)
     _check_decidable(offer_, referral, user, "decline")
-    now = utcnow()
+    now = now or utcnow()
     declined = session.execute(
         update(Offer)
         .where(col(Offer.id) == offer_.id, col(Offer.state) == "pending")
@@ -559,6 +580,7 @@ def decline_offer(session: Session, user: User, offer_id: str, reason: Any, note
         reason=code,
         offer_id=offer_.id,
         organization_id=offer_.organization_id,
+        at=now,
     )
     return referral
 
@@ -608,6 +630,7 @@ def expire_offers(session: Session, *, days: int, now: datetime | None = None) -
             reason="expired",
             offer_id=offer_id,
             organization_id=offer_.organization_id,
+            at=now,
         )
         expired.append(offer_)
     return expired
@@ -624,6 +647,7 @@ def propose_handoff(
     service_id: Any = None,
     user_id: Any = None,
     note: Any = None,
+    now: datetime | None = None,
 ) -> Offer:
     """The owner offers the referral onwards, to a service's organisation or to a person.
 
@@ -666,7 +690,7 @@ def propose_handoff(
     ).first()
     if duplicate is not None:
         raise Conflict(f"there is already a pending handoff {duplicate} to the same target")
-    now = utcnow()
+    now = now or utcnow()
     new = Offer(
         referral_id=referral.id,
         kind="handoff",
@@ -689,11 +713,12 @@ def propose_handoff(
         to_state="accepted",
         offer_id=new.id,
         organization_id=organization_id,
+        at=now,
     )
     return new
 
 
-def add_note(session: Session, user: User, referral_id: str, text: Any) -> Note:
+def add_note(session: Session, user: User, referral_id: str, text: Any, *, now: datetime | None = None) -> Note:
     """A follow-up note, by the owner only."""
     _v, referral = get_visible(session, user, referral_id, lock=True)
     if referral.state != "accepted":
@@ -701,16 +726,18 @@ def add_note(session: Session, user: User, referral_id: str, text: Any) -> Note:
     if not owns(user, referral):
         raise Forbidden("only the referral's owner writes its follow-up notes")
     body = _text(text, "text", max_length=MAX_NOTE, required=True)
-    now = utcnow()
+    now = now or utcnow()
     note = Note(referral_id=referral.id, author_id=user.id, at=now, text=body)
     session.add(note)
     referral.updated_at = now
     session.flush()
-    events.record(session, referral, "note", actor_id=user.id, from_state="accepted", to_state="accepted")
+    events.record(session, referral, "note", actor_id=user.id, from_state="accepted", to_state="accepted", at=now)
     return note
 
 
-def close_referral(session: Session, user: User, referral_id: str, outcome: Any) -> Referral:
+def close_referral(
+    session: Session, user: User, referral_id: str, outcome: Any, *, now: datetime | None = None
+) -> Referral:
     """Close with an outcome, from any state but ``closed``; pending offers are withdrawn.
 
     Who: while someone owns it, the owner or an org-admin of the holder; before that,
@@ -724,12 +751,14 @@ def close_referral(session: Session, user: User, referral_id: str, outcome: Any)
         raise Forbidden("only the holder organisation can close this referral")
     if not may_close_as(user, referral):
         raise Forbidden("only the owner or the holder's org-admin can close a referral someone owns")
-    return close_unchecked(session, referral, code, actor_id=user.id)
+    return close_unchecked(session, referral, code, actor_id=user.id, now=now)
 
 
-def close_unchecked(session: Session, referral: Referral, outcome: str, *, actor_id: int | None) -> Referral:
+def close_unchecked(
+    session: Session, referral: Referral, outcome: str, *, actor_id: int | None, now: datetime | None = None
+) -> Referral:
     """Close ``referral`` (locked, not closed) with ``outcome``: who may do it was checked by the caller."""
-    now = utcnow()
+    now = now or utcnow()
     session.execute(
         update(Offer)
         .where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending")
@@ -744,6 +773,6 @@ def close_unchecked(session: Session, referral: Referral, outcome: str, *, actor
     referral.updated_at = now
     session.flush()
     events.record(
-        session, referral, "closed", actor_id=actor_id, from_state=from_state, to_state="closed", reason=outcome
+        session, referral, "closed", actor_id=actor_id, from_state=from_state, to_state="closed", reason=outcome, at=now
     )
     return referral

@@ -15,7 +15,7 @@ from routing.core.clock import utcnow
 from routing.core.mail import open_mailer
 from routing.followup.models import Reminder, ReminderMail, ReminderPass
 from routing.followup.reminders import PassIncomplete, reminder_state, run_pass
-from tests.followup_network import build_network, open_referral
+from tests.histories import build_network
 from tests.reminders.test_pass import settings_of
 
 
@@ -69,8 +69,8 @@ def _reminder_states(session) -> list[str]:
 
 def test_crash_between_reminder_rows_and_sending(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     with pytest.raises(Crash):
         run_pass(engine, settings_of(app), mailer=crashing_mailer(after=0))
     assert sink.messages == []
@@ -90,8 +90,8 @@ def test_crash_between_reminder_rows_and_sending(smtp_app, engine, session):
 
 def test_crash_between_two_mails_sends_neither_twice(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     with pytest.raises(Crash):
         run_pass(engine, settings_of(app), mailer=crashing_mailer(after=1))
     assert len(sink.messages) == 1
@@ -105,8 +105,8 @@ def test_crash_between_two_mails_sends_neither_twice(smtp_app, engine, session):
 
 def test_smtp_down_keeps_the_pass_and_a_later_run_finishes_it(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     sink.refuse = True
     with pytest.raises(PassIncomplete, match="resumes"):
         run_pass(engine, settings_of(app))
@@ -126,8 +126,8 @@ def test_smtp_down_keeps_the_pass_and_a_later_run_finishes_it(smtp_app, engine, 
 def test_a_refused_address_does_not_hold_up_the_others(smtp_app, engine, session):
     app, sink = smtp_app
     sink.unknown.add("desk@kirjasto.example.fi")
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     report = run_pass(engine, settings_of(app))
     assert report.mails_sent == 1 and report.mails_failed == 1
     assert _counts(sink) == {"admin@kirjasto.example.fi": 1}
@@ -140,8 +140,8 @@ def test_a_refused_address_does_not_hold_up_the_others(smtp_app, engine, session
 
 def test_unfinished_pass_of_an_earlier_week_is_superseded(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     with pytest.raises(Crash):
         run_pass(engine, settings_of(app), mailer=crashing_mailer(after=0))
     report = run_pass(engine, settings_of(app), now=utcnow() + timedelta(days=7))
@@ -154,9 +154,9 @@ def test_unfinished_pass_of_an_earlier_week_is_superseded(smtp_app, engine, sess
 def test_a_killed_process_is_resumed_once(smtp_app, engine, session, cli_env):
     """A real crash: the pass runs in another process that dies (os._exit) after its first mail."""
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
+    net.open()
     script = textwrap.dedent(
         """
         import os

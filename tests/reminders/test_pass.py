@@ -19,8 +19,8 @@ from routing.followup.reminders import (
     reminder_state,
     run_pass,
 )
-from routing.referrals.models import Event, Note
-from tests.followup_network import CONTACT, QUESTION, accept, build_network, days_ago, offer, open_referral
+from routing.referrals.models import Event
+from tests.histories import CONTACT, QUESTION, build_network, days_ago
 
 
 def settings_of(app) -> ReminderSettings:
@@ -45,8 +45,8 @@ def _assert_private(text: str) -> None:
 
 def test_open_referral_reminds_contact_person_and_holder_admins_once(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    referral = open_referral(session, net)
+    net = build_network(app)
+    referral = net.open()
 
     report = run_pass(engine, settings_of(app))
     assert report.created == {"open": 1, "offer-pending": 0, "no-followup": 0}
@@ -76,8 +76,8 @@ def test_open_referral_reminds_contact_person_and_holder_admins_once(smtp_app, e
 
 def test_next_week_reminds_again(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     run_pass(engine, settings_of(app))
     next_week = run_pass(engine, settings_of(app), now=utcnow() + timedelta(days=7))
     assert next_week.created["open"] == 1 and next_week.mails_sent == 2
@@ -88,8 +88,8 @@ def test_next_week_reminds_again(smtp_app, engine, session):
 
 def test_one_mail_per_person_lists_all_their_referrals(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    referrals = [open_referral(session, net) for _ in range(3)]
+    net = build_network(app)
+    referrals = [net.open() for _ in range(3)]
     run_pass(engine, settings_of(app))
     assert len(sink.messages) == 2
     body = sink.to("desk@kirjasto.example.fi")[0].get_content()
@@ -102,9 +102,9 @@ def test_long_lists_are_cut_with_a_link_to_the_inbox(smtp_app, engine, session, 
 
     monkeypatch.setattr(reminders, "MAX_LISTED", 2)
     app, sink = smtp_app
-    net = build_network(session)
+    net = build_network(app)
     for _ in range(5):
-        open_referral(session, net)
+        net.open()
     run_pass(engine, settings_of(app))
     body = sink.to("desk@kirjasto.example.fi")[0].get_content()
     assert body.count("/referrals/") == 2
@@ -114,11 +114,11 @@ def test_long_lists_are_cut_with_a_link_to_the_inbox(smtp_app, engine, session, 
 
 def test_offer_pending_reminds_receiver_and_holder_after_the_set_days(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    fresh = open_referral(session, net)
-    offer(session, net, fresh, to=net.ohjaamo, at=days_ago(2))
-    old = open_referral(session, net)
-    offer(session, net, old, to=net.ohjaamo, at=days_ago(4))
+    net = build_network(app)
+    fresh = net.open(at=days_ago(2))
+    net.offer(fresh, net.ohjaamo_service, at=days_ago(2))
+    old = net.open(at=days_ago(4))
+    net.offer(old, net.ohjaamo_service, at=days_ago(4))
 
     report = run_pass(engine, settings_of(app))
     assert report.created == {"open": 0, "offer-pending": 1, "no-followup": 0}
@@ -137,9 +137,9 @@ def test_offer_pending_reminds_receiver_and_holder_after_the_set_days(smtp_app, 
 
 def test_offer_to_a_ring_reminds_every_member(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    r = open_referral(session, net)
-    offer(session, net, r, ring=net.ring, at=days_ago(5))
+    net = build_network(app)
+    r = net.open(at=days_ago(5))
+    net.offer(r, net.ring, at=days_ago(5))
     run_pass(engine, settings_of(app))
     rcpts = _recipients(sink)
     assert "opo@keuda.example.fi" in rcpts and "ohjaaja@ohjaamo.example.fi" in rcpts
@@ -151,33 +151,14 @@ def test_offer_to_a_ring_reminds_every_member(smtp_app, engine, session):
 
 def test_no_followup_reminds_the_owner_unless_something_was_recorded(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    quiet = open_referral(session, net, at=days_ago(11))
-    accept(
-        session,
-        quiet,
-        offer(session, net, quiet, to=net.ohjaamo, at=days_ago(10)),
-        net.ohjaamo_counsellor,
-        at=days_ago(9),
-    )
-    noted = open_referral(session, net, at=days_ago(11))
-    accept(
-        session,
-        noted,
-        offer(session, net, noted, to=net.ohjaamo, at=days_ago(10)),
-        net.ohjaamo_counsellor,
-        at=days_ago(9),
-    )
-    session.add(Note(referral_id=noted.id, author_id=net.ohjaamo_counsellor.id, at=days_ago(2), text="soitettu"))
-    recent = open_referral(session, net)
-    accept(
-        session,
-        recent,
-        offer(session, net, recent, to=net.ohjaamo, at=days_ago(3)),
-        net.ohjaamo_counsellor,
-        at=days_ago(2),
-    )
-    session.commit()
+    net = build_network(app)
+    quiet = net.open(at=days_ago(11))
+    net.accept(net.offer(quiet, net.ohjaamo_service, at=days_ago(10)), net.ohjaamo_counsellor, at=days_ago(9))
+    noted = net.open(at=days_ago(11))
+    net.accept(net.offer(noted, net.ohjaamo_service, at=days_ago(10)), net.ohjaamo_counsellor, at=days_ago(9))
+    net.note(noted, net.ohjaamo_counsellor, "soitettu", at=days_ago(2))
+    recent = net.open(at=days_ago(3))
+    net.accept(net.offer(recent, net.ohjaamo_service, at=days_ago(3)), net.ohjaamo_counsellor, at=days_ago(2))
 
     report = run_pass(engine, settings_of(app))
     assert report.created == {"open": 0, "offer-pending": 0, "no-followup": 1}
@@ -193,11 +174,9 @@ def test_no_followup_reminds_the_owner_unless_something_was_recorded(smtp_app, e
 
 def test_closed_referrals_and_inactive_people_get_nothing(smtp_app, engine, session):
     app, sink = smtp_app
-    net = build_network(session)
-    r = open_referral(session, net)
-    r.state = "closed"
-    session.add(r)
-    other = open_referral(session, net)
+    net = build_network(app)
+    net.close(net.open(), net.desk, "client-withdrew")
+    other = net.open()
     desk = session.get(User, net.desk.id)
     desk.active = False
     session.add(desk)
@@ -210,8 +189,8 @@ def test_closed_referrals_and_inactive_people_get_nothing(smtp_app, engine, sess
 
 def test_reminders_are_kept_as_rows_not_as_history_events(smtp_app, engine, session):
     app, _ = smtp_app
-    net = build_network(session)
-    r = open_referral(session, net)
+    net = build_network(app)
+    r = net.open()
     run_pass(engine, settings_of(app))
     run_pass(engine, settings_of(app))
     kinds = [e.kind for e in session.exec(select(Event).where(Event.referral_id == r.id).order_by(Event.id))]
@@ -221,8 +200,8 @@ def test_reminders_are_kept_as_rows_not_as_history_events(smtp_app, engine, sess
 
 
 def test_folder_mail_when_no_smtp(app, engine, session):
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     run_pass(engine, settings_of(app))
     run_pass(engine, settings_of(app))
     folder = app.instance_path + "/outbox-mail"
@@ -235,8 +214,8 @@ def test_folder_mail_when_no_smtp(app, engine, session):
 
 def test_pass_bookkeeping(smtp_app, engine, session):
     app, _ = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     run_pass(engine, settings_of(app))
     p = session.exec(select(ReminderPass)).one()
     assert p.finished_at is not None and p.reminders == 1 and p.mails_sent == 2
@@ -285,7 +264,7 @@ def test_catch_up_is_due_once_after_a_missed_monday(app, engine, session):
     s = settings_of(app)
     wednesday = HELSINKI_MONDAY_0800 + timedelta(days=2)
     assert pass_due(engine, s, now=wednesday) == HELSINKI_MONDAY_0800
-    build_network(session)
+    build_network(app)
     run_pass(engine, s, now=wednesday)
     assert pass_due(engine, s, now=wednesday + timedelta(hours=1)) is None
     # a pass before Monday's time does not count for that Monday
@@ -296,9 +275,9 @@ def test_reminder_rows_of_weeks_long_past_are_forgotten(smtp_app, engine, sessio
     from routing.followup.reminders import KEEP_WEEKS, prune
 
     app, sink = smtp_app
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
     long_ago = utcnow() - timedelta(weeks=KEEP_WEEKS + 1)
+    net.open(at=long_ago)
     run_pass(engine, settings_of(app), now=long_ago)
     run_pass(engine, settings_of(app))
     assert len(session.exec(select(Reminder)).all()) == 2

@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
+from routing.core.clock import utcnow
 from routing.core.locks import DatabaseLock
 from routing.followup.models import ReminderPass
 from routing.followup.scheduler import FollowUpScheduler
-from tests.followup_network import build_network, open_referral
+from tests.histories import build_network
 
 
 def wait_for(predicate, timeout: float = 20.0, every: float = 0.1):
@@ -49,17 +50,20 @@ def test_lock_is_exclusive_and_released(engine):
 
 
 def test_a_dead_holder_is_taken_over(engine):
-    a = DatabaseLock(engine, "t", ttl=timedelta(seconds=0.5))
+    a = DatabaseLock(engine, "t", ttl=timedelta(seconds=30))
     b = DatabaseLock(engine, "t", ttl=timedelta(seconds=30))
     assert a.try_acquire()
+    assert not b.try_acquire()
     if engine.dialect.name == "postgresql":
-        # the holder's connection dies: the advisory lock goes with it
+        # the holder's connection dies: the advisory lock goes with it (the server ends it soon, not at once)
         pid = a._conn.execute(text("SELECT pg_backend_pid()")).scalar()
         with engine.connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+        assert wait_for(b.try_acquire, timeout=5)
     else:
-        time.sleep(0.6)  # the lease runs out
-    assert wait_for(b.try_acquire, timeout=5)
+        # the holder renews no more: its lease is still good just before it runs out, and taken over after
+        assert not b.try_acquire(now=utcnow() + timedelta(seconds=29))
+        assert b.try_acquire(now=utcnow() + timedelta(seconds=31))
     assert not a.renew()  # the old holder learns it lost the lock
     b.release()
 
@@ -76,8 +80,8 @@ def _start(app, **kw) -> tuple[FollowUpScheduler, threading.Thread, list[str]]:
 
 
 def test_catch_up_runs_the_missed_pass_once_and_a_restart_does_not_repeat_it(app, engine, session):
-    net = build_network(session)
-    open_referral(session, net)
+    net = build_network(app)
+    net.open()
     outbox = Path(app.instance_path) / "outbox-mail"
 
     fs, thread, said = _start(app)
@@ -94,8 +98,9 @@ def test_catch_up_runs_the_missed_pass_once_and_a_restart_does_not_repeat_it(app
     assert len(list(outbox.glob("*.eml"))) == 2
 
     fs2, thread2, said2 = _start(app)
-    wait_for(lambda: any("active" in line for line in said2))
-    time.sleep(1.0)
+    # running: its jobs are set, the catch-up among them had it been due
+    jobs2 = wait_for(lambda: fs2._scheduler is not None and fs2._scheduler.running and fs2._scheduler.get_jobs())
+    assert "weekly-reminders" in {job.id for job in jobs2} and "catch-up" not in {job.id for job in jobs2}
     fs2.stop()
     thread2.join(timeout=10)
     assert not any("catching up" in line for line in said2)
@@ -153,13 +158,12 @@ class Proc:
 @pytest.mark.slow
 def test_two_schedulers_one_active_and_the_other_takes_over(app, engine, session, cli_env, receiver):
     from routing.outbox.endpoints import create_endpoint
-    from tests.followup_network import accept, offer
 
-    net = build_network(session)
+    net = build_network(app)
     create_endpoint(session, net.front_door.id, receiver.url, ["referral.opened", "referral.accepted"],
                     created_by_id=None, allow_private=True)  # fmt: skip
     session.commit()
-    r = open_referral(session, net)
+    r = net.open()
     outbox = Path(app.instance_path) / "outbox-mail"
 
     first = Proc(cli_env)
@@ -174,10 +178,11 @@ def test_two_schedulers_one_active_and_the_other_takes_over(app, engine, session
 
             first.kill()  # no goodbye: the lock must be freed by the database
             wait_for(lambda: second.said("scheduler active"), timeout=15)
-            accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
+            net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
             wait_for(lambda: len(receiver.requests) == 2)
             assert [req.json()["type"] for req in receiver.requests] == ["referral.opened", "referral.accepted"]
-            time.sleep(1.0)
+            # its relay has said so: what it says before its jobs start (a catch-up) was said before that
+            wait_for(lambda: second.said("webhooks: delivered 1"))
             assert not second.said("catching up")
             assert len(list(outbox.glob("*.eml"))) == 2  # nothing sent twice
             session.expire_all()

@@ -6,17 +6,17 @@ import pytest
 from sqlmodel import select
 
 from routing.outbox.models import OutboxMessage, WebhookEndpoint
-from tests.followup_network import build_network, token_for
+from tests.histories import build_network
 
 
 @pytest.fixture
-def net(session):
-    return build_network(session)
+def net(app):
+    return build_network(app)
 
 
 @pytest.fixture
-def admin(session, net):
-    return {"Authorization": f"Bearer {token_for(session, net.ohjaamo_admin)}"}
+def admin(net):
+    return {"Authorization": f"Bearer {net.token(net.ohjaamo_admin)}"}
 
 
 def _create(client, headers, url="http://127.0.0.1:9/hook", events=("referral.accepted",)):
@@ -39,7 +39,7 @@ def test_create_shows_the_secret_once_and_lists_without_it(client, admin, sessio
 
 
 def test_only_org_admins(client, session, net):
-    counsellor = {"Authorization": f"Bearer {token_for(session, net.ohjaamo_counsellor)}"}
+    counsellor = {"Authorization": f"Bearer {net.token(net.ohjaamo_counsellor)}"}
     assert _create(client, counsellor).status_code == 403
     assert client.get("/api/v1/webhooks", headers=counsellor).status_code == 403
     assert client.get("/api/v1/webhooks").status_code == 401
@@ -103,7 +103,7 @@ def test_public_address_accepted_without_allowance(app, client, admin):
 
 def test_other_organisations_endpoints_are_invisible(client, admin, session, net):
     endpoint_id = _create(client, admin).get_json()["id"]
-    other = {"Authorization": f"Bearer {token_for(session, net.elsewhere_admin)}"}
+    other = {"Authorization": f"Bearer {net.token(net.elsewhere_admin)}"}
     assert client.get("/api/v1/webhooks", headers=other).get_json()["webhooks"] == []
     for method, path in [
         ("post", f"/api/v1/webhooks/{endpoint_id}/disable"),

@@ -5,19 +5,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 import standardwebhooks
-from sqlalchemy import update
 from sqlmodel import select
 
 from routing.cli import cli
 from routing.core.clock import utcnow
 from routing.followup.models import Reminder
 from routing.followup.reminders import ReminderSettings, run_pass
-from routing.outbox.models import OutboxMessage
-from routing.referrals.models import Offer, Referral
+from routing.outbox.relay import relay_once
+from routing.referrals.models import Referral
 from tests.referrals.conftest import OPEN, Api, build_world, open_one
 
 
-def test_the_issue_walk_through(app, client, runner, session, receiver):
+def test_the_issue_walk_through(app, client, runner, engine, receiver):
     world = build_world(app)
 
     def as_(key: str) -> Api:
@@ -57,12 +56,8 @@ def test_the_issue_walk_through(app, client, runner, session, receiver):
     second = accepted_one()
     assert "to retry" in runner.invoke(cli, ["webhooks", "relay", "--once"]).output
     receiver.start()
-    with app.app_context():
-        from routing.core import db
-
-        with db.transaction() as s:  # as if the 5 seconds before the next try had passed
-            s.execute(update(OutboxMessage).where(OutboxMessage.state == "pending").values(next_attempt_at=utcnow()))
-    runner.invoke(cli, ["webhooks", "relay", "--once"])
+    # the next try, 5 seconds after the failed one
+    assert relay_once(engine, allow_private=True, now=utcnow() + timedelta(seconds=5)).delivered == 4
     runner.invoke(cli, ["webhooks", "relay", "--once"])
     late = list(receiver.requests[4:])
     assert sorted((req.path, req.json()["type"]) for req in late) == [
@@ -79,10 +74,11 @@ def test_the_pass_expires_old_offers_first_and_reminds_of_the_open_referral(app,
     world = build_world(app)
     desk = Api(client, world.tokens["desk"])
     rid = open_one(desk)["id"]
-    offer = desk.post(f"/referrals/{rid}/offers", {"service_id": world.services["b"]}).json
-    with engine.begin() as conn:
-        conn.execute(update(Offer).where(Offer.id == offer["id"]).values(created_at=utcnow() - timedelta(days=15)))
-    report = run_pass(engine, ReminderSettings.from_config(app.config, app.instance_path))
+    assert desk.post(f"/referrals/{rid}/offers", {"service_id": world.services["b"]}).status_code == 201
+    # the pass of 15 days later: the offer ran out after 14
+    report = run_pass(
+        engine, ReminderSettings.from_config(app.config, app.instance_path), now=utcnow() + timedelta(days=15)
+    )
     assert report.expired == 1
     session.expire_all()
     assert session.get(Referral, rid).state == "open"

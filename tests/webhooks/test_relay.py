@@ -9,26 +9,26 @@ from email.utils import format_datetime
 import httpx
 import pytest
 import standardwebhooks
-from sqlalchemy import update
 from sqlmodel import select
 
+import routing.privacy.operations as privacy
 import webhooks
+from routing.core import db
 from routing.core.clock import utcnow
 from routing.followup.reminders import ReminderSettings, run_pass
 from routing.outbox.endpoints import create_endpoint
 from routing.outbox.messages import EVENT_TYPES
 from routing.outbox.models import DeliveryAttempt, OutboxMessage, WebhookEndpoint
 from routing.outbox.relay import prune, relay_once
-from routing.referrals.models import Offer
-from tests.followup_network import CONTACT, QUESTION, accept, build_network, offer, open_referral, token_for
+from tests.histories import CONTACT, QUESTION, build_network
 from tests.http_receiver import Reply
 
 ALL = list(EVENT_TYPES)
 
 
 @pytest.fixture
-def net(session):
-    return build_network(session)
+def net(app):
+    return build_network(app)
 
 
 def endpoint(session, org, url, events=ALL) -> WebhookEndpoint:
@@ -41,12 +41,6 @@ def relay(engine, **kw):
     return relay_once(engine, allow_private=True, **kw)
 
 
-def make_due(engine) -> None:
-    """As if the wait before the next attempt had passed."""
-    with engine.begin() as conn:
-        conn.execute(update(OutboxMessage).where(OutboxMessage.state == "pending").values(next_attempt_at=utcnow()))
-
-
 def messages(session) -> list[OutboxMessage]:
     session.expire_all()
     return list(session.exec(select(OutboxMessage).order_by(OutboxMessage.id)))
@@ -56,9 +50,8 @@ def test_followers_get_signed_events_verifiable_by_the_reference_library(engine,
     lib = endpoint(session, net.front_door, receiver.url + "/lib", ["referral.opened", "referral.accepted"])
     ohj = endpoint(session, net.ohjaamo, receiver.url + "/ohj")
     endpoint(session, net.elsewhere, receiver.url + "/far")
-    r = open_referral(session, net)
-    o = offer(session, net, r, to=net.ohjaamo)
-    accept(session, r, o, net.ohjaamo_counsellor)
+    r = net.open()
+    net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
 
     report = relay(engine)
     assert report.delivered == 4 and report.retrying == 0
@@ -82,47 +75,36 @@ def test_followers_get_signed_events_verifiable_by_the_reference_library(engine,
         req.json() for req in receiver.requests if req.path == "/hook/ohj" and "accepted" in req.json()["type"]
     )
     assert accepted["data"]["state"] == "accepted" and accepted["data"]["to_state"] == "accepted"
-    assert accepted["data"]["holder"] == {"id": "ohj", "name": "Ohjaamo Kerava"}
-    assert accepted["data"]["front_door"] == {"id": "lib", "name": "Keravan kirjasto"}
+    assert accepted["data"]["holder"] == {"id": net.ohjaamo.id, "name": "Ohjaamo Kerava"}
+    assert accepted["data"]["front_door"] == {"id": net.front_door.id, "name": "Keravan kirjasto"}
     assert accepted["data"]["offer"]["organization"]["name"] == "Ohjaamo Kerava"
     assert {m.state for m in messages(session)} == {"delivered"}
 
 
 def test_a_ring_offer_counts_for_each_member(engine, session, net, receiver):
     endpoint(session, net.school, receiver.url + "/keuda", ["referral.offered"])
-    r = open_referral(session, net)
-    offer(session, net, r, ring=net.ring)
+    net.offer(net.open(), net.ring)
     relay(engine)
     assert [req.json()["type"] for req in receiver.requests] == ["referral.offered"]
-    assert receiver.requests[0].json()["data"]["offer"]["ring"] == {"id": "ring1", "name": "Puhelinrengas"}
+    assert receiver.requests[0].json()["data"]["offer"]["ring"] == {"id": net.ring.id, "name": "Puhelinrengas"}
 
 
 def test_an_organisation_that_held_or_was_offered_keeps_hearing(engine, session, net, receiver):
-    from routing.referrals.events import record
-
     endpoint(session, net.school, receiver.url + "/keuda", ["referral.closed"])
-    r = open_referral(session, net)
-    o = offer(session, net, r, to=net.school)
-    o.state = "declined"
-    session.add(o)
-    session.commit()
-    accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
-    r.state = "closed"
-    session.add(r)
-    record(session, r, "closed", actor_id=net.ohjaamo_counsellor.id, from_state="accepted", reason="served")
-    session.commit()
+    r = net.open()
+    net.decline(net.offer(r, net.school_service), net.school_counsellor, "no-capacity")
+    net.accept(net.offer(r, net.ohjaamo_service), net.ohjaamo_counsellor)
+    net.close(r, net.ohjaamo_counsellor, "served")
     relay(engine)
     [closed] = receiver.bodies()
     assert closed["type"] == "referral.closed" and closed["data"]["reason"] == "served"
 
 
-def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
-    from routing.referrals.events import record
-
+def test_free_text_reasons_stay_out_of_payloads(app, engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url, ["referral.erased"])
-    r = open_referral(session, net)
-    record(session, r, "erased", actor_id=None, reason="asiakas Matti pyysi")
-    session.commit()
+    r = net.open()
+    with app.app_context(), db.transaction() as s:
+        privacy.erase(s, privacy.referral_for(s, r.id, None, lock=True), None, force=True, reason="asiakas Matti pyysi")
     relay(engine)
     [erased] = receiver.bodies()
     assert erased["data"]["reason"] is None and "Matti" not in receiver.requests[0].body.decode()
@@ -130,24 +112,24 @@ def test_free_text_reasons_stay_out_of_payloads(engine, session, net, receiver):
 
 def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     receiver.reply(Reply(500), Reply(503, {"Retry-After": "3600"}))
 
-    before = utcnow()
-    assert relay(engine).retrying == 1
+    now = utcnow()
+    assert relay(engine, now=now).retrying == 1
     [m] = messages(session)
     assert m.state == "pending" and m.attempts == 1
-    assert before + timedelta(seconds=5) <= m.next_attempt_at <= utcnow() + timedelta(seconds=6)
-    assert relay(engine).attempts == 0  # not due yet
+    assert m.next_attempt_at == now + timedelta(seconds=5)
+    assert relay(engine, now=now + timedelta(seconds=4)).attempts == 0  # not due yet
 
-    make_due(engine)
-    relay(engine)
+    now += timedelta(seconds=5)
+    relay(engine, now=now)
     [m] = messages(session)
     # the schedule says 5 minutes here; the receiver asked for an hour
-    assert m.attempts == 2 and m.next_attempt_at >= utcnow() + timedelta(minutes=59)
+    assert m.attempts == 2 and m.next_attempt_at == now + timedelta(hours=1)
+    assert relay(engine, now=now + timedelta(minutes=59)).attempts == 0
 
-    make_due(engine)
-    assert relay(engine).delivered == 1
+    assert relay(engine, now=now + timedelta(hours=1)).delivered == 1
     ids = {req.headers["webhook-id"] for req in receiver.requests}
     assert len(receiver.requests) == 3 and ids == {m.msg_id}  # stable across retries
     attempts = session.exec(select(DeliveryAttempt).order_by(DeliveryAttempt.id)).all()
@@ -158,18 +140,19 @@ def test_failure_schedules_the_next_attempt_and_retry_after_is_honoured(engine, 
 
 def test_retry_after_as_an_http_date(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
-    when = utcnow() + timedelta(hours=2)
+    net.open()
+    now = utcnow()
+    when = now.replace(microsecond=0) + timedelta(hours=2)  # an HTTP date is in whole seconds
     receiver.reply(Reply(429, {"Retry-After": format_datetime(when, usegmt=True)}))
-    relay(engine)
+    relay(engine, now=now)
     [m] = messages(session)
-    assert abs((m.next_attempt_at - when).total_seconds()) < 2
+    assert m.next_attempt_at == when
 
 
 def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, receiver):
     ep = endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
-    open_referral(session, net)
+    net.open()
+    net.open()
     receiver.reply(Reply(410))
     report = relay(engine, workers=1)
     assert report.disabled == [ep.id]
@@ -179,7 +162,7 @@ def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, r
     assert not stored.active and "410" in stored.disabled_reason
     assert sorted(m.state for m in messages(session)) == ["cancelled", "failed"]
     # a disabled endpoint gets no new messages
-    open_referral(session, net)
+    net.open()
     assert len(messages(session)) == 2
     relay(engine)
     assert len(receiver.requests) == 1
@@ -187,19 +170,21 @@ def test_410_disables_the_endpoint_and_cancels_its_queue(engine, session, net, r
 
 def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, receiver, client):
     ep = endpoint(session, net.ohjaamo, receiver.url)
-    r = open_referral(session, net)
-    offer(session, net, r, to=net.ohjaamo)
+    net.offer(net.open(), net.ohjaamo_service)
     receiver.default = Reply(500)
+    start = now = utcnow()
     for n in range(1, webhooks.MAX_ATTEMPTS + 1):
-        make_due(engine)
-        relay(engine)
+        relay(engine, now=now)
         assert len(receiver.requests) == n
-    [m] = messages(session)
+        [m] = messages(session)
+        now = m.next_attempt_at  # each retry when the schedule says
     assert m.state == "failed" and m.attempts == 10 and m.next_attempt_at is None
-    make_due(engine)
-    assert relay(engine).attempts == 0  # a dead letter stays put
+    assert relay(engine, now=start + timedelta(days=30)).attempts == 0  # a dead letter stays put
+    # about three days from the first attempt to the last
+    attempts = session.exec(select(DeliveryAttempt).order_by(DeliveryAttempt.id)).all()
+    assert attempts[-1].at - attempts[0].at == sum(webhooks.RETRY_SCHEDULE, timedelta())
 
-    headers = {"Authorization": f"Bearer {token_for(session, net.ohjaamo_admin)}"}
+    headers = {"Authorization": f"Bearer {net.token(net.ohjaamo_admin)}"}
     listed = client.get(f"/api/v1/webhooks/{ep.id}/deliveries", headers=headers).get_json()
     [delivery] = listed["deliveries"]
     assert delivery["state"] == "failed" and len(delivery["attempts"]) == 10
@@ -216,22 +201,20 @@ def test_dead_letter_after_the_last_attempt_then_replay(engine, session, net, re
 
 def test_delivery_is_in_order_per_referral(engine, session, net, receiver):
     endpoint(session, net.ohjaamo, receiver.url)
-    first = open_referral(session, net)
-    offer(session, net, first, to=net.ohjaamo)
-    second = open_referral(session, net)
-    o2 = offer(session, net, second, to=net.ohjaamo)
-    accept(session, second, o2, net.ohjaamo_counsellor)
-    accept(session, first, session.exec(select(Offer).where(Offer.referral_id == first.id)).one(),
-           net.ohjaamo_counsellor)  # fmt: skip
+    first = net.open()
+    o1 = net.offer(first, net.ohjaamo_service)
+    second = net.open()
+    net.accept(net.offer(second, net.ohjaamo_service), net.ohjaamo_counsellor)
+    net.accept(o1, net.ohjaamo_counsellor)
     receiver.reply(Reply(500))  # the first message (first referral's offer) fails once
 
-    relay(engine, workers=1)
+    now = utcnow()
+    relay(engine, workers=1, now=now)
     sent = [(req.json()["data"]["referral_id"], req.json()["type"]) for req in receiver.requests]
     # the failed one holds back the rest of its referral, not the other referral
     assert sent == [(first.id, "referral.offered"), (second.id, "referral.offered"), (second.id, "referral.accepted")]
 
-    make_due(engine)
-    relay(engine)
+    relay(engine, now=now + timedelta(seconds=5))  # its retry
     sent = [(req.json()["data"]["referral_id"], req.json()["type"]) for req in receiver.requests[3:]]
     assert sent == [(first.id, "referral.offered"), (first.id, "referral.accepted")]
 
@@ -239,8 +222,7 @@ def test_delivery_is_in_order_per_referral(engine, session, net, receiver):
 def test_parallel_relays_never_send_a_message_twice(engine, session, net, receiver):
     endpoint(session, net.ohjaamo, receiver.url)
     for _ in range(12):
-        r = open_referral(session, net)
-        accept(session, r, offer(session, net, r, to=net.ohjaamo), net.ohjaamo_counsellor)
+        net.accept(net.offer(net.open(), net.ohjaamo_service), net.ohjaamo_counsellor)
     receiver.default = Reply(204, delay=0.01)
     total = len(messages(session))
     assert total == 24
@@ -263,21 +245,20 @@ def test_parallel_relays_never_send_a_message_twice(engine, session, net, receiv
 def test_receiver_down_then_back_gets_the_missed_event_once(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
     receiver.stop()
-    open_referral(session, net)
-    assert relay(engine).retrying == 1
+    net.open()
+    now = utcnow()
+    assert relay(engine, now=now).retrying == 1
     attempt = session.exec(select(DeliveryAttempt)).one()
     assert attempt.status_code is None and "ConnectError" in attempt.error
     receiver.start()
-    make_due(engine)
-    assert relay(engine).delivered == 1
-    make_due(engine)
-    relay(engine)
+    assert relay(engine, now=now + timedelta(seconds=5)).delivered == 1
+    assert relay(engine, now=now + timedelta(days=3)).attempts == 0
     assert len(receiver.requests) == 1
 
 
 def test_a_slow_receiver_times_out(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     receiver.reply(Reply(204, delay=1.0))
     with httpx.Client(timeout=0.2) as client:
         assert relay(engine, client=client).retrying == 1
@@ -286,7 +267,7 @@ def test_a_slow_receiver_times_out(engine, session, net, receiver):
 
 def test_private_receiver_refused_at_send_time_when_not_allowed(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     report = relay_once(engine, allow_private=False)
     assert report.retrying == 1 and receiver.requests == []
     assert "loopback" in session.exec(select(DeliveryAttempt)).one().error
@@ -295,8 +276,8 @@ def test_private_receiver_refused_at_send_time_when_not_allowed(engine, session,
 def test_reminders_are_announced_to_followers(app, engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url + "/lib", ["referral.reminder"])
     endpoint(session, net.elsewhere, receiver.url + "/far", ["referral.reminder"])
-    r = open_referral(session, net)
-    open_referral(session, net)  # a second one, also followed
+    r = net.open()
+    net.open()  # a second one, also followed
     settings = ReminderSettings.from_config(app.config, app.instance_path)
     report = run_pass(engine, settings)
     assert report.webhooks == 2
@@ -319,7 +300,7 @@ def test_relay_command(runner, engine, session, net, receiver):
     from routing.cli import cli
 
     endpoint(session, net.front_door, receiver.url)
-    open_referral(session, net)
+    net.open()
     result = runner.invoke(cli, ["webhooks", "relay", "--once"])
     assert result.exit_code == 0, result.output
     assert "delivered 1" in result.output
@@ -328,8 +309,7 @@ def test_relay_command(runner, engine, session, net, receiver):
     # a refused attempt says why, per endpoint
     endpoints = {endpoint(session, net.front_door, receiver.url + "/second").id, *messages_endpoints(session)}
     receiver.reply(Reply(503))
-    open_referral(session, net)
-    make_due(engine)
+    net.open()
     result = runner.invoke(cli, ["webhooks", "relay", "--once"])
     assert "to retry 1" in result.output
     [why] = result.output.splitlines()[1:]
@@ -338,26 +318,32 @@ def test_relay_command(runner, engine, session, net, receiver):
 
 def test_delivered_messages_are_forgotten_after_the_keep_days_but_failed_ones_stay(engine, session, net, receiver):
     endpoint(session, net.front_door, receiver.url)
-    for _ in range(3):
-        open_referral(session, net)
-    relay(engine)
-    old, recent, failed = messages(session)
-    assert {m.state for m in (old, recent, failed)} == {"delivered"}
-    old_id = old.id
-    with engine.begin() as conn:
-        conn.execute(
-            update(OutboxMessage).where(OutboxMessage.id == old.id).values(delivered_at=utcnow() - timedelta(days=31))
-        )
-        conn.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == failed.id)
-            .values(state="failed", delivered_at=None, created_at=utcnow() - timedelta(days=90))
-        )
-    assert prune(engine, 30) == 1
-    assert [m.id for m in messages(session)] == [recent.id, failed.id]
-    assert session.exec(select(DeliveryAttempt).where(DeliveryAttempt.message_id == old_id)).all() == []
-    assert len(session.exec(select(DeliveryAttempt)).all()) == 2
-    assert prune(engine, 30) == 0
+    now = utcnow()
+    # 90 days ago: never delivered (a dead letter after its last retry)
+    net.open(at=now - timedelta(days=90))
+    receiver.default = Reply(500)
+    at = now - timedelta(days=90)
+    while at is not None:
+        relay(engine, now=at)
+        at = messages(session)[0].next_attempt_at
+    receiver.default = Reply(204)
+    # delivered 31 days ago, and yesterday
+    net.open(at=now - timedelta(days=31))
+    relay(engine, now=now - timedelta(days=31))
+    net.open(at=now - timedelta(days=1))
+    relay(engine, now=now - timedelta(days=1))
+    assert [m.state for m in messages(session)] == ["failed", "delivered", "delivered"]
+    failed, old, recent = (m.id for m in messages(session))
+
+    assert prune(engine, 30, now=now) == 1
+    assert [m.id for m in messages(session)] == [failed, recent]
+    assert session.exec(select(DeliveryAttempt).where(DeliveryAttempt.message_id == old)).all() == []
+    assert len(session.exec(select(DeliveryAttempt)).all()) == webhooks.MAX_ATTEMPTS + 1
+    assert prune(engine, 30, now=now) == 0
+    # a day later the one of yesterday is still kept; thirty days later it goes too, the failed one stays
+    assert prune(engine, 30, now=now + timedelta(days=1)) == 0
+    assert prune(engine, 30, now=now + timedelta(days=30)) == 1
+    assert [m.id for m in messages(session)] == [failed]
 
 
 def test_the_relay_connects_to_the_address_it_checked(engine, session, net, receiver, monkeypatch):
@@ -373,7 +359,7 @@ def test_the_relay_connects_to_the_address_it_checked(engine, session, net, rece
     monkeypatch.setattr(endpoints, "resolve", lambda host, port: ["127.0.0.1"] if host == "hooks.invalid" else [])
     monkeypatch.setattr(endpoints, "_address_refusal", lambda address: None)
     endpoint(session, net.front_door, f"http://hooks.invalid:{port}/in")
-    open_referral(session, net)
+    net.open()
     report = relay_once(engine, allow_private=False)
     assert report.delivered == 1
     [request] = receiver.requests

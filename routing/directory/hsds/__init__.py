@@ -8,6 +8,7 @@ collected and raised together as ``HsdsError``, and nothing is written then.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session
@@ -36,7 +37,9 @@ def _order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (rank.get(p.file, len(rank)), p.file, p.line or 0))
 
 
-def import_path(session: Session, path: Path | str, progress: Progress | None = None) -> ImportReport:
+def import_path(
+    session: Session, path: Path | str, progress: Progress | None = None, *, now: datetime | None = None
+) -> ImportReport:
     """Replace the directory with the one at ``path``; raises ``HsdsError`` (nothing written) on bad input.
 
     Never commits: the caller's transaction makes it all or nothing.
@@ -49,6 +52,6 @@ def import_path(session: Session, path: Path | str, progress: Progress | None = 
         raise HsdsError(_order(problems))
     added, changed, removed = store(session, directory, progress)
     session.expire_all()  # the bulk statements went around the session's objects
-    version = bump_version(session)
+    version = bump_version(session, now=now)
     counts = {r.label: len(directory.rows.get(r.name, [])) for r in stored_resources()}
     return ImportReport(counts, source.warnings, version, added, changed, removed)
