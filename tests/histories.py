@@ -37,7 +37,8 @@ from routing.directory.models import (
     ServiceArea,
     TaxonomyTerm,
 )
-from routing.referrals.models import Event, Note, Offer, Referral, ReferralNeed, first_owner_columns
+from routing.matcher.loading import route_now
+from routing.referrals.models import Event, Note, Offer, Referral, ReferralCreate, ReferralNeed, first_owner_columns
 
 T = TypeVar("T")
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -350,12 +351,10 @@ class Network:
             self.app,
             self.desk.id,
             operations.open_referral,
-            question=QUESTION,
-            consent=True,
-            municipality="245",
-            age=24,
-            language="fi",
-            client_contact=CONTACT,
+            ReferralCreate(
+                question=QUESTION, consent=True, municipality="245", age=24, language="fi", client_contact=CONTACT
+            ),
+            route=route_now,
             channel="desk",
             now=at,
         )

@@ -8,7 +8,9 @@ kept: the caller's transaction rolls back.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 
 class OperationError(Exception):
@@ -59,3 +61,35 @@ class InvalidTransition(OperationError):
         allowed = list(allowed)
         names = ", ".join(allowed) if allowed else "nothing"
         super().__init__(f"{message}; allowed now: {names}", allowed=allowed)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def parsed(model: type[Model], data: Any) -> Model:
+    """``data`` as a ``model`` (an input family such as ``ReferralCreate``), or ``BadInput`` naming each field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise BadInput(_problems(model, exc)) from None
+
+
+def _problems(model: type[BaseModel], exc: ValidationError) -> str:
+    said: list[str] = []
+    unknown = [str(e["loc"][0]) for e in exc.errors() if e["type"] == "extra_forbidden" and e["loc"]]
+    if unknown:
+        said.append(f"unknown field(s) {', '.join(unknown)}; this takes {', '.join(model.model_fields)}")
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error["loc"]) or "the body"
+        kind, context = error["type"], error.get("ctx") or {}
+        if kind == "extra_forbidden":
+            continue
+        if kind == "missing":
+            said.append(f"{field} is required")
+        elif kind == "string_too_long":
+            said.append(f"{field} is too long (at most {context.get('max_length')} characters)")
+        elif kind == "string_too_short":
+            said.append(f"{field} must not be empty")
+        else:
+            said.append(f"{field}: {str(error['msg']).removeprefix('Value error, ')}")
+    return "; ".join(said)

@@ -30,7 +30,8 @@ from routing.directory.models import (
 from routing.directory.services import current_version
 from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
 from routing.matcher.index import DirectoryIndex, ServiceRecord, build_index
-from routing.matcher.router import Router
+from routing.matcher.result import RouteResult
+from routing.matcher.router import Router, RouteRequest
 from routing.matcher.vocabulary import CompiledVocabulary
 from rules.load import load_ruleset
 from rules.model import RuleSet
@@ -165,3 +166,8 @@ def current_router() -> Router:
     from routing.core import db
 
     return router_cache().router(db.engine())
+
+
+def route_now(request: RouteRequest) -> RouteResult:
+    """Route with the current app's router: what a page, the API or a command hands an operation as ``route``."""
+    return current_router().route(request)

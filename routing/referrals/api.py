@@ -21,9 +21,11 @@ from routing.api.blueprint import abort, bp, json_body
 from routing.api.paging import page_args, page_envelope
 from routing.api.tokens import current_user, token_required
 from routing.core import db
+from routing.core.errors import parsed
 from routing.directory.models import Organization, Ring, RingMember
+from routing.matcher.loading import route_now
 from routing.privacy.access import log_access
-from routing.referrals.models import REFERRAL_STATES, Offer, Referral
+from routing.referrals.models import REFERRAL_STATES, Offer, Referral, ReferralCreate
 from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
 from routing.referrals.queries import case_file, offer_public, referral_public, summaries
 
@@ -68,20 +70,10 @@ def _respond(session: Session, referral: Referral, user: User, status: int = 200
 @bp.post("/referrals")
 @token_required()
 def open_referral() -> tuple[Response, int]:
-    body = _fields(json_body(), ("question", "municipality", "age", "language", "consent", "client_contact"))
+    enquiry = parsed(ReferralCreate, json_body())
     s = db.session()
     user = current_user()
-    referral = ops.open_referral(
-        s,
-        user,
-        question=body.get("question"),
-        consent=body.get("consent"),
-        municipality=body.get("municipality"),
-        age=body.get("age"),
-        language=body.get("language"),
-        client_contact=body.get("client_contact"),
-        channel="api",
-    )
+    referral = ops.open_referral(s, user, enquiry, route=route_now, channel="api")
     return _respond(s, referral, user, 201)
 
 

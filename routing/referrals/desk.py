@@ -20,12 +20,13 @@ from werkzeug.wrappers import Response
 
 import routing.referrals.operations as referrals
 from routing.core import db
-from routing.core.errors import OperationError
+from routing.core.errors import OperationError, parsed
 from routing.directory.models import Organization, Phone, Ring, RingMember, Service
-from routing.matcher.loading import current_router
+from routing.matcher.loading import current_router, route_now
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
 from routing.referrals.forms import DeskForm, EnquiryForm
+from routing.referrals.models import OfferCreate, ReferralCreate
 from routing.web.navigation import TIMEZONE, role_required
 from routing.web.views import bp
 
@@ -157,16 +158,16 @@ def desk_refer() -> tuple[str, int] | Response:
     user = current_user.user
     s = db.session()
     try:
-        referral, _offer = referrals.refer(
-            s,
-            user,
-            **form.enquiry(),
-            consent=bool(form.consent.data),
-            client_contact=(form.client_contact.data or "").strip() or None,
-            channel="desk",
-            service_id=target_id if kind == "service" else None,
-            ring_id=target_id if kind == "ring" else None,
+        enquiry = parsed(
+            ReferralCreate,
+            {
+                **form.enquiry(),
+                "consent": bool(form.consent.data),
+                "client_contact": (form.client_contact.data or "").strip() or None,
+            },
         )
+        target = parsed(OfferCreate, {"service_id": target_id} if kind == "service" else {"ring_id": target_id})
+        referral, _offer = referrals.refer(s, user, enquiry, target, route=route_now, channel="desk")
         s.commit()
     except OperationError:
         s.rollback()  # nothing half-made: no referral without its offer

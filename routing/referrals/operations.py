@@ -25,6 +25,7 @@ no deadlocks.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -38,7 +39,6 @@ from routing.core.errors import BadInput, Conflict, Forbidden, InvalidTransition
 from routing.directory.models import Ring, Service
 from routing.directory.services import service_facts
 from routing.matcher.gazetteer import gazetteer
-from routing.matcher.loading import current_router
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteInputError, RouteRequest
 from routing.referrals.models import (
@@ -47,7 +47,9 @@ from routing.referrals.models import (
     OUTCOMES,
     Note,
     Offer,
+    OfferCreate,
     Referral,
+    ReferralCreate,
     ReferralNeed,
     first_owner_columns,
 )
@@ -186,16 +188,20 @@ def _one_target(values: dict[str, Any]) -> str:
 # --- the routing seam -----------------------------------------------------------
 
 
-def _route_for(question: str, municipality: str | None, age: int | None, language: str | None) -> RouteResult | None:
+# the engine as the caller hands it in (``matcher.loading.route_now`` in a request or command)
+RouteFn = Callable[[RouteRequest], RouteResult]
+
+
+def _route_for(
+    route: RouteFn, question: str, municipality: str | None, age: int | None, language: str | None
+) -> RouteResult | None:
     """The route result for the question (shared/CONTRACT.md "Route result"); the one call into the engine.
 
     A broken rule set must not stop a front door from opening the case: the
     referral is then kept without suggestions (its holder still owns the duty).
     """
     try:
-        return current_router().route(
-            RouteRequest(question=question, municipality=municipality, age=age, language=language)
-        )
+        return route(RouteRequest(question=question, municipality=municipality, age=age, language=language))
     except RouteInputError as exc:
         raise BadInput(str(exc)) from None
     except RuleSetError:
@@ -224,43 +230,30 @@ def _without_client_words(result: RouteResult) -> dict[str, Any]:
 def open_referral(
     session: Session,
     user: User,
+    enquiry: ReferralCreate,
     *,
-    question: Any,
-    consent: Any,
-    municipality: Any = None,
-    age: Any = None,
-    language: Any = None,
-    client_contact: Any = None,
+    route: RouteFn,
     channel: str = "api",
     now: datetime | None = None,
 ) -> Referral:
     """Open a referral at the user's organisation (the front door, and its first holder).
 
-    The question is routed once and the result stored with the referral. Without the
-    client's consent the question and contact are not kept after routing.
+    The question is routed once (``route``) and the result stored with the referral. Without
+    the client's consent the question and contact are not kept after routing.
     """
-    question = _text(question, "question", max_length=MAX_QUESTION, required=True)
-    assert question is not None
-    if consent is None:
-        raise BadInput("consent is required: true when the client agreed to their details being kept, else false")
-    if not isinstance(consent, bool):
-        raise BadInput(f"consent must be true or false, not {consent!r}")
-    contact = _text(client_contact, "client_contact", max_length=MAX_CONTACT)
+    question, consent, contact = enquiry.question, enquiry.consent, enquiry.client_contact
+    age: int | None = enquiry.age
+    language: str | None = enquiry.language
     code: str | None = None
-    name = _text(municipality, "municipality", max_length=100)
-    if name is not None:
-        found = gazetteer().lookup(name)
+    if enquiry.municipality is not None:
+        found = gazetteer().lookup(enquiry.municipality)
         if found is None:
-            raise BadInput(f"municipality: unknown {name!r}; give a Statistics Finland code or a name")
+            raise BadInput(f"municipality: unknown {enquiry.municipality!r}; give a Statistics Finland code or a name")
         code = found.code
-    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130):
-        raise BadInput(f"age must be a whole number from 0 to 130, not {age!r}")
-    if language is not None and language not in LANGUAGES:
-        raise BadInput(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
     if channel not in CHANNELS:
         raise BadInput(f"channel must be one of {', '.join(CHANNELS)}")
 
-    result = _route_for(question, code, age, language)
+    result = _route_for(route, question, code, age, language)
     if result is not None:
         # what the engine read from the text fills what the desk did not give
         if code is None and result.municipality is not None:
@@ -300,35 +293,19 @@ def open_referral(
 def refer(
     session: Session,
     user: User,
+    enquiry: ReferralCreate,
+    target: OfferCreate,
     *,
-    question: Any,
-    consent: Any,
-    municipality: Any = None,
-    age: Any = None,
-    language: Any = None,
-    client_contact: Any = None,
+    route: RouteFn,
     channel: str = "api",
-    service_id: Any = None,
-    ring_id: Any = None,
-    note: Any = None,
     now: datetime | None = None,
 ) -> tuple[Referral, Offer]:
-    """Open a referral and offer it at once to ``service_id`` or ``ring_id`` (exactly one): the desk's
-    one click and a client's writing in. Both or neither: the caller commits only what both did."""
-    _one_target({"service_id": service_id, "ring_id": ring_id})
-    referral = open_referral(
-        session,
-        user,
-        question=question,
-        consent=consent,
-        municipality=municipality,
-        age=age,
-        language=language,
-        client_contact=client_contact,
-        channel=channel,
-        now=now,
+    """Open a referral and offer it at once to the target's service or ring: the desk's one click
+    and a client's writing in. Both or neither: the caller commits only what both did."""
+    referral = open_referral(session, user, enquiry, route=route, channel=channel, now=now)
+    made = _offer(
+        session, user, referral.id, service_id=target.service_id, ring_id=target.ring_id, note=target.note, now=now
     )
-    made = _offer(session, user, referral.id, service_id=service_id, ring_id=ring_id, note=note, now=now)
     return referral, made
 
 

@@ -10,7 +10,8 @@ import routing.privacy.operations as privacy
 import routing.referrals.operations as referrals
 from routing.core import db
 from routing.core.clock import local_seconds, week_number
-from routing.referrals.models import Referral, ReferralNeed
+from routing.matcher.loading import route_now
+from routing.referrals.models import Referral, ReferralCreate, ReferralNeed
 
 from ..histories import hki, run
 
@@ -32,9 +33,8 @@ def test_decline_reoffer_accept_then_handoff_keep_the_first_owners_numbers(app, 
         app,
         u["desk"],
         referrals.open_referral,
-        question="Tarvitsen apua työnhakuun",
-        consent=True,
-        municipality="245",
+        ReferralCreate(question="Tarvitsen apua työnhakuun", consent=True, municipality="245"),
+        route=route_now,
         now=opened_at,
     )
     fresh = reread(app, ref.id)

@@ -8,8 +8,9 @@ from sqlmodel import func, select
 import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core import db
-from routing.core.errors import BadInput, OperationError
-from routing.referrals.models import Event, Offer, Referral
+from routing.core.errors import BadInput, OperationError, parsed
+from routing.matcher.loading import route_now
+from routing.referrals.models import Event, Offer, OfferCreate, Referral, ReferralCreate
 
 
 def _counts(app) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
@@ -20,9 +21,8 @@ def _counts(app) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
 def test_refer_opens_and_offers_to_the_ring_with_two_events(app, world) -> None:
     with app.app_context(), db.transaction() as s:
         desk = s.get(User, world.users["desk"])
-        referral, offer = referrals.refer(
-            s, desk, question="Tarvitsen apua työnhakuun", consent=True, municipality="245", ring_id=world.ring
-        )
+        enquiry = ReferralCreate(question="Tarvitsen apua työnhakuun", consent=True, municipality="245")
+        referral, offer = referrals.refer(s, desk, enquiry, OfferCreate(ring_id=world.ring), route=route_now)
         referral_id, offer_id = referral.id, offer.id
     with app.app_context(), db.new_session(read_only=True) as s:
         stored = s.get(Referral, referral_id)
@@ -33,17 +33,25 @@ def test_refer_opens_and_offers_to_the_ring_with_two_events(app, world) -> None:
 
 
 @pytest.mark.parametrize(
-    ("targets", "message"),
+    ("target", "message"),
     [
-        ({"ring_id": "no-such-ring"}, "ring_id"),
-        ({"service_id": "no-such-service"}, "service_id"),
-        ({}, "exactly one"),
-        ({"service_id": "x", "ring_id": "y"}, "exactly one"),
+        (OfferCreate(ring_id="no-such-ring"), "ring_id"),
+        (OfferCreate(service_id="no-such-service"), "service_id"),
     ],
 )
-def test_a_refused_offer_leaves_no_referral_behind(app, world, targets, message) -> None:
+def test_a_refused_offer_leaves_no_referral_behind(app, world, target, message) -> None:
     before = _counts(app)
+    enquiry = ReferralCreate(question="Velkaa on paljon", consent=True)
     with pytest.raises(OperationError) as refused, app.app_context(), db.transaction() as s:
-        referrals.refer(s, s.get(User, world.users["desk"]), question="Velkaa on paljon", consent=True, **targets)
+        referrals.refer(s, s.get(User, world.users["desk"]), enquiry, target, route=route_now)
     assert isinstance(refused.value, BadInput) and message in refused.value.message
     assert _counts(app) == before
+
+
+@pytest.mark.parametrize(
+    ("target", "message"), [({}, "exactly one"), ({"service_id": "x", "ring_id": "y"}, "exactly one")]
+)
+def test_a_target_is_one_service_or_one_ring(target, message) -> None:
+    with pytest.raises(BadInput) as refused:
+        parsed(OfferCreate, target)
+    assert message in refused.value.message

@@ -49,7 +49,7 @@ def engine_stand_in(app, world, monkeypatch) -> list[tuple[Any, ...]]:
         s.add(Attribute(link_id=world.services["b"], taxonomy_term_id=term.id, link_entity="service"))
     calls: list[tuple[Any, ...]] = []
 
-    def route_for(question, municipality, age, language):
+    def route_for(route, question, municipality, age, language):
         calls.append((question, municipality, age, language))
         return _route_result(world.services["b"])
 

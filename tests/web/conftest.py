@@ -116,12 +116,13 @@ def open_case(
     """Open a referral at ``email``'s organisation (and offer it); returns (referral id, offer id)."""
     import routing.referrals.operations as referrals
     from routing.core import db
+    from routing.matcher.loading import route_now
+    from routing.referrals.models import ReferralCreate
 
     with app.app_context(), db.transaction() as s:
         who = user(s, email)
-        referral = referrals.open_referral(
-            s, who, question=question, consent=True, client_contact="040 123 4567", age=17, channel="desk"
-        )
+        enquiry = ReferralCreate(question=question, consent=True, client_contact="040 123 4567", age=17)
+        referral = referrals.open_referral(s, who, enquiry, route=route_now, channel="desk")
         offer_id = None
         if service:
             offer_id = referrals.offer_to_service(s, who, referral.id, service).id
