@@ -38,7 +38,19 @@ from routing.directory.models import (
     TaxonomyTerm,
 )
 from routing.matcher.loading import route_now
-from routing.referrals.models import Event, Note, Offer, Referral, ReferralCreate, ReferralNeed, first_owner_columns
+from routing.referrals.models import (
+    Event,
+    Note,
+    NoteCreate,
+    Offer,
+    OfferCreate,
+    OfferDecline,
+    Referral,
+    ReferralClose,
+    ReferralCreate,
+    ReferralNeed,
+    first_owner_columns,
+)
 
 T = TypeVar("T")
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -362,20 +374,20 @@ class Network:
     def offer(self, referral: Referral, to: Service | Ring, *, at: datetime | None = None) -> Offer:
         """The desk offers ``referral`` to a service's organisation or to a ring."""
         if isinstance(to, Ring):
-            return run(self.app, self.desk.id, operations.offer_to_ring, referral.id, to.id, now=at)
-        return run(self.app, self.desk.id, operations.offer_to_service, referral.id, to.id, now=at)
+            return run(self.app, self.desk.id, operations.offer, referral.id, OfferCreate(ring_id=to.id), now=at)
+        return run(self.app, self.desk.id, operations.offer, referral.id, OfferCreate(service_id=to.id), now=at)
 
     def accept(self, offer: Offer, by: User, *, at: datetime | None = None) -> Referral:
         return run(self.app, by.id, operations.accept_offer, offer.id, now=at)
 
     def decline(self, offer: Offer, by: User, reason: str = "no-capacity", *, at: datetime | None = None) -> Referral:
-        return run(self.app, by.id, operations.decline_offer, offer.id, reason, now=at)
+        return run(self.app, by.id, operations.decline_offer, offer.id, OfferDecline(reason=reason), now=at)
 
     def note(self, referral: Referral, by: User, text: str, *, at: datetime | None = None) -> Note:
-        return run(self.app, by.id, operations.add_note, referral.id, text, now=at)
+        return run(self.app, by.id, operations.add_note, referral.id, NoteCreate(text=text), now=at)
 
     def close(self, referral: Referral, by: User, outcome: str = "served", *, at: datetime | None = None) -> Referral:
-        return run(self.app, by.id, operations.close_referral, referral.id, outcome, now=at)
+        return run(self.app, by.id, operations.close_referral, referral.id, ReferralClose(outcome=outcome), now=at)
 
 
 def build_network(app: Flask) -> Network:

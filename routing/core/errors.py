@@ -90,6 +90,12 @@ def _problems(model: type[BaseModel], exc: ValidationError) -> str:
             said.append(f"{field} is too long (at most {context.get('max_length')} characters)")
         elif kind == "string_too_short":
             said.append(f"{field} must not be empty")
+        elif kind in ("int_type", "int_parsing", "int_from_float"):
+            said.append(f"{field} must be a whole number")
+        elif kind == "bool_type":
+            said.append(f"{field} must be true or false")
+        elif kind == "string_type":
+            said.append(f"{field} must be a string")
         else:
             said.append(f"{field}: {str(error['msg']).removeprefix('Value error, ')}")
     return "; ".join(said)

@@ -8,7 +8,6 @@ written to the access log in the same transaction. Lists carry no personal data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from flask import Response, jsonify, request
@@ -25,19 +24,19 @@ from routing.core.errors import parsed
 from routing.directory.models import Organization, Ring, RingMember
 from routing.matcher.loading import route_now
 from routing.privacy.access import log_access
-from routing.referrals.models import REFERRAL_STATES, Offer, Referral, ReferralCreate
+from routing.referrals.models import (
+    REFERRAL_STATES,
+    HandoffCreate,
+    NoteCreate,
+    Offer,
+    OfferCreate,
+    OfferDecline,
+    Referral,
+    ReferralClose,
+    ReferralCreate,
+)
 from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
 from routing.referrals.queries import case_file, offer_public, referral_public, summaries
-
-
-def _fields(body: dict[str, Any], known: Iterable[str]) -> dict[str, Any]:
-    """The body, refusing names it does not know (a misspelt ``consent`` must not pass unnoticed)."""
-    known = tuple(known)
-    unknown = sorted(set(body) - set(known))
-    if unknown:
-        abort(400, f"unknown field(s) {', '.join(unknown)}; this takes {', '.join(known)}")
-    return body
-
 
 # --- shapes -------------------------------------------------------------------
 
@@ -112,16 +111,9 @@ def show_referral(referral_id: str) -> tuple[Response, int]:
 @bp.post("/referrals/<referral_id>/offers")
 @token_required()
 def make_offer(referral_id: str) -> tuple[Response, int]:
-    body = _fields(json_body(), ("service_id", "ring_id", "note"))
+    target = parsed(OfferCreate, json_body())
     s = db.session()
-    made = ops.offer(
-        s,
-        current_user(),
-        referral_id,
-        service_id=body.get("service_id"),
-        ring_id=body.get("ring_id"),
-        note=body.get("note"),
-    )
+    made = ops.offer(s, current_user(), referral_id, target)
     s.commit()
     return jsonify(offer_json(made)), 201
 
@@ -138,22 +130,20 @@ def accept_offer(offer_id: str) -> tuple[Response, int]:
 @bp.post("/offers/<offer_id>/decline")
 @token_required()
 def decline_offer(offer_id: str) -> tuple[Response, int]:
-    body = _fields(json_body(), ("reason", "note"))
+    decision = parsed(OfferDecline, json_body())
     s = db.session()
     user = current_user()
-    referral = ops.decline_offer(s, user, offer_id, body.get("reason"), body.get("note"))
+    referral = ops.decline_offer(s, user, offer_id, decision)
     return _respond(s, referral, user)
 
 
 @bp.post("/referrals/<referral_id>/handoff")
 @token_required()
 def handoff(referral_id: str) -> tuple[Response, int]:
-    body = _fields(json_body(), ("service_id", "user_id", "note"))
+    handoff_to = parsed(HandoffCreate, json_body())
     s = db.session()
     user = current_user()
-    made = ops.propose_handoff(
-        s, user, referral_id, service_id=body.get("service_id"), user_id=body.get("user_id"), note=body.get("note")
-    )
+    made = ops.propose_handoff(s, user, referral_id, handoff_to)
     referral = s.get(Referral, made.referral_id)
     assert referral is not None
     return _respond(s, referral, user)
@@ -162,10 +152,10 @@ def handoff(referral_id: str) -> tuple[Response, int]:
 @bp.post("/referrals/<referral_id>/notes")
 @token_required()
 def add_note(referral_id: str) -> tuple[Response, int]:
-    body = _fields(json_body(), ("text",))
+    written = parsed(NoteCreate, json_body())
     s = db.session()
     user = current_user()
-    note = ops.add_note(s, user, referral_id, body.get("text"))
+    note = ops.add_note(s, user, referral_id, written)
     referral = s.get(Referral, note.referral_id)
     assert referral is not None
     return _respond(s, referral, user)
@@ -174,10 +164,10 @@ def add_note(referral_id: str) -> tuple[Response, int]:
 @bp.post("/referrals/<referral_id>/close")
 @token_required()
 def close_referral(referral_id: str) -> tuple[Response, int]:
-    body = _fields(json_body(), ("outcome",))
+    close = parsed(ReferralClose, json_body())
     s = db.session()
     user = current_user()
-    referral = ops.close_referral(s, user, referral_id, body.get("outcome"))
+    referral = ops.close_referral(s, user, referral_id, close)
     return _respond(s, referral, user)
 
 

@@ -43,12 +43,14 @@ from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteInputError, RouteRequest
 from routing.referrals.models import (
     CHANNELS,
-    DECLINE_REASONS,
-    OUTCOMES,
+    HandoffCreate,
     Note,
+    NoteCreate,
     Offer,
     OfferCreate,
+    OfferDecline,
     Referral,
+    ReferralClose,
     ReferralCreate,
     ReferralNeed,
     first_owner_columns,
@@ -68,10 +70,6 @@ from rules.load import RuleSetError
 from rules.taxonomy import LANGUAGES
 
 log = logging.getLogger(__name__)
-
-MAX_QUESTION = 4000
-MAX_CONTACT = 500
-MAX_NOTE = 10000
 
 
 # why an offer was withdrawn (kept in Offer.reason beside the decline codes)
@@ -140,49 +138,6 @@ def _storable(value: str) -> bool:
 def could_be_id(value: str) -> bool:
     """An id from a URL that could name a stored row (else it is simply not found)."""
     return 0 < len(value) <= 64 and _storable(value)
-
-
-def _text(value: Any, name: str, *, max_length: int, required: bool = False) -> str | None:
-    if value is None:
-        if required:
-            raise BadInput(f"{name} is required")
-        return None
-    if not isinstance(value, str):
-        raise BadInput(f"{name} must be a string, not {type(value).__name__}")
-    if not _storable(value):
-        raise BadInput(f"{name} contains characters that cannot be stored (NUL or invalid Unicode)")
-    value = value.strip()
-    if not value:
-        if required:
-            raise BadInput(f"{name} must not be empty")
-        return None
-    if len(value) > max_length:
-        raise BadInput(f"{name} is too long ({len(value)} characters; at most {max_length})")
-    return value
-
-
-def _id(value: Any, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise BadInput(f"{name} must be a non-empty string")
-    if not could_be_id(value.strip()):
-        raise BadInput(f"{name}: no such id {value!r}")
-    return value.strip()
-
-
-def _choice(value: Any, name: str, choices: tuple[str, ...]) -> str:
-    if value is None:
-        raise BadInput(f"{name} is required: one of {', '.join(choices)}")
-    if not isinstance(value, str) or value not in choices:
-        raise BadInput(f"{name} must be one of {', '.join(choices)}, not {value!r}")
-    return value
-
-
-def _one_target(values: dict[str, Any]) -> str:
-    """The name of the one target given (e.g. ``service_id`` or ``ring_id``)."""
-    given = [name for name, value in values.items() if value is not None]
-    if len(given) != 1:
-        raise BadInput(f"give exactly one of {' or '.join(values)}")
-    return given[0]
 
 
 # --- the routing seam -----------------------------------------------------------
@@ -312,34 +267,12 @@ def refer(
 # --- offering -------------------------------------------------------------------
 
 
-def offer_to_service(
-    session: Session, user: User, referral_id: str, service_id: Any, note: Any = None, *, now: datetime | None = None
-) -> Offer:
-    """Offer the referral to the organisation of an active service."""
-    return _offer(session, user, referral_id, service_id=service_id, note=note, now=now)
-
-
-def offer_to_ring(
-    session: Session, user: User, referral_id: str, ring_id: Any, note: Any = None, *, now: datetime | None = None
-) -> Offer:
-    """Offer the referral to a ring's shared queue: any counsellor of a member organisation may take it."""
-    return _offer(session, user, referral_id, ring_id=ring_id, note=note, now=now)
-
-
-def offer(
-    session: Session,
-    user: User,
-    referral_id: str,
-    *,
-    service_id: Any = None,
-    ring_id: Any = None,
-    note: Any = None,
-    now: datetime | None = None,
-) -> Offer:
-    """Offer to ``service_id`` or ``ring_id`` (exactly one), as the API's body gives them."""
-    if _one_target({"service_id": service_id, "ring_id": ring_id}) == "service_id":
-        return offer_to_service(session, user, referral_id, service_id, note, now=now)
-    return offer_to_ring(session, user, referral_id, ring_id, note, now=now)
+def offer(session: Session, user: User, referral_id: str, target: OfferCreate, *, now: datetime | None = None) -> Offer:
+    """Offer the referral to the organisation of an active service, or to a ring's shared queue (any
+    counsellor of a member organisation may take it): the target names exactly one."""
+    return _offer(
+        session, user, referral_id, service_id=target.service_id, ring_id=target.ring_id, note=target.note, now=now
+    )
 
 
 def _offer(
@@ -347,9 +280,9 @@ def _offer(
     user: User,
     referral_id: str,
     *,
-    service_id: Any = None,
-    ring_id: Any = None,
-    note: Any = None,
+    service_id: str | None,
+    ring_id: str | None,
+    note: str | None,
     now: datetime | None = None,
 ) -> Offer:
     _v, referral = get_visible(session, user, referral_id, lock=True)
@@ -357,11 +290,9 @@ def _offer(
         raise Forbidden("only the holder organisation's people can offer this referral")
     if referral.state not in ("open", "offered"):
         raise _invalid(referral, "offer")
-    note_text = _text(note, "note", max_length=MAX_NOTE)
     organization_id: str | None = None
     if service_id is not None:
-        service_id = _id(service_id, "service_id")
-        service = session.get(Service, service_id)
+        service = session.get(Service, service_id) if could_be_id(service_id) else None
         if service is None:
             raise BadInput(f"service_id: no service {service_id}")
         if service.status != "active":
@@ -369,8 +300,7 @@ def _offer(
         organization_id = service.organization_id
         same = col(Offer.service_id) == service_id
     else:
-        ring_id = _id(ring_id, "ring_id")
-        if session.get(Ring, ring_id) is None:
+        if ring_id is None or not could_be_id(ring_id) or session.get(Ring, ring_id) is None:
             raise BadInput(f"ring_id: no ring {ring_id}")
         same = col(Offer.ring_id) == ring_id
     duplicate = session.exec(
@@ -385,7 +315,7 @@ def _offer(
         service_id=service_id,
         organization_id=organization_id,
         ring_id=ring_id,
-        note=note_text,
+        note=note,
         created_by_id=user.id,
         created_at=now,
     )
@@ -525,13 +455,12 @@ def _explain_lost_claim(session: Session, offer_id: str, referral_id: str, user:
 
 
 def decline_offer(
-    session: Session, user: User, offer_id: str, reason: Any, note: Any = None, *, now: datetime | None = None
+    session: Session, user: User, offer_id: str, decision: OfferDecline, *, now: datetime | None = None
 ) -> Referral:
     """Decline with a coded reason. When the last pending offer goes, the referral returns to ``open``
     with its holder, flagged for re-routing; a declined handoff leaves the owner as they were."""
     _v, offer_, referral = _offer_for_decision(session, user, offer_id)
-    code = _choice(reason, "reason", DECLINE_REASONS)
-    note_text = _text(note, "note", max_length=MAX_NOTE)
+    code, note_text = str(decision.reason), decision.note
     referral = _lock(session, referral.id)
     offer_ = _fresh_offer(session, offer_.id)
     _check_decidable(offer_, referral, user, "decline")
@@ -620,26 +549,23 @@ def propose_handoff(
     session: Session,
     user: User,
     referral_id: str,
+    handoff: HandoffCreate,
     *,
-    service_id: Any = None,
-    user_id: Any = None,
-    note: Any = None,
     now: datetime | None = None,
 ) -> Offer:
     """The owner offers the referral onwards, to a service's organisation or to a person.
 
     The owner stays owner (and the holder stays holder) until the new person accepts.
     """
-    name = _one_target({"service_id": service_id, "user_id": user_id})
+    service_id, user_id, note_text = handoff.service_id, handoff.user_id, handoff.note
     _v, referral = get_visible(session, user, referral_id, lock=True)
     if referral.state != "accepted":
         raise _invalid(referral, "hand off")
     if not owns(user, referral):
         raise Forbidden("only the referral's owner can hand it off")
-    note_text = _text(note, "note", max_length=MAX_NOTE)
     to_user_id: int | None = None
-    if name == "service_id":
-        service = session.get(Service, _id(service_id, "service_id"))
+    if service_id is not None:
+        service = session.get(Service, service_id) if could_be_id(service_id) else None
         if service is None:
             raise BadInput(f"service_id: no service {service_id}")
         if service.status != "active":
@@ -648,9 +574,7 @@ def propose_handoff(
         service_id = service.id
         same = col(Offer.service_id) == service.id
     else:
-        if isinstance(user_id, bool) or not isinstance(user_id, int):
-            raise BadInput(f"user_id must be a whole number, not {user_id!r}")
-        if not 0 < user_id < 2**31:
+        if user_id is None or not 0 < user_id < 2**31:
             raise BadInput(f"user_id: no active user {user_id}")
         target = session.get(User, user_id)
         if target is None or not target.active:
@@ -671,7 +595,7 @@ def propose_handoff(
     new = Offer(
         referral_id=referral.id,
         kind="handoff",
-        service_id=service_id if name == "service_id" else None,
+        service_id=service_id,
         organization_id=organization_id,
         to_user_id=to_user_id,
         note=note_text,
@@ -695,25 +619,24 @@ def propose_handoff(
     return new
 
 
-def add_note(session: Session, user: User, referral_id: str, text: Any, *, now: datetime | None = None) -> Note:
+def add_note(session: Session, user: User, referral_id: str, note: NoteCreate, *, now: datetime | None = None) -> Note:
     """A follow-up note, by the owner only."""
     _v, referral = get_visible(session, user, referral_id, lock=True)
     if referral.state != "accepted":
         raise _invalid(referral, "write notes on")
     if not owns(user, referral):
         raise Forbidden("only the referral's owner writes its follow-up notes")
-    body = _text(text, "text", max_length=MAX_NOTE, required=True)
     now = now or utcnow()
-    note = Note(referral_id=referral.id, author_id=user.id, at=now, text=body)
-    session.add(note)
+    written = Note(referral_id=referral.id, author_id=user.id, at=now, text=note.text)
+    session.add(written)
     referral.updated_at = now
     session.flush()
     events.record(session, referral, "note", actor_id=user.id, from_state="accepted", to_state="accepted", at=now)
-    return note
+    return written
 
 
 def close_referral(
-    session: Session, user: User, referral_id: str, outcome: Any, *, now: datetime | None = None
+    session: Session, user: User, referral_id: str, close: ReferralClose, *, now: datetime | None = None
 ) -> Referral:
     """Close with an outcome, from any state but ``closed``; pending offers are withdrawn.
 
@@ -721,7 +644,7 @@ def close_referral(
     anyone of the holder organisation.
     """
     _v, referral = get_visible(session, user, referral_id, lock=True)
-    code = _choice(outcome, "outcome", OUTCOMES)
+    code = str(close.outcome)
     if referral.state == "closed":
         raise _invalid(referral, "close")
     if not holds(user, referral):

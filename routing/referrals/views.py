@@ -23,11 +23,19 @@ from wtforms import SelectChoice
 import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core import db
-from routing.core.errors import Conflict, Forbidden, NotFound, OperationError
+from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
-from routing.referrals.models import Offer, Referral
+from routing.referrals.models import (
+    HandoffCreate,
+    NoteCreate,
+    Offer,
+    OfferCreate,
+    OfferDecline,
+    Referral,
+    ReferralClose,
+)
 from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, viewer
 from routing.referrals.queries import (
     INBOX_LISTS,
@@ -250,7 +258,8 @@ def decline(offer_id: str) -> Response:
         abort(400)
     s = db.session()
     try:
-        referrals.decline_offer(s, current_user.user, offer_id, form.reason.data, form.note.data or None)
+        decision = parsed(OfferDecline, {"reason": form.reason.data, "note": form.note.data or None})
+        referrals.decline_offer(s, current_user.user, offer_id, decision)
         s.commit()
     except OperationError as exc:
         _refused(exc, "decline")
@@ -269,10 +278,8 @@ def offer_again(referral_id: str) -> Response:
         abort(400)
     s = db.session()
     try:
-        if kind == "service":
-            referrals.offer_to_service(s, current_user.user, referral_id, target_id)
-        else:
-            referrals.offer_to_ring(s, current_user.user, referral_id, target_id)
+        to = parsed(OfferCreate, {"service_id": target_id} if kind == "service" else {"ring_id": target_id})
+        referrals.offer(s, current_user.user, referral_id, to)
         s.commit()
     except OperationError as exc:
         _refused(exc, "offer")
@@ -290,7 +297,7 @@ def add_note(referral_id: str) -> Response:
         return redirect(_back(url_for("web.referral_page", referral_id=referral_id)))
     s = db.session()
     try:
-        referrals.add_note(s, current_user.user, referral_id, form.text.data)
+        referrals.add_note(s, current_user.user, referral_id, parsed(NoteCreate, {"text": form.text.data}))
         s.commit()
     except OperationError as exc:
         _refused(exc, "note")
@@ -307,7 +314,9 @@ def close(referral_id: str) -> Response:
         abort(400)
     s = db.session()
     try:
-        referrals.close_referral(s, current_user.user, referral_id, form.outcome.data)
+        referrals.close_referral(
+            s, current_user.user, referral_id, parsed(ReferralClose, {"outcome": form.outcome.data})
+        )
         s.commit()
     except OperationError as exc:
         _refused(exc, "close")
@@ -325,12 +334,10 @@ def handoff(referral_id: str) -> Response:
         abort(400)
     s = db.session()
     try:
-        if kind == "service":
-            referrals.propose_handoff(s, current_user.user, referral_id, service_id=target_id)
-        else:
-            if not target_id.isdigit():
-                abort(400)
-            referrals.propose_handoff(s, current_user.user, referral_id, user_id=int(target_id))
+        if kind == "user" and not target_id.isdigit():
+            abort(400)
+        to = {"service_id": target_id} if kind == "service" else {"user_id": int(target_id)}
+        referrals.propose_handoff(s, current_user.user, referral_id, parsed(HandoffCreate, to))
         s.commit()
     except OperationError as exc:
         _refused(exc, "handoff")

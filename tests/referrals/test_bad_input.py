@@ -97,7 +97,7 @@ def test_bad_input_on_an_existing_referral_changes_nothing(as_, world, session) 
         ("desk", f"/referrals/{rid}/close", {"outcome": "happy"}, 400, "outcome"),
         ("desk", f"/referrals/{rid}/close", {}, 400, "outcome"),
         ("desk", f"/referrals/{rid}/notes", {"text": "x"}, 422, "allowed now"),
-        ("desk", f"/referrals/{rid}/handoff", {"user_id": "b1"}, 422, "allowed now"),
+        ("desk", f"/referrals/{rid}/handoff", {"user_id": world.users["c1"]}, 422, "allowed now"),
     ]
     for who, path, body, status, words in cases:
         response = as_(who).post(path, body)

@@ -11,7 +11,14 @@ import routing.referrals.operations as referrals
 from routing.core import db
 from routing.core.clock import local_seconds, week_number
 from routing.matcher.loading import route_now
-from routing.referrals.models import Referral, ReferralCreate, ReferralNeed
+from routing.referrals.models import (
+    HandoffCreate,
+    OfferCreate,
+    OfferDecline,
+    Referral,
+    ReferralCreate,
+    ReferralNeed,
+)
 
 from ..histories import hki, run
 
@@ -45,10 +52,12 @@ def test_decline_reoffer_accept_then_handoff_keep_the_first_owners_numbers(app, 
         needs = s.exec(select(ReferralNeed).where(ReferralNeed.referral_id == ref.id)).all()
     assert needs and all((n.municipality, n.opened_local) == ("245", fresh.opened_local) for n in needs)
 
-    first = run(app, u["desk"], referrals.offer_to_service, ref.id, world.services["b"], now=hki(2026, 3, 27, 17))
-    run(app, u["b1"], referrals.decline_offer, first.id, "no-capacity", now=hki(2026, 3, 28, 9))
+    first = run(
+        app, u["desk"], referrals.offer, ref.id, OfferCreate(service_id=world.services["b"]), now=hki(2026, 3, 27, 17)
+    )
+    run(app, u["b1"], referrals.decline_offer, first.id, OfferDecline(reason="no-capacity"), now=hki(2026, 3, 28, 9))
     assert reread(app, ref.id).seconds_to_owner is None  # a decline gives no owner
-    second = run(app, u["desk"], referrals.offer_to_ring, ref.id, world.ring, now=hki(2026, 3, 28, 10))
+    second = run(app, u["desk"], referrals.offer, ref.id, OfferCreate(ring_id=world.ring), now=hki(2026, 3, 28, 10))
     accepted_at = hki(2026, 3, 30, 10, 30)  # Mon 10:30 EEST = 07:30 UTC: 65.5 h later, 66.5 h on the wall clock
     run(app, u["c1"], referrals.accept_offer, second.id, now=accepted_at)
     owned = reread(app, ref.id)
@@ -57,7 +66,9 @@ def test_decline_reoffer_accept_then_handoff_keep_the_first_owners_numbers(app, 
     assert owned.owned_local == owned.opened_local + 66 * 3600 + 1800  # type: ignore[operator]
     assert owned.first_owner_org_id == world.orgs["c"]  # the ring member whose counsellor accepted
 
-    handoff = run(app, u["c1"], referrals.propose_handoff, ref.id, user_id=u["b2"], now=hki(2026, 4, 1, 9))
+    handoff = run(
+        app, u["c1"], referrals.propose_handoff, ref.id, HandoffCreate(user_id=u["b2"]), now=hki(2026, 4, 1, 9)
+    )
     run(app, u["b2"], referrals.accept_offer, handoff.id, now=hki(2026, 4, 2, 9))
     handed = reread(app, ref.id)
     assert (handed.owner_id, handed.holder_id) == (u["b2"], world.orgs["b"])

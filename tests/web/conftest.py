@@ -117,7 +117,7 @@ def open_case(
     import routing.referrals.operations as referrals
     from routing.core import db
     from routing.matcher.loading import route_now
-    from routing.referrals.models import ReferralCreate
+    from routing.referrals.models import OfferCreate, ReferralCreate
 
     with app.app_context(), db.transaction() as s:
         who = user(s, email)
@@ -125,9 +125,9 @@ def open_case(
         referral = referrals.open_referral(s, who, enquiry, route=route_now, channel="desk")
         offer_id = None
         if service:
-            offer_id = referrals.offer_to_service(s, who, referral.id, service).id
+            offer_id = referrals.offer(s, who, referral.id, OfferCreate(service_id=service)).id
         elif ring:
-            offer_id = referrals.offer_to_ring(s, who, referral.id, ring).id
+            offer_id = referrals.offer(s, who, referral.id, OfferCreate(ring_id=ring)).id
         return referral.id, offer_id
 
 
