@@ -117,6 +117,22 @@ def _pending_offers(session: Session, referral_id: str) -> list[Offer]:
     return list(session.exec(query.execution_options(populate_existing=True)))
 
 
+def _active_service(session: Session, service_id: str) -> Service:
+    """The service an offer or handoff goes to: it must exist and take offers now."""
+    service = session.get(Service, service_id) if could_be_id(service_id) else None
+    if service is None:
+        raise BadInput(f"service_id: no service {service_id}")
+    if service.status != "active":
+        raise BadInput(f"service_id: the service {service.name!r} is {service.status}, not active: offer another")
+    return service
+
+
+def _duplicate_of(session: Session, referral: Referral, same: Any) -> str | None:
+    """The pending offer of ``referral`` to the same target (``same``: a condition on ``Offer``), if any."""
+    query = select(Offer.id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending", same)
+    return session.exec(query).first()
+
+
 def _rowcount(result: Any) -> int:
     return cast(CursorResult[Any], result).rowcount
 
@@ -292,20 +308,13 @@ def _offer(
         raise _invalid(referral, "offer")
     organization_id: str | None = None
     if service_id is not None:
-        service = session.get(Service, service_id) if could_be_id(service_id) else None
-        if service is None:
-            raise BadInput(f"service_id: no service {service_id}")
-        if service.status != "active":
-            raise BadInput(f"service_id: the service {service.name!r} is {service.status}, not active: offer another")
-        organization_id = service.organization_id
+        organization_id = _active_service(session, service_id).organization_id
         same = col(Offer.service_id) == service_id
     else:
         if ring_id is None or not could_be_id(ring_id) or session.get(Ring, ring_id) is None:
             raise BadInput(f"ring_id: no ring {ring_id}")
         same = col(Offer.ring_id) == ring_id
-    duplicate = session.exec(
-        select(Offer.id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending", same)
-    ).first()
+    duplicate = _duplicate_of(session, referral, same)
     if duplicate is not None:
         raise Conflict(f"there is already a pending offer {duplicate} to the same target")
     now = now or utcnow()
@@ -565,14 +574,8 @@ def propose_handoff(
         raise Forbidden("only the referral's owner can hand it off")
     to_user_id: int | None = None
     if service_id is not None:
-        service = session.get(Service, service_id) if could_be_id(service_id) else None
-        if service is None:
-            raise BadInput(f"service_id: no service {service_id}")
-        if service.status != "active":
-            raise BadInput(f"service_id: the service {service.name!r} is {service.status}, not active")
-        organization_id = service.organization_id
-        service_id = service.id
-        same = col(Offer.service_id) == service.id
+        organization_id = _active_service(session, service_id).organization_id
+        same = col(Offer.service_id) == service_id
     else:
         if user_id is None or not 0 < user_id < 2**31:
             raise BadInput(f"user_id: no active user {user_id}")
@@ -586,9 +589,7 @@ def propose_handoff(
         organization_id = target.organization_id
         to_user_id = target.id
         same = col(Offer.to_user_id) == target.id
-    duplicate = session.exec(
-        select(Offer.id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "pending", same)
-    ).first()
+    duplicate = _duplicate_of(session, referral, same)
     if duplicate is not None:
         raise Conflict(f"there is already a pending handoff {duplicate} to the same target")
     now = now or utcnow()
