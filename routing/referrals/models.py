@@ -316,7 +316,9 @@ class NeedPublic(SQLModel):
     unmet: bool
 
 
-class OfferBase(SQLModel):
+class OfferInReferral(SQLModel):
+    """An offer inside its referral (the referral is the parent: no ``referral_id``)."""
+
     id: str
     state: str = Field(schema_extra={"enum": list(OFFER_STATES)})
     service_id: str | None
@@ -326,11 +328,6 @@ class OfferBase(SQLModel):
         description="decline reason code; for a withdrawn offer `accepted-elsewhere` or `closed`"
     )
     created_at: Timestamp
-
-
-class OfferInReferral(OfferBase):
-    """An offer inside its referral (the referral is the parent: no ``referral_id``)."""
-
     kind: str = Field(schema_extra={"enum": ["referral", "handoff"]})
     to_user_id: int | None = None
     note: str | None = None
@@ -338,13 +335,10 @@ class OfferInReferral(OfferBase):
     decided_at: Timestamp | None = None
 
 
-class OfferPublic(OfferBase):
+class OfferPublic(OfferInReferral):
+    """An offer on its own (an answer to making one, a queue's item)."""
+
     referral_id: str
-    kind: str = Field(schema_extra={"enum": ["referral", "handoff"]})
-    to_user_id: int | None = None
-    note: str | None = None
-    decided_by_id: int | None = None
-    decided_at: Timestamp | None = None
 
 
 class EventPublic(SQLModel):
@@ -372,44 +366,32 @@ class ReferralSummary(SQLModel):
 
     id: str
     state: str = Field(schema_extra={"enum": list(REFERRAL_STATES)})
-    holder: OrganizationRef
-    owner: PersonPublic | None
-    contact_user_id: int | None = None
-    municipality: str | None = None
-    age: int | None = None
-    language: str | None = None
-    needs: list[NeedPublic] = []
-    needs_rerouting: bool = False
-    outcome: str | None = None
-    created_at: Timestamp
-    updated_at: Timestamp | None = None
-
-
-class ReferralPublic(SQLModel):
-    """The whole case as shared/CONTRACT.md shapes it for those who may read it."""
-
-    id: str
-    state: str = Field(schema_extra={"enum": list(REFERRAL_STATES)})
     holder: OrganizationRef = Field(description="the accountable organisation; never empty")
     owner: PersonPublic | None
     contact_user_id: int | None
-    question: str | None = Field(description="empty without consent, after erasure or retention")
     municipality: str | None
     age: int | None
     language: str | None
-    offers: list[OfferInReferral]
-    events: list[EventPublic]
+    needs: list[NeedPublic] = []
+    needs_rerouting: bool = False
+    outcome: str | None = Field(default=None, schema_extra={"enum": [*OUTCOMES, None]})
     created_at: Timestamp
     updated_at: Timestamp | None = None
+
+
+class ReferralPublic(ReferralSummary):
+    """The whole case as shared/CONTRACT.md shapes it, for those who may read it: the summary and
+    what a list leaves out (question, contact, offers, events, notes, the route result)."""
+
+    question: str | None = Field(description="empty without consent, after erasure or retention")
+    offers: list[OfferInReferral]
+    events: list[EventPublic]
     front_door: OrganizationRef | None = None
     channel: str | None = Field(default=None, schema_extra={"enum": list(CHANNELS)})
     consent: bool | None = None
     client_contact: str | None = None
-    needs_rerouting: bool | None = None
-    outcome: str | None = Field(default=None, schema_extra={"enum": [*OUTCOMES, None]})
     owned_at: Timestamp | None = None
     closed_at: Timestamp | None = None
-    needs: list[NeedPublic] = []
     route: dict[str, Any] | None = None
     notes: list[NotePublic] = []
 
