@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5000
 
-.PHONY: run test lint chromium i18n clean constraints
+.PHONY: run test lint chromium axe i18n clean constraints
 
 # installs exactly what constraints.txt names: a fresh machine gets what the suite passed with
 $(STAMP): pyproject.toml constraints.txt
@@ -38,7 +38,14 @@ chromium:
 		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "chromium not installed: the browser tests will be skipped"; }
 
-test: $(STAMP) chromium
+# axe-core, at the version package-lock.json names, for the browser tests' accessibility checks.
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/browser/axe/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $(AXE); \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+test: $(STAMP) chromium axe
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

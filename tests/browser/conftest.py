@@ -130,3 +130,38 @@ def check_basics(page: Any) -> None:
     assert page.evaluate(_UNLABELLED) == [], page.url
     assert page.evaluate(_DUPLICATE_IDS) == [], page.url
     assert page.locator("a.skip[href='#main']").count() == 1
+
+
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+_AXE_RUN = """
+async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    """``axe(page)`` runs axe-core on the page and fails on any serious or critical finding.
+
+    axe-core comes from npm at the version tests/browser/axe/package-lock.json names
+    (``make axe``, which ``make test`` runs); without it the checks skip, saying why.
+    """
+    if not AXE.exists():
+        pytest.skip("no tests/browser/axe/node_modules/axe-core: run `make axe` (needs npm) for the axe checks")
+
+    source = AXE.read_text()
+
+    def check(page: Any) -> None:
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.evaluate(source)  # evaluated, not a <script>: the pages' CSP forbids inline scripts
+        findings = page.evaluate(_AXE_RUN)
+        assert findings == [], f"{page.url}: " + "; ".join(
+            f"{f['impact']} {f['id']} ({f['help']}) at {', '.join(f['targets'])}" for f in findings
+        )
+
+    return check
