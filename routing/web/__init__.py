@@ -12,6 +12,7 @@ def init_app(app: Flask) -> None:
 
     import routing.web.errors as errors
     import routing.web.formats as formats
+    import routing.web.headers as headers
     import routing.web.views as views
     from routing.api.blueprint import bp as api_bp
     from routing.web.forms import babel, csrf
@@ -35,5 +36,6 @@ def init_app(app: Flask) -> None:
         LANGUAGE_NAMES=LANGUAGE_NAMES,
     )
     formats.init_app(app)
+    headers.init_app(app)
     app.register_blueprint(views.bp)
     errors.init_app(app)
