@@ -26,6 +26,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from routing import create_app
 from routing.core import db
 from routing.core.migrate import upgrade
+from tests.dovecot import dovecot  # noqa: F401 (the IMAP server fixture, for any test that asks)
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 DATABASES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
