@@ -12,6 +12,7 @@ import routing.accounts.auth as auth
 from routing.accounts.forms import LoginForm
 from routing.accounts.models import Role, User
 from routing.core import db
+from routing.web.redirects import safe_target
 from routing.web.views import bp
 
 
@@ -43,10 +44,7 @@ def login() -> str | Response | tuple[str, int]:
     if lang:
         session["lang"] = lang
     login_user(auth.SessionUser(user))
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or target.startswith("/\\"):
-        target = url_for("web.home")
-    return redirect(target)
+    return redirect(safe_target(request.args.get("next"), url_for("web.home")))
 
 
 @bp.get("/home")
@@ -64,6 +62,9 @@ def home() -> Response:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
+    # a copy of the session cookie (a shared desk, a stolen backup) is worth nothing after logout
+    current_user.user.session_version += 1
+    db.session().commit()
     logout_user()
     session.clear()  # the next person at a shared desk starts afresh, in their own language
     return redirect(url_for("web.login"))

@@ -47,6 +47,7 @@ from routing.referrals.queries import (
     user_name,
 )
 from routing.web.navigation import role_required
+from routing.web.redirects import safe_target
 from routing.web.views import bp
 
 # what the page says when an operation is refused, by action and status
@@ -210,10 +211,7 @@ def receipt(referral_id: str) -> str:
 
 
 def _back(default: str) -> str:
-    target = request.form.get("next", "")
-    if target.startswith("/") and not target.startswith("//") and not target.startswith("/\\"):
-        return target
-    return default
+    return safe_target(request.form.get("next"), default)
 
 
 def _refused(exc: OperationError, action: str) -> None:
