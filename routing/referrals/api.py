@@ -37,6 +37,7 @@ from routing.referrals.models import (
 )
 from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
 from routing.referrals.queries import case_file, offer_public, referral_public, summaries
+from routing.web.headers import personal
 
 # --- shapes -------------------------------------------------------------------
 
@@ -67,6 +68,7 @@ def _respond(session: Session, referral: Referral, user: User, status: int = 200
 
 
 @bp.post("/referrals")
+@personal
 @token_required()
 def open_referral() -> tuple[Response, int]:
     enquiry = parsed(ReferralCreate, json_body())
@@ -77,6 +79,7 @@ def open_referral() -> tuple[Response, int]:
 
 
 @bp.get("/referrals")
+@personal
 @token_required()
 def list_referrals() -> Response:
     page, per_page = page_args()
@@ -100,6 +103,7 @@ def list_referrals() -> Response:
 
 
 @bp.get("/referrals/<referral_id>")
+@personal
 @token_required()
 def show_referral(referral_id: str) -> tuple[Response, int]:
     s = db.session()
@@ -109,6 +113,7 @@ def show_referral(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/offers")
+@personal
 @token_required()
 def make_offer(referral_id: str) -> tuple[Response, int]:
     target = parsed(OfferCreate, json_body())
@@ -119,6 +124,7 @@ def make_offer(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/offers/<offer_id>/accept")
+@personal
 @token_required()
 def accept_offer(offer_id: str) -> tuple[Response, int]:
     s = db.session()
@@ -128,6 +134,7 @@ def accept_offer(offer_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/offers/<offer_id>/decline")
+@personal
 @token_required()
 def decline_offer(offer_id: str) -> tuple[Response, int]:
     decision = parsed(OfferDecline, json_body())
@@ -138,6 +145,7 @@ def decline_offer(offer_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/handoff")
+@personal
 @token_required()
 def handoff(referral_id: str) -> tuple[Response, int]:
     handoff_to = parsed(HandoffCreate, json_body())
@@ -150,6 +158,7 @@ def handoff(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/notes")
+@personal
 @token_required()
 def add_note(referral_id: str) -> tuple[Response, int]:
     written = parsed(NoteCreate, json_body())
@@ -162,6 +171,7 @@ def add_note(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/close")
+@personal
 @token_required()
 def close_referral(referral_id: str) -> tuple[Response, int]:
     close = parsed(ReferralClose, json_body())
@@ -182,6 +192,7 @@ def _offers_with_referrals(session: Session, offers: list[Offer]) -> list[dict[s
 
 
 @bp.get("/inbox")
+@personal
 @token_required()
 def inbox() -> Response:
     """The caller's organisation inbox: pending offers to it, its rings or the caller, oldest first; and my cases.
@@ -237,6 +248,7 @@ def list_rings() -> Response:
 
 
 @bp.get("/rings/<ring_id>/queue")
+@personal
 @token_required()
 def ring_queue(ring_id: str) -> Response:
     """A ring's shared queue, oldest first: for the people of its member organisations only."""

@@ -46,6 +46,7 @@ from routing.referrals.queries import (
     taken_by,
     user_name,
 )
+from routing.web.headers import personal
 from routing.web.navigation import role_required
 from routing.web.redirects import safe_target
 from routing.web.views import bp
@@ -89,6 +90,7 @@ def page_url(endpoint: str, positions: Mapping[str, int], param: str | None = No
 
 
 @bp.get("/ring")
+@personal
 @role_required(*DECIDING_ROLES)
 def ring() -> str:
     s = db.read_session()
@@ -97,6 +99,7 @@ def ring() -> str:
 
 
 @bp.get("/inbox")
+@personal
 @role_required()
 def inbox() -> str:
     s = db.read_session()
@@ -122,6 +125,7 @@ def _visible(referral_id: str) -> Referral:
 
 
 @bp.get("/referrals/<referral_id>")
+@personal
 @role_required()
 def referral_page(referral_id: str) -> str:
     user = current_user.user
@@ -184,6 +188,7 @@ def handoff_choices(session: Session, referral: Referral, user: User) -> list[Se
 
 
 @bp.get("/referrals/<referral_id>/receipt")
+@personal
 @role_required()
 def receipt(referral_id: str) -> str:
     referral = _visible(referral_id)

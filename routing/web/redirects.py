@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlsplit
 
 
 def _plain_path(text: str) -> bool:
-    """Starts with one ``/``, and no backslash, whitespace or control character a browser would skip or read as ``/``."""
+    """One leading ``/``; no backslash, whitespace or control character (a browser skips or reads them as ``/``)."""
     if not text.startswith("/") or text.startswith("//"):
         return False
     return not any(ch == "\\" or ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text)

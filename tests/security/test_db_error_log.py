@@ -27,7 +27,8 @@ def _break_inserts(engine) -> None:
         else:
             conn.execute(
                 text(
-                    "CREATE FUNCTION broken() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'gone'; END $$ LANGUAGE plpgsql"
+                    "CREATE FUNCTION broken() RETURNS trigger"
+                    " AS $$ BEGIN RAISE EXCEPTION 'gone'; END $$ LANGUAGE plpgsql"
                 )
             )
             conn.execute(text("CREATE TRIGGER broken BEFORE INSERT ON referral FOR EACH ROW EXECUTE FUNCTION broken()"))

@@ -15,7 +15,7 @@ TEMPLATES = Path(__file__).parents[2] / "routing" / "templates"
 
 def _strict(response) -> None:
     csp = response.headers.get("Content-Security-Policy", "")
-    directives = dict((d.strip().split(" ", 1) + [""])[:2] for d in csp.split(";") if d.strip())
+    directives = dict([*d.strip().split(" ", 1), ""][:2] for d in csp.split(";") if d.strip())
     assert "'self'" in directives.get("script-src", directives.get("default-src", ""))
     assert "unsafe-inline" not in directives.get("script-src", "") and "unsafe-eval" not in csp
     assert directives.get("frame-ancestors") == "'none'"
