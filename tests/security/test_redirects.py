@@ -59,6 +59,9 @@ def test_safe_target_keeps_paths_here(target: str) -> None:
 @pytest.mark.parametrize("target", BYPASSES)
 def test_login_next_never_leaves_the_site(client, world, target: str) -> None:
     response = log_in(client, "b1@example.fi", next_=quote(target, safe=""))
+    if "\x00" in target:  # refused at the edge, before the login is even tried
+        assert response.status_code == 400
+        return
     assert response.status_code == 302, response.text
     assert _where(response.headers["Location"]) == "localhost", response.headers["Location"]
     assert response.headers["Location"].endswith("/home")
