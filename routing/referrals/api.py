@@ -35,16 +35,17 @@ from routing.referrals.models import (
     ReferralClose,
     ReferralCreate,
 )
-from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
+from routing.referrals.permissions import may_read_content, pending_offers_for, referral_visible, viewer
 from routing.referrals.queries import case_file, offer_public, referral_public, summaries
 from routing.web.headers import personal
 
 # --- shapes -------------------------------------------------------------------
 
 
-def referral_json(session: Session, referral: Referral) -> dict[str, Any]:
-    """The referral as the contract shapes it, with a few fields beside (front door, needs, notes...)."""
-    return referral_public(case_file(session, referral)).model_dump(mode="json")
+def referral_json(session: Session, referral: Referral, *, content: bool = True) -> dict[str, Any]:
+    """The referral as the contract shapes it, with a few fields beside (front door, needs, notes...);
+    without the client's words when ``content`` is False (``permissions.may_read_content``)."""
+    return referral_public(case_file(session, referral, content=content)).model_dump(mode="json")
 
 
 def offer_json(offer: Offer) -> dict[str, Any]:
@@ -57,8 +58,8 @@ def summaries_json(session: Session, referrals: list[Referral]) -> list[dict[str
 
 def _respond(session: Session, referral: Referral, user: User, status: int = 200) -> tuple[Response, int]:
     """Answer with the referral; log the read of its personal data; commit the change with it."""
-    body = referral_json(session, referral)
-    if referral.question is not None or referral.client_contact is not None or body["notes"]:
+    body = referral_json(session, referral, content=may_read_content(session, viewer(session, user), referral))
+    if body["question"] is not None or body["client_contact"] is not None or body["notes"]:
         log_access(session, referral.id, user.id, "api", "referral")
     session.commit()
     return jsonify(body), status

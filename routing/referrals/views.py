@@ -36,7 +36,7 @@ from routing.referrals.models import (
     Referral,
     ReferralClose,
 )
-from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, viewer
+from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, may_read_content, viewer
 from routing.referrals.queries import (
     INBOX_LISTS,
     case_file,
@@ -130,13 +130,15 @@ def _visible(referral_id: str) -> Referral:
 def referral_page(referral_id: str) -> str:
     user = current_user.user
     referral = _visible(referral_id)
-    # the client data act: every read of the client's data is recorded
-    s = db.session()
-    log_access(s, referral.id, user.id, "page")
-    s.commit()
     read = db.read_session()
     v = viewer(read, user)
-    case = case_file(read, referral)
+    content = may_read_content(read, v, referral)
+    if content:
+        # the client data act: every read of the client's data is recorded
+        s = db.session()
+        log_access(s, referral.id, user.id, "page")
+        s.commit()
+    case = case_file(read, referral, content=content)
     offers = case.offers
     mine_to_decide = [o for o in offers if may_decide(v, o)]
     is_owner = may(user, "notes", referral)
@@ -150,6 +152,7 @@ def referral_page(referral_id: str) -> str:
         offers_by_id={o.id: o for o in offers},
         events=case.events,
         notes=case.notes,
+        content=content,
         names=case.names,
         needs=[n.need for n in case.needs],
         to_decide=mine_to_decide,
