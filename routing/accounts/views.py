@@ -17,7 +17,7 @@ from routing.web.views import bp
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> str | Response | tuple[str, int]:
+def login() -> str | Response | tuple[str, int] | tuple[str, int, dict[str, str]]:
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("web.index"))
     form = LoginForm()
@@ -26,11 +26,12 @@ def login() -> str | Response | tuple[str, int]:
     s = db.session()
     email = (form.email.data or "").strip().lower()
     keys = auth.throttle_keys(email, request.remote_addr)
-    if auth.is_throttled(s, keys):
-        flash(_("Too many failed attempts. Wait 15 minutes and try again."), "error")
-        return render_template("accounts/login.html", form=form, throttled=True), 429
+    wait = auth.wait_seconds(s, keys)
+    if wait:
+        flash(_("Too many failed attempts. Wait %(seconds)s seconds and try again.", seconds=wait), "error")
+        return render_template("accounts/login.html", form=form, throttled=True), 429, {"Retry-After": str(wait)}
     user = s.exec(select(User).where(User.email == email)).first()
-    if user is None or not user.active or not auth.check_password(user, form.password.data or ""):
+    if not auth.check_password(user, form.password.data or ""):
         auth.record_failure(s, keys)
         s.commit()
         flash(_("Wrong e-mail or password."), "error")
