@@ -10,7 +10,7 @@ from flask import Blueprint, Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
-from routing.core.errors import BadInput, OperationError
+from routing.core.errors import BadInput, NotFound, OperationError
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -75,8 +75,8 @@ class IdConverter(IntegerConverter):
 
 def refuse_nul() -> None:
     """No NUL character in an address, its query or a form: PostgreSQL text cannot hold one, and no one types it."""
-    if "\x00" in request.path:
-        raise BadInput("the address contains a NUL character (\\u0000)")
+    if "\x00" in request.path:  # no id holds one: like any address that leads nowhere
+        raise NotFound("no such address: it contains a NUL character (\\u0000)")
     for where, values in (("query", request.args), ("form", request.form)):
         for name, value in values.items(multi=True):
             if "\x00" in name or "\x00" in value:
