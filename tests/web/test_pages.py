@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import routing.accounts.auth as auth
-
 import io
 import re
 
 import pytest
 from sqlmodel import select
 
+import routing.accounts.auth as auth
 from routing.accounts.models import User
 from routing.privacy.models import AccessLog
 from routing.referrals.models import Event, Note, Offer, Referral
