@@ -31,7 +31,8 @@ def login() -> str | Response | tuple[str, int] | tuple[str, int, dict[str, str]
         flash(_("Too many failed attempts. Wait %(seconds)s seconds and try again.", seconds=wait), "error")
         return render_template("accounts/login.html", form=form, throttled=True), 429, {"Retry-After": str(wait)}
     user = s.exec(select(User).where(User.email == email)).first()
-    if not auth.check_password(user, form.password.data or ""):
+    right = auth.check_password(user, form.password.data or "")  # as slow without a user: a dummy hash
+    if user is None or not right:
         auth.record_failure(s, keys)
         s.commit()
         flash(_("Wrong e-mail or password."), "error")
