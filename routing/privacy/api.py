@@ -41,6 +41,7 @@ def erase_referral(referral_id: str) -> Response:
     referral = privacy.referral_for(s, referral_id, current_user(), lock=True)
     privacy.erase(s, referral, current_user(), force=force, reason=reason)
     s.commit()
+    db.scrub()  # no old copy of the erased words stays in the database's files
     # what is left: nothing personal, so this answer is no read to log
     body = referral_json(s, referral)
     body["erased_at"] = referral.erased_at.isoformat() if referral.erased_at else None
