@@ -34,8 +34,20 @@ def _break_inserts(engine) -> None:
             conn.execute(text("CREATE TRIGGER broken BEFORE INSERT ON referral FOR EACH ROW EXECUTE FUNCTION broken()"))
 
 
-def test_a_failed_insert_logs_no_question_or_contact(client, as_, engine, caplog) -> None:
+@pytest.fixture
+def broken_inserts(engine):
     _break_inserts(engine)
+    yield
+    # the PostgreSQL schema is kept for the next tests of this process (emptied, not dropped)
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.execute(text("DROP TRIGGER broken"))
+        else:
+            conn.execute(text("DROP TRIGGER broken ON referral"))
+            conn.execute(text("DROP FUNCTION broken()"))
+
+
+def test_a_failed_insert_logs_no_question_or_contact(client, as_, broken_inserts, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     response = as_("desk").post("/referrals", {**OPEN, "question": MARKER_Q, "client_contact": MARKER_C})
     assert response.status_code == 500
