@@ -163,7 +163,7 @@ def user_for_token(session: Session, token: str) -> User | None:
 
 
 def throttle_keys(email: str, address: str | None) -> list[str]:
-    keys = [f"account:{email.strip().lower()}"]
+    keys = [f"account:{email.strip().lower()[:300]}"]  # the key column holds 320 characters
     if address:
         keys.append(f"address:{address}")
     return keys

@@ -125,3 +125,12 @@ def test_json_text_stays_json(as_) -> None:
     response = as_("desk").post("/referrals", {**OPEN, "question": "[[[[" * 300 + " apua työhön"})
     assert response.status_code == 201, response.text
     assert json.loads(response.text)["question"].startswith("[[[[")
+
+
+@pytest.mark.parametrize("email", ["x" * 5000, "a@" + "b" * 400 + ".fi", "\u202e" * 400])
+def test_an_overlong_login_address_is_a_400_not_a_500(client, world, email: str) -> None:
+    """Found by the fuzzing suite: a 5,000-character address overflowed the throttle's key on PostgreSQL."""
+    from tests.security.conftest import log_in
+
+    response = log_in(client, email)
+    assert response.status_code in (400, 401)
