@@ -75,3 +75,19 @@ def test_database_and_instance_are_the_owners_alone(tmp_path) -> None:
         assert stat.S_IMODE(os.stat(instance / "secret_key").st_mode) == 0o600
     finally:
         app.extensions["eteinen.engine"].dispose()
+
+
+def test_mail_files_are_the_owners_alone(tmp_path) -> None:
+    from email.message import EmailMessage
+
+    from routing.core.mail import open_mailer
+
+    folder = tmp_path / "outbox-mail"
+    message = EmailMessage()
+    message["To"], message["Subject"], message["Message-ID"] = "a@example.fi", "Muistutus", "<m1@eteinen.test>"
+    message.set_content("hei")
+    with open_mailer(None, folder) as mailer:
+        mailer.send(message)
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    [written] = folder.iterdir()
+    assert stat.S_IMODE(os.stat(written).st_mode) == 0o600
