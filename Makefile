@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5000
 
-.PHONY: run test lint chromium dovecot axe i18n clean constraints
+.PHONY: run test fuzz lint chromium dovecot axe i18n clean constraints
 
 # installs exactly what constraints.txt names: a fresh machine gets what the suite passed with
 $(STAMP): pyproject.toml constraints.txt
@@ -56,6 +56,13 @@ test: $(STAMP) chromium dovecot axe
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadfile -q
+
+# The fuzzing suite at length (`make test` runs it with a few dozen examples per test): thousands of
+# generated and hostile requests to every API operation, staff form and page; with TEST_DATABASE_URL
+# set, on PostgreSQL too. FUZZ_EXAMPLES=N sets the requests per test.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:randomly -n 0 -q tests/fuzz
 
 # Re-extract the pages' texts into the catalogues and compile them (the .mo files are committed:
 # a plain `pip install .` serves fi/sv/en). Translate the new empty entries in the .po files, then run again.

@@ -12,7 +12,7 @@ from routing.core.config import instance_path, load_settings
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The app factory (Flask tutorial style): settings, database, blueprints."""
     instance = instance_path((test_config or {}).get("ETEINEN_INSTANCE"))
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database and the secret key: the owner's alone
     app = Flask(__name__, instance_path=str(instance), instance_relative_config=True)
     app.config.from_mapping(load_settings(instance))
     app.config.update(

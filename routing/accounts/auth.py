@@ -2,13 +2,21 @@
 
 Passwords use Argon2id (a password KDF); API tokens are long random
 strings, so a SHA-256 digest found by an indexed lookup is enough for them.
+
+Throttling follows OWASP's authentication guidance (ASVS V2.2.1): no lockout an
+attacker could use against a named counsellor, but a delay per account that grows
+with each failure past the first few (at most a minute), and a high ceiling of
+failures per address, so one machine cannot spray passwords over many accounts.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,10 +34,14 @@ from routing.directory.models import Organization
 _hasher = PasswordHasher()
 
 TOKEN_PREFIX = "ete_"
-# at most this many failed logins per account and per address within the window
-THROTTLE_LIMIT = 5
+# failures are counted over this window
 THROTTLE_WINDOW = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 10
+# per account: this many failures cost no wait; each one after doubles the wait, up to a minute
+FREE_FAILURES = 3
+MAX_DELAY_SECONDS = 60
+# per address: far above what the people behind one office NAT get wrong in 15 minutes
+ADDRESS_LIMIT = 100
+MIN_PASSWORD_LENGTH = 12
 
 
 class AccountError(BadInput):
@@ -40,13 +52,44 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_password(user: User, password: str) -> bool:
-    if not user.password_hash:
-        return False
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash(secrets.token_hex(16))
+
+
+def check_password(user: User | None, password: str) -> bool:
+    """Whether ``password`` is the user's. Without a user (or a hash) a dummy hash is verified all the
+    same, so an unknown e-mail address answers as slowly as a known one (no user enumeration by timing)."""
+    stored = user.password_hash if user is not None and user.active and user.password_hash else None
     try:
-        return _hasher.verify(user.password_hash, password)
+        return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The 10,000 most common passwords (routing/data/common-passwords.txt), lower case."""
+    text = resources.files("routing").joinpath("data/common-passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+_SEQUENCES = ("qwertyuiopasdfghjklzxcvbnm", "abcdefghijklmnopqrstuvwxyz", "01234567890123456789")
+
+
+def password_problem(password: str) -> str | None:
+    """Why ``password`` is too weak (long enough, not common, not a repeat or a keyboard run), or None."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"the password must have at least {MIN_PASSWORD_LENGTH} characters"
+    lower = password.lower()
+    if re.fullmatch(r"(.+?)\1+", lower, flags=re.DOTALL):
+        return "the password must not be one character or a short part repeated"
+    core = re.sub(r"^[\d\W_]+|[\d\W_]+$", "", lower)  # "Password2026!" is "password"
+    if lower in common_passwords() or (len(core) >= 4 and core in common_passwords()):
+        return "the password is one of the most common passwords; choose another"
+    if any(lower in run or lower in run[::-1] for run in _SEQUENCES):
+        return "the password must not be a run of keys, letters or digits"
+    return None
 
 
 def token_digest(token: str) -> str:
@@ -81,8 +124,9 @@ def add_user(
         raise AccountError(f"no organisation with the id or name {org_ref!r} in the directory")
     if session.exec(select(User).where(User.email == email)).first() is not None:
         raise AccountError(f"a user {email} already exists")
-    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    problem = password_problem(password) if password is not None else None
+    if problem:
+        raise AccountError(problem)
     user = User(
         email=email,
         name=name,
@@ -119,20 +163,39 @@ def user_for_token(session: Session, token: str) -> User | None:
 
 
 def throttle_keys(email: str, address: str | None) -> list[str]:
-    keys = [f"account:{email.strip().lower()}"]
+    keys = [f"account:{email.strip().lower()[:300]}"]  # the key column holds 320 characters
     if address:
         keys.append(f"address:{address}")
     return keys
 
 
-def is_throttled(session: Session, keys: list[str]) -> bool:
-    since = utcnow() - THROTTLE_WINDOW
-    count = func.count(LoginFailure.id)  # type: ignore[arg-type]
+def wait_seconds(session: Session, keys: list[str], now: datetime | None = None) -> int:
+    """How long the login for ``keys`` must wait (0: try now): a growing delay per account, a ceiling per address."""
+    now = now or utcnow()
+    since = now - THROTTLE_WINDOW
+    wait = 0.0
+    count, last, first = func.count(LoginFailure.id), func.max(LoginFailure.at), func.min(LoginFailure.at)  # type: ignore[arg-type]
     for key in keys:
-        n = session.exec(select(count).where(LoginFailure.key == key, LoginFailure.at >= since)).one()
-        if n >= THROTTLE_LIMIT:
-            return True
-    return False
+        n, latest, earliest = session.exec(
+            select(count, last, first).where(LoginFailure.key == key, LoginFailure.at >= since)
+        ).one()
+        if not n:
+            continue
+        if key.startswith("account:") and n > FREE_FAILURES:
+            delay = min(2 ** (n - FREE_FAILURES - 1), MAX_DELAY_SECONDS)
+            wait = max(wait, (_aware(latest) + timedelta(seconds=delay) - now).total_seconds())
+        elif key.startswith("address:") and n >= ADDRESS_LIMIT:
+            wait = max(wait, (_aware(earliest) + THROTTLE_WINDOW - now).total_seconds())
+    return max(0, int(wait + 0.999))
+
+
+def _aware(at: datetime) -> datetime:
+    """SQLite gives back naive times (stored as UTC)."""
+    return at if at.tzinfo else at.replace(tzinfo=utcnow().tzinfo)
+
+
+def is_throttled(session: Session, keys: list[str]) -> bool:
+    return wait_seconds(session, keys) > 0
 
 
 def record_failure(session: Session, keys: list[str]) -> None:

@@ -8,9 +8,16 @@ from wtforms import (
     EmailField,
     PasswordField,
 )
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Write your e-mail address."))])
+    # no address is longer than 320 characters (nor any account's, see accounts.auth.add_user)
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            DataRequired(_l("Write your e-mail address.")),
+            Length(max=320, message=_l("Write your e-mail address.")),
+        ],
+    )
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Write your password."))])

@@ -12,11 +12,12 @@ import routing.accounts.auth as auth
 from routing.accounts.forms import LoginForm
 from routing.accounts.models import Role, User
 from routing.core import db
+from routing.web.redirects import safe_target
 from routing.web.views import bp
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login() -> str | Response | tuple[str, int]:
+def login() -> str | Response | tuple[str, int] | tuple[str, int, dict[str, str]]:
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("web.index"))
     form = LoginForm()
@@ -25,11 +26,13 @@ def login() -> str | Response | tuple[str, int]:
     s = db.session()
     email = (form.email.data or "").strip().lower()
     keys = auth.throttle_keys(email, request.remote_addr)
-    if auth.is_throttled(s, keys):
-        flash(_("Too many failed attempts. Wait 15 minutes and try again."), "error")
-        return render_template("accounts/login.html", form=form, throttled=True), 429
+    wait = auth.wait_seconds(s, keys)
+    if wait:
+        flash(_("Too many failed attempts. Wait %(seconds)s seconds and try again.", seconds=wait), "error")
+        return render_template("accounts/login.html", form=form, throttled=True), 429, {"Retry-After": str(wait)}
     user = s.exec(select(User).where(User.email == email)).first()
-    if user is None or not user.active or not auth.check_password(user, form.password.data or ""):
+    right = auth.check_password(user, form.password.data or "")  # as slow without a user: a dummy hash
+    if user is None or not right:
         auth.record_failure(s, keys)
         s.commit()
         flash(_("Wrong e-mail or password."), "error")
@@ -43,10 +46,7 @@ def login() -> str | Response | tuple[str, int]:
     if lang:
         session["lang"] = lang
     login_user(auth.SessionUser(user))
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or target.startswith("/\\"):
-        target = url_for("web.home")
-    return redirect(target)
+    return redirect(safe_target(request.args.get("next"), url_for("web.home")))
 
 
 @bp.get("/home")
@@ -64,6 +64,9 @@ def home() -> Response:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
+    # a copy of the session cookie (a shared desk, a stolen backup) is worth nothing after logout
+    current_user.user.session_version += 1
+    db.session().commit()
     logout_user()
     session.clear()  # the next person at a shared desk starts afresh, in their own language
     return redirect(url_for("web.login"))

@@ -88,7 +88,7 @@ def _instance_secret(instance: Path) -> str:
     path = instance / "secret_key"
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_hex(32)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

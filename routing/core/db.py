@@ -4,11 +4,14 @@ SQLite is set up for a small office server: WAL so readers never wait,
 foreign keys on, a busy timeout, and write transactions that take the
 write lock at BEGIN (``BEGIN IMMEDIATE``) so concurrent writers queue
 instead of failing halfway with "database is locked". PostgreSQL needs
-none of that.
+none of that. The SQLite file is created for its owner only (0600), and
+``secure_delete`` overwrites what is deleted, so an erased question is
+not left in a free page (``scrub`` empties the WAL of its old copies).
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +26,8 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # an error's text names the statement, never its values: a failed INSERT must not log a client's question
+    kwargs.setdefault("hide_parameters", True)
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url, **kwargs)
     kwargs.setdefault("pool_pre_ping", True)
@@ -30,6 +35,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
+    path = make_url(url).database
+    if path and path != ":memory:" and not path.startswith("file:") and not os.path.exists(path):
+        # SQLite would create it with the umask's rights (often world-readable); its -wal and -shm copy these
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     connect_args = kwargs.pop("connect_args", {})
     connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
     connect_args.setdefault("check_same_thread", False)
@@ -44,6 +53,7 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted content is overwritten, not left in free pages
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -104,6 +114,16 @@ def transaction(bind: Engine | None = None) -> Iterator[Session]:
         except BaseException:
             s.rollback()
             raise
+
+
+def scrub(bind: Engine | None = None) -> None:
+    """After an erasure: on SQLite, copy the WAL into the database and truncate it, so no old copy of an
+    erased page stays in the ``-wal`` file (PostgreSQL's files are the server's to manage)."""
+    target = bind or engine()
+    if target.dialect.name != "sqlite":
+        return
+    with target.execution_options(read_only=True).connect() as conn:  # no BEGIN: a checkpoint runs outside one
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def ping(bind: Engine | None = None) -> bool:

@@ -124,7 +124,7 @@ class FolderMailer:
             message["From"] = self.sender
         target = self.path_for(message)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # mails name cases: the owner's alone
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".eml")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(message.as_bytes())

@@ -120,10 +120,13 @@ def list_services(
     """Services filtered like the API's query string; returns (total, page of services)."""
     query = select(Service, Organization.name).join(Organization, col(Organization.id) == Service.organization_id)
     if search:
-        pattern = f"%{search.lower()}%"
+        # the words as typed: % and _ in them are letters, not wildcards
+        escaped = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
         query = query.where(
             or_(
-                func.lower(Service.name).like(pattern), func.lower(func.coalesce(Service.description, "")).like(pattern)
+                func.lower(Service.name).like(pattern, escape="\\"),
+                func.lower(func.coalesce(Service.description, "")).like(pattern, escape="\\"),
             )
         )
     if need:

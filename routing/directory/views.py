@@ -8,6 +8,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from routing.api.paging import MAX_PAGE
 from routing.core import db
 from routing.directory.forms import UploadForm
 from routing.directory.services import list_services
@@ -24,7 +25,7 @@ def _filters() -> dict[str, Any]:
     municipality = (args.get("municipality") or "").strip()
     found = gazetteer().lookup(municipality) if municipality else None
     try:
-        page = max(1, int(args.get("page", 1)))
+        page = min(max(1, int(args.get("page", 1))), MAX_PAGE)
     except ValueError:
         page = 1
     return {

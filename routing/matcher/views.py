@@ -7,6 +7,7 @@ from flask import render_template
 from routing.accounts.models import Role
 from routing.referrals.desk import route
 from routing.referrals.forms import EnquiryForm
+from routing.web.headers import personal
 from routing.web.navigation import role_required
 from routing.web.views import bp
 
@@ -14,6 +15,7 @@ RULE_EDITORS = (Role.COORDINATOR, Role.ADMIN)
 
 
 @bp.route("/rules/try", methods=["GET", "POST"])
+@personal
 @role_required(*RULE_EDITORS)
 def rules_try() -> tuple[str, int]:
     form = EnquiryForm()

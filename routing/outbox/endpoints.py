@@ -37,10 +37,37 @@ class EndpointConflict(Conflict):
     """The request does not fit the endpoint's or message's state (409)."""
 
 
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, compatible, 6to4, Teredo, NAT64): where it really goes."""
+    found = []
+    if ip.ipv4_mapped is not None:
+        found.append(ip.ipv4_mapped)
+    if ip.sixtofour is not None:
+        found.append(ip.sixtofour)
+    if ip.teredo is not None:
+        found.extend(ip.teredo)
+    packed = ip.packed
+    if ip in NAT64 or (packed[:12] == bytes(12) and int(ip) > 0xFFFF):  # NAT64, or IPv4-compatible ::a.b.c.d
+        found.append(ipaddress.IPv4Address(packed[12:]))
+    return found
+
+
 def _address_refusal(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        for inner in _embedded_ipv4(ip):
+            refusal = _refusal(inner)
+            if refusal:
+                return refusal
+        if ip.ipv4_mapped is not None:
+            return None
+    return _refusal(ip)
+
+
+def _refusal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if ip.is_loopback:
         return "a loopback address"
     if ip.is_unspecified or ip.is_multicast or ip.is_reserved:

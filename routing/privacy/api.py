@@ -9,9 +9,11 @@ from routing.api.blueprint import abort, bp, json_body
 from routing.api.tokens import current_user, token_required
 from routing.core import db
 from routing.referrals.api import referral_json
+from routing.web.headers import personal
 
 
 @bp.get("/referrals/<referral_id>/export")
+@personal
 @token_required(*privacy.MANAGING_ROLES)
 def export_referral(referral_id: str) -> Response:
     s = db.session()
@@ -22,6 +24,7 @@ def export_referral(referral_id: str) -> Response:
 
 
 @bp.post("/referrals/<referral_id>/erase")
+@personal
 @token_required(*privacy.MANAGING_ROLES)
 def erase_referral(referral_id: str) -> Response:
     body = json_body() if request.data else {}
@@ -38,6 +41,7 @@ def erase_referral(referral_id: str) -> Response:
     referral = privacy.referral_for(s, referral_id, current_user(), lock=True)
     privacy.erase(s, referral, current_user(), force=force, reason=reason)
     s.commit()
+    db.scrub()  # no old copy of the erased words stays in the database's files
     # what is left: nothing personal, so this answer is no read to log
     body = referral_json(s, referral)
     body["erased_at"] = referral.erased_at.isoformat() if referral.erased_at else None
@@ -45,6 +49,7 @@ def erase_referral(referral_id: str) -> Response:
 
 
 @bp.get("/referrals/<referral_id>/access-log")
+@personal
 @token_required(*privacy.MANAGING_ROLES)
 def referral_access_log(referral_id: str) -> Response:
     s = db.read_session()

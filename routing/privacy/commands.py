@@ -45,6 +45,7 @@ def erase_command(referral_id: str, force: bool, reason: str | None) -> None:
     with db.transaction() as s:
         referral = privacy.referral_for(s, referral_id, None, lock=True)
         privacy.erase(s, referral, None, force=force, reason=reason)
+    db.scrub()  # no old copy of the erased words stays in the database's files
     click.echo(f"referral {referral_id} erased: question, contact details and notes removed; events kept")
 
 

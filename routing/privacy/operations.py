@@ -339,4 +339,6 @@ def run_retention(
         if len(batch) < batch_size:
             break
     log.info("retention: %d referrals closed before %s anonymised in %d batches", total, cutoff.isoformat(), batches)
+    if total:
+        db.scrub(bind)
     return RetentionReport(cutoff, total, batches)

@@ -12,6 +12,7 @@ import routing.privacy.operations as privacy
 from routing.core import db
 from routing.referrals.permissions import may_manage_client_data, may_see, viewer
 from routing.web.formats import when
+from routing.web.headers import personal
 from routing.web.navigation import role_required
 from routing.web.views import bp
 
@@ -21,6 +22,7 @@ def _managed(referral_id: str) -> Any:
 
 
 @bp.get("/referrals/<referral_id>/export")
+@personal
 @role_required(*privacy.MANAGING_ROLES)
 def referral_export(referral_id: str) -> str:
     """Everything stored about the client, to print or save as PDF; logged like every export."""
@@ -32,6 +34,7 @@ def referral_export(referral_id: str) -> str:
 
 
 @bp.get("/referrals/<referral_id>/access-log")
+@personal
 @role_required(*privacy.MANAGING_ROLES)
 def referral_access_log(referral_id: str) -> str:
     referral = _managed(referral_id)

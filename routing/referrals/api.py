@@ -35,15 +35,17 @@ from routing.referrals.models import (
     ReferralClose,
     ReferralCreate,
 )
-from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
+from routing.referrals.permissions import may_read_content, pending_offers_for, referral_visible, viewer
 from routing.referrals.queries import case_file, offer_public, referral_public, summaries
+from routing.web.headers import personal
 
 # --- shapes -------------------------------------------------------------------
 
 
-def referral_json(session: Session, referral: Referral) -> dict[str, Any]:
-    """The referral as the contract shapes it, with a few fields beside (front door, needs, notes...)."""
-    return referral_public(case_file(session, referral)).model_dump(mode="json")
+def referral_json(session: Session, referral: Referral, *, content: bool = True) -> dict[str, Any]:
+    """The referral as the contract shapes it, with a few fields beside (front door, needs, notes...);
+    without the client's words when ``content`` is False (``permissions.may_read_content``)."""
+    return referral_public(case_file(session, referral, content=content)).model_dump(mode="json")
 
 
 def offer_json(offer: Offer) -> dict[str, Any]:
@@ -56,8 +58,8 @@ def summaries_json(session: Session, referrals: list[Referral]) -> list[dict[str
 
 def _respond(session: Session, referral: Referral, user: User, status: int = 200) -> tuple[Response, int]:
     """Answer with the referral; log the read of its personal data; commit the change with it."""
-    body = referral_json(session, referral)
-    if referral.question is not None or referral.client_contact is not None or body["notes"]:
+    body = referral_json(session, referral, content=may_read_content(session, viewer(session, user), referral))
+    if body["question"] is not None or body["client_contact"] is not None or body["notes"]:
         log_access(session, referral.id, user.id, "api", "referral")
     session.commit()
     return jsonify(body), status
@@ -67,6 +69,7 @@ def _respond(session: Session, referral: Referral, user: User, status: int = 200
 
 
 @bp.post("/referrals")
+@personal
 @token_required()
 def open_referral() -> tuple[Response, int]:
     enquiry = parsed(ReferralCreate, json_body())
@@ -77,6 +80,7 @@ def open_referral() -> tuple[Response, int]:
 
 
 @bp.get("/referrals")
+@personal
 @token_required()
 def list_referrals() -> Response:
     page, per_page = page_args()
@@ -100,6 +104,7 @@ def list_referrals() -> Response:
 
 
 @bp.get("/referrals/<referral_id>")
+@personal
 @token_required()
 def show_referral(referral_id: str) -> tuple[Response, int]:
     s = db.session()
@@ -109,6 +114,7 @@ def show_referral(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/offers")
+@personal
 @token_required()
 def make_offer(referral_id: str) -> tuple[Response, int]:
     target = parsed(OfferCreate, json_body())
@@ -119,6 +125,7 @@ def make_offer(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/offers/<offer_id>/accept")
+@personal
 @token_required()
 def accept_offer(offer_id: str) -> tuple[Response, int]:
     s = db.session()
@@ -128,6 +135,7 @@ def accept_offer(offer_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/offers/<offer_id>/decline")
+@personal
 @token_required()
 def decline_offer(offer_id: str) -> tuple[Response, int]:
     decision = parsed(OfferDecline, json_body())
@@ -138,6 +146,7 @@ def decline_offer(offer_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/handoff")
+@personal
 @token_required()
 def handoff(referral_id: str) -> tuple[Response, int]:
     handoff_to = parsed(HandoffCreate, json_body())
@@ -150,6 +159,7 @@ def handoff(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/notes")
+@personal
 @token_required()
 def add_note(referral_id: str) -> tuple[Response, int]:
     written = parsed(NoteCreate, json_body())
@@ -162,6 +172,7 @@ def add_note(referral_id: str) -> tuple[Response, int]:
 
 
 @bp.post("/referrals/<referral_id>/close")
+@personal
 @token_required()
 def close_referral(referral_id: str) -> tuple[Response, int]:
     close = parsed(ReferralClose, json_body())
@@ -182,6 +193,7 @@ def _offers_with_referrals(session: Session, offers: list[Offer]) -> list[dict[s
 
 
 @bp.get("/inbox")
+@personal
 @token_required()
 def inbox() -> Response:
     """The caller's organisation inbox: pending offers to it, its rings or the caller, oldest first; and my cases.
@@ -237,6 +249,7 @@ def list_rings() -> Response:
 
 
 @bp.get("/rings/<ring_id>/queue")
+@personal
 @token_required()
 def ring_queue(ring_id: str) -> Response:
     """A ring's shared queue, oldest first: for the people of its member organisations only."""

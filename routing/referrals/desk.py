@@ -27,6 +27,7 @@ from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
 from routing.referrals.forms import DeskForm, EnquiryForm
 from routing.referrals.models import OfferCreate, ReferralCreate
+from routing.web.headers import personal
 from routing.web.navigation import TIMEZONE, role_required
 from routing.web.views import bp
 
@@ -110,12 +111,14 @@ def route(form: EnquiryForm, limit: int = 5) -> RouteResult:
 
 
 @bp.get("/desk")
+@personal
 @role_required()
 def desk() -> tuple[str, int]:
     return _render_desk(DeskForm(), None)
 
 
 @bp.post("/desk")
+@personal
 @role_required()
 def desk_suggest() -> tuple[str, int]:
     form = DeskForm()
@@ -125,6 +128,7 @@ def desk_suggest() -> tuple[str, int]:
 
 
 @bp.post("/desk/suggestions")
+@personal
 @role_required()
 def desk_suggestions() -> tuple[str, int]:
     """The suggestions alone, for the page's script to swap in as the question is typed."""
@@ -146,6 +150,7 @@ def desk_suggestions() -> tuple[str, int]:
 
 
 @bp.post("/desk/refer")
+@personal
 @role_required()
 def desk_refer() -> tuple[str, int] | Response:
     """Open the referral and offer it where the desk clicked, in one transaction; then the receipt."""

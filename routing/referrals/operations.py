@@ -577,15 +577,15 @@ def propose_handoff(
         organization_id = _active_service(session, service_id).organization_id
         same = col(Offer.service_id) == service_id
     else:
+        # one answer for a missing, inactive or unfit account: an id tells nobody whether or whose it is
+        nobody = BadInput(f"user_id: no active user {user_id} who can own referrals ({' or '.join(DECIDING_ROLES)})")
         if user_id is None or not 0 < user_id < 2**31:
-            raise BadInput(f"user_id: no active user {user_id}")
+            raise nobody
         target = session.get(User, user_id)
-        if target is None or not target.active:
-            raise BadInput(f"user_id: no active user {user_id}")
+        if target is None or not target.active or target.role not in DECIDING_ROLES:
+            raise nobody
         if target.id == user.id:
             raise BadInput("user_id: you already own this referral")
-        if target.role not in DECIDING_ROLES:
-            raise BadInput(f"user_id: {target.email} cannot own referrals (needs {' or '.join(DECIDING_ROLES)})")
         organization_id = target.organization_id
         to_user_id = target.id
         same = col(Offer.to_user_id) == target.id

@@ -6,14 +6,19 @@ An organisation sees a referral when it
 - opened it (the front door: the client told their story there),
 - has a pending offer for it, directly or through one of its rings (it is being asked
   to take it, so it must be able to read what it is asked to take), or
-- decided an offer for it (one of its people accepted or declined it: they keep sight
-  of what they decided).
+- decided an offer for it (one of its people accepted or declined it).
 
 Everything else answers 404, exactly like a referral that does not exist. A ring
 member that did not take a ring offer loses sight of the referral once someone else
 accepted it; it still sees the offer itself in its queue history, so a late accept
-gets a 409 rather than a 404. An organisation that handed a referral on sees it no
-more (unless it is the front door).
+gets a 409 rather than a 404.
+
+Seeing a referral is not reading the client's words. The question, the client's
+contact, the notes, the offers' notes, the route and (later) the messages are read
+only by the holder, the front door and an organisation with a pending offer for it
+(``may_read_content``). An organisation that declined an offer, or that handed the
+case on, keeps its history (states, offers, events, who and when) and nothing the
+client or a counsellor wrote.
 
 Roles do not widen what an organisation sees: a coordinator reads the network's
 figures and directory, not other organisations' clients. The client's data rights
@@ -99,13 +104,22 @@ def referral_visible(v: Viewer) -> ColumnElement[bool]:
     return col(Referral.id).in_(visible_referral_ids(v))
 
 
-def may_see(session: Session, v: Viewer, referral: Referral) -> bool:
-    """The same rule as ``visible_referral_ids``, for one referral (looked up by its own offers)."""
+def may_read_content(session: Session, v: Viewer, referral: Referral) -> bool:
+    """Whether ``v`` may read the client's words in a referral it sees: its question, contact, notes,
+    offer notes, route and messages. The holder, the front door and the target of a pending offer may;
+    an organisation that declined an offer or handed the case on keeps only its history."""
     if referral.holder_id == v.organization_id or referral.front_door_id == v.organization_id:
         return True
     of_this = col(Offer.referral_id) == referral.id
-    if session.exec(select(Offer.id).where(of_this, col(Offer.state) == OfferState.PENDING, _offers_for(v))).first():
+    pending = select(Offer.id).where(of_this, col(Offer.state) == OfferState.PENDING, _offers_for(v))
+    return session.exec(pending).first() is not None
+
+
+def may_see(session: Session, v: Viewer, referral: Referral) -> bool:
+    """The same rule as ``visible_referral_ids``, for one referral (looked up by its own offers)."""
+    if may_read_content(session, v, referral):
         return True
+    of_this = col(Offer.referral_id) == referral.id
     decided = (
         select(Offer.id)
         .join(User, col(User.id) == Offer.decided_by_id)

@@ -274,6 +274,9 @@ class CaseFile:
     notes: list[Note]
     needs: list[ReferralNeed]
     names: Names
+    # False: the reader keeps the history only (``permissions.may_read_content``): no question,
+    # contact, notes, offer notes or route
+    content: bool = True
 
     @property
     def owner(self) -> User | None:
@@ -281,9 +284,13 @@ class CaseFile:
         return self.names.people.get(owner_id) if owner_id is not None else None
 
 
-def case_file(session: Session, referral: Referral, *, also_users: Iterable[int | None] = ()) -> CaseFile:
+def case_file(
+    session: Session, referral: Referral, *, also_users: Iterable[int | None] = (), content: bool = True
+) -> CaseFile:
     """The referral's offers, events, notes and needs, oldest first, and the names of everyone and
-    everything they mention (``also_users``: people named elsewhere, e.g. in the access log)."""
+    everything they mention (``also_users``: people named elsewhere, e.g. in the access log).
+
+    ``content=False``: the history only, for a reader who may not read the client's words."""
     of_this = referral.id
     offers = list(
         session.exec(
@@ -293,8 +300,10 @@ def case_file(session: Session, referral: Referral, *, also_users: Iterable[int 
     events = list(
         session.exec(select(Event).where(col(Event.referral_id) == of_this).order_by(col(Event.at), col(Event.id)))
     )
-    notes = list(
-        session.exec(select(Note).where(col(Note.referral_id) == of_this).order_by(col(Note.at), col(Note.id)))
+    notes = (
+        list(session.exec(select(Note).where(col(Note.referral_id) == of_this).order_by(col(Note.at), col(Note.id))))
+        if content
+        else []
     )
     names = names_for(
         session,
@@ -317,7 +326,7 @@ def case_file(session: Session, referral: Referral, *, also_users: Iterable[int 
             *also_users,
         ],
     )
-    return CaseFile(referral, offers, events, notes, needs_of(session, [of_this])[of_this], names)
+    return CaseFile(referral, offers, events, notes, needs_of(session, [of_this])[of_this], names, content)
 
 
 # --- public shapes ----------------------------------------------------------------------------
@@ -342,30 +351,34 @@ def offer_public(offer: Offer) -> OfferPublic:
 def referral_public(case: CaseFile) -> ReferralPublic:
     """The case as the API answers it (shared/CONTRACT.md "Referral")."""
     r = case.referral
+    words = case.content  # the client's words and the notes, or the history only
+    offers = [OfferInReferral.model_validate(o, from_attributes=True) for o in case.offers]
+    if not words:
+        offers = [o.model_copy(update={"note": None}) for o in offers]
     return ReferralPublic(
         id=r.id,
         state=r.state,
         holder=_org(r.holder_id, case.names),
         owner=_person(case.owner),
         contact_user_id=r.contact_user_id,
-        question=r.question,
+        question=r.question if words else None,
         municipality=r.municipality,
         age=r.age,
         language=r.language,
-        offers=[OfferInReferral.model_validate(o, from_attributes=True) for o in case.offers],
+        offers=offers,
         events=[EventPublic.model_validate(e, from_attributes=True) for e in case.events],
         created_at=r.created_at,
         updated_at=r.updated_at,
         front_door=_org(r.front_door_id, case.names),
         channel=r.channel,
         consent=r.consent,
-        client_contact=r.client_contact,
+        client_contact=r.client_contact if words else None,
         needs_rerouting=r.needs_rerouting,
         outcome=r.outcome,
         owned_at=r.owned_at,
         closed_at=r.closed_at,
         needs=_needs(case.needs),
-        route=r.route_result,
+        route=r.route_result if words else None,
         notes=[NotePublic.model_validate(n, from_attributes=True) for n in case.notes],
     )
 

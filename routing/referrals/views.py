@@ -36,7 +36,7 @@ from routing.referrals.models import (
     Referral,
     ReferralClose,
 )
-from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, viewer
+from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, may_read_content, viewer
 from routing.referrals.queries import (
     INBOX_LISTS,
     case_file,
@@ -46,7 +46,9 @@ from routing.referrals.queries import (
     taken_by,
     user_name,
 )
+from routing.web.headers import personal
 from routing.web.navigation import role_required
+from routing.web.redirects import safe_target
 from routing.web.views import bp
 
 # what the page says when an operation is refused, by action and status
@@ -88,6 +90,7 @@ def page_url(endpoint: str, positions: Mapping[str, int], param: str | None = No
 
 
 @bp.get("/ring")
+@personal
 @role_required(*DECIDING_ROLES)
 def ring() -> str:
     s = db.read_session()
@@ -96,6 +99,7 @@ def ring() -> str:
 
 
 @bp.get("/inbox")
+@personal
 @role_required()
 def inbox() -> str:
     s = db.read_session()
@@ -121,17 +125,20 @@ def _visible(referral_id: str) -> Referral:
 
 
 @bp.get("/referrals/<referral_id>")
+@personal
 @role_required()
 def referral_page(referral_id: str) -> str:
     user = current_user.user
     referral = _visible(referral_id)
-    # the client data act: every read of the client's data is recorded
-    s = db.session()
-    log_access(s, referral.id, user.id, "page")
-    s.commit()
     read = db.read_session()
     v = viewer(read, user)
-    case = case_file(read, referral)
+    content = may_read_content(read, v, referral)
+    if content:
+        # the client data act: every read of the client's data is recorded
+        s = db.session()
+        log_access(s, referral.id, user.id, "page")
+        s.commit()
+    case = case_file(read, referral, content=content)
     offers = case.offers
     mine_to_decide = [o for o in offers if may_decide(v, o)]
     is_owner = may(user, "notes", referral)
@@ -145,6 +152,7 @@ def referral_page(referral_id: str) -> str:
         offers_by_id={o.id: o for o in offers},
         events=case.events,
         notes=case.notes,
+        content=content,
         names=case.names,
         needs=[n.need for n in case.needs],
         to_decide=mine_to_decide,
@@ -183,6 +191,7 @@ def handoff_choices(session: Session, referral: Referral, user: User) -> list[Se
 
 
 @bp.get("/referrals/<referral_id>/receipt")
+@personal
 @role_required()
 def receipt(referral_id: str) -> str:
     referral = _visible(referral_id)
@@ -210,10 +219,7 @@ def receipt(referral_id: str) -> str:
 
 
 def _back(default: str) -> str:
-    target = request.form.get("next", "")
-    if target.startswith("/") and not target.startswith("//") and not target.startswith("/\\"):
-        return target
-    return default
+    return safe_target(request.form.get("next"), default)
 
 
 def _refused(exc: OperationError, action: str) -> None:

@@ -74,6 +74,8 @@ def _on_server_error(exc: InternalServerError) -> Any:
 
 def _on_refused(exc: OperationError) -> Any:
     """An operation refused on a page that does not say so itself: the page for its status."""
+    if request.path.startswith("/api/"):  # refused before the API's own handlers were reached
+        return error_response(exc.status, exc.message, exc.code, **exc.extra)
     title, advice = PAGES.get(exc.status, PAGES[400])
     return error_page(exc.status, title, advice)
 
