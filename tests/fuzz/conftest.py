@@ -154,9 +154,26 @@ def check_answer(response: Any, elapsed: float, what: str) -> None:
 
 
 def timed(call: Any) -> tuple[Any, float]:
-    started = time.perf_counter()
-    response = call()
-    return response, time.perf_counter() - started
+    """The answer and how long it took; a slow one is asked once more (a busy 2-core machine stalls now
+    and then), so only an answer that is slow again fails."""
+    for _attempt in range(2):
+        started = time.perf_counter()
+        response = call()
+        elapsed = time.perf_counter() - started
+        if elapsed < SLOW_SECONDS:
+            break
+    return response, elapsed
+
+
+@pytest.fixture(autouse=True)
+def _report_sent(request: pytest.FixtureRequest) -> Any:
+    """With FUZZ_REPORT set, each test's count of generated requests is appended to that file as it ends."""
+    before = sum(SENT.values())
+    yield
+    report = os.environ.get("FUZZ_REPORT")
+    if report:
+        with open(report, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"test": request.node.nodeid, "sent": sum(SENT.values()) - before}) + "\n")
 
 
 def no_marker_logged(caplog: pytest.LogCaptureFixture) -> None:
@@ -184,7 +201,3 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(
             f"fuzz: {total} generated requests ({', '.join(f'{k} {v}' for k, v in sorted(SENT.items()))})"
         )
-        report = os.environ.get("FUZZ_REPORT")
-        if report:
-            with open(report, "a", encoding="utf-8") as out:
-                out.write(json.dumps({"total": total, **SENT}) + "\n")
