@@ -133,6 +133,11 @@ class RouterCache:
             self._vocabulary = CompiledVocabulary(self._ruleset)
         return self._ruleset
 
+    @property
+    def built(self) -> bool:
+        """Whether this process has a router (readiness: a worker answers routes at full speed)."""
+        return self._router is not None
+
     def router(self, engine: Engine) -> Router:
         now = time.monotonic()
         router = self._router
