@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -32,19 +35,46 @@ def init_command() -> None:
 @pass_script_info
 def serve_command(info: ScriptInfo, host: str, port: int, workers: int, no_scheduler: bool) -> None:
     """Serve the app with gunicorn, with the reminder scheduler in its own process."""
+    from routing.core.metrics import use_multiprocess_dir
     from routing.core.server import run_gunicorn
 
     upgrade(db.engine())
+    metrics_dir, made = metrics_folder()
+    use_multiprocess_dir(metrics_dir)
+    serving = os.getpid()
     scheduler = None
     if not no_scheduler:
         scheduler = subprocess.Popen([sys.executable, "-m", "routing", "scheduler"], env=dict(os.environ))
     try:
         assert info.create_app is not None
-        run_gunicorn(info.create_app, current_app.instance_path, host, port, workers)
+        run_gunicorn(
+            info.create_app,
+            current_app.instance_path,
+            host,
+            port,
+            workers,
+            json_logs=current_app.config["LOG_FORMAT"] == "json",
+        )
     finally:
-        if scheduler is not None and scheduler.poll() is None:
-            scheduler.send_signal(signal.SIGTERM)
-            scheduler.wait(timeout=10)
+        # gunicorn's workers are forks of this process and leave through here too: only the master cleans up
+        if os.getpid() == serving:
+            if scheduler is not None and scheduler.poll() is None:
+                scheduler.send_signal(signal.SIGTERM)
+                scheduler.wait(timeout=10)
+            if made:
+                shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def metrics_folder() -> tuple[str, bool]:
+    """The workers' shared metrics folder: PROMETHEUS_MULTIPROC_DIR emptied, or a new one; (path, made here)."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        folder = Path(given)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):  # a previous run's numbers would be added to this one's
+            stale.unlink()
+        return str(folder), False
+    return tempfile.mkdtemp(prefix="eteinen-metrics-"), True
 
 
 def init_app(app: Flask) -> None:

@@ -19,14 +19,25 @@ from gunicorn.app.base import BaseApplication
 log = logging.getLogger("eteinen.server")
 
 
+WARM_UP_QUESTIONS = (
+    ("Tarvitsen apua velkojen ja asumisen kanssa", "fi"),
+    ("Jag behöver hjälp med skulder och bostad", "sv"),
+    ("I need help with debts and housing", "en"),
+)
+
+
 def warm_up(app: Flask) -> float:
     """Build the worker's router now, not on its first route; returns the seconds it took."""
     from routing.matcher.loading import current_router
+    from routing.matcher.router import RouteRequest
 
     started = time.perf_counter()
     with app.app_context():
         try:
-            current_router()
+            router = current_router()
+            # one question per language: the word lists and lemmatisers load on first use
+            for question, language in WARM_UP_QUESTIONS:
+                router.route(RouteRequest(question=question, language=language, municipality="Helsinki", age=30))
         except Exception:  # a worker that cannot build it still serves health and says so in /ready
             log.exception("building the router before the first request failed")
     return time.perf_counter() - started
@@ -71,8 +82,7 @@ def run_gunicorn(
     port: int,
     workers: int,
     *,
-    access_log: bool = True,
-    pidfile: str | None = None,
+    json_logs: bool = False,
 ) -> None:
     os.environ.setdefault("ETEINEN_INSTANCE", instance)
     options: dict[str, Any] = {
@@ -84,10 +94,13 @@ def run_gunicorn(
         "graceful_timeout": 10,
         "post_worker_init": post_worker_init,
         "child_exit": child_exit,
-        "accesslog": "-" if access_log else None,
         # the path only: query strings may carry search words, never log them
         "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
     }
-    if pidfile:
-        options["pidfile"] = pidfile
+    if json_logs:  # the app logs each request itself, as JSON with its request id (core/logs.py)
+        from routing.core.logs import gunicorn_logconfig
+
+        options["logconfig_dict"] = gunicorn_logconfig()
+    else:
+        options["accesslog"] = "-"
     EteinenServer(app_factory, options).run()

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
+from routing.core.metrics import observe_route
 from routing.directory.models import (
     Attribute,
     Language,
@@ -175,4 +176,8 @@ def current_router() -> Router:
 
 def route_now(request: RouteRequest) -> RouteResult:
     """Route with the current app's router: what a page, the API or a command hands an operation as ``route``."""
-    return current_router().route(request)
+    router = current_router()
+    started = time.perf_counter()
+    result = router.route(request)
+    observe_route(time.perf_counter() - started)
+    return result

@@ -25,6 +25,8 @@ def personal(view: View) -> View:
 def _headers(response: Response) -> Response:
     if g.get("personal"):
         response.headers["Cache-Control"] = "no-store"
+    if g.get("request_id"):  # core/logs.py: the id the request's log lines carry
+        response.headers["X-Request-Id"] = g.request_id
     return response
 
 
