@@ -77,6 +77,35 @@ def metrics_folder() -> tuple[str, bool]:
     return tempfile.mkdtemp(prefix="eteinen-metrics-"), True
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Copy the instance (SQLite database online, secret, files) into a new folder PATH."""
+    from routing.core.backup import backup
+
+    report = backup(db.engine(), Path(current_app.instance_path), path)
+    for line in report.instructions:
+        click.echo(line)
+    total = sum(report.rows.values())
+    click.echo(f"backup in {report.folder}: {', '.join(report.files) or 'no files'}; {total} rows in the manifest")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@with_appcontext
+def restore_command(path: Path) -> None:
+    """Bring a backup made by `eteinen backup` into this (empty) instance, then migrate it."""
+    from routing.core.backup import restore
+
+    report = restore(db.engine(), Path(current_app.instance_path), path)
+    for line in report.instructions:
+        click.echo(line)
+    click.echo(f"restored from {path}: {', '.join(report.files) or 'no files'}; {sum(report.rows.values())} rows")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(init_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(serve_command)

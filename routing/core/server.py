@@ -94,6 +94,7 @@ def run_gunicorn(
         "graceful_timeout": 10,
         "post_worker_init": post_worker_init,
         "child_exit": child_exit,
+        "control_socket_disable": True,  # one fixed path per user: two servers on a machine would share it
         # the path only: query strings may carry search words, never log them
         "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
     }
