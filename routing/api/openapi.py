@@ -338,10 +338,17 @@ def _paths() -> dict[str, Any]:
         "/api/v1/directory/overlaps": {
             "get": _op(
                 "Services of different organisations serving the same need, area, ages and languages; uncovered gaps",
-                {"200": _json({"type": "object"}, "Overlaps and gaps"), **_errors(400, 403)},
+                {
+                    "200": _json({"type": "object"}, "A summary by region and need, one page of groups, and the gaps"),
+                    **_errors(400, 403),
+                },
                 tag="directory",
+                description="`summary` counts groups, services, municipalities and gaps per region and need; "
+                "`overlaps` is one page of the groups (`paging` says which); `gaps` is whole.",
                 params=[
                     _query("region", "a region code or name (default: the regions the services name)"),
+                    _query("need", "one need code of the taxonomy (default: every need)"),
+                    *PAGE,
                     _query("from", "count offers from this day (default 1 January)", {"format": "date", **STR}),
                     _query("to", "count offers up to this day (default today)", {"format": "date", **STR}),
                 ],
