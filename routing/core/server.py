@@ -45,11 +45,10 @@ def warm_up(app: Flask) -> float:
 
 def post_worker_init(worker: Any) -> None:
     app = worker.wsgi
-    while app is not None and not isinstance(app, Flask):  # ProxyFix and other middleware wrap it
-        app = getattr(app, "app", None)
-    if app is not None:
-        seconds = warm_up(app)
-        worker.log.info("worker %s: router built in %.2f s", worker.pid, seconds)
+    if app is None or "eteinen.engine" not in getattr(app, "extensions", {}):
+        return  # not Eteinen (bench/load_bench.py's bare endpoint runs with the same settings)
+    seconds = warm_up(app)
+    worker.log.info("worker %s: router built in %.2f s", worker.pid, seconds)
 
 
 def child_exit(_server: Any, worker: Any) -> None:
@@ -75,16 +74,8 @@ class EteinenServer(BaseApplication):
         return self.app_factory()
 
 
-def run_gunicorn(
-    app_factory: Callable[[], Flask],
-    instance: str,
-    host: str,
-    port: int,
-    workers: int,
-    *,
-    json_logs: bool = False,
-) -> None:
-    os.environ.setdefault("ETEINEN_INSTANCE", instance)
+def gunicorn_options(host: str, port: int, workers: int, *, json_logs: bool = False) -> dict[str, Any]:
+    """The server settings ``eteinen serve`` runs with (bench/load_bench.py serves its bare endpoint with them too)."""
     options: dict[str, Any] = {
         "bind": f"{host}:{port}",
         "workers": max(1, workers),
@@ -104,4 +95,17 @@ def run_gunicorn(
         options["logconfig_dict"] = gunicorn_logconfig()
     else:
         options["accesslog"] = "-"
-    EteinenServer(app_factory, options).run()
+    return options
+
+
+def run_gunicorn(
+    app_factory: Callable[[], Flask],
+    instance: str,
+    host: str,
+    port: int,
+    workers: int,
+    *,
+    json_logs: bool = False,
+) -> None:
+    os.environ.setdefault("ETEINEN_INSTANCE", instance)
+    EteinenServer(app_factory, gunicorn_options(host, port, workers, json_logs=json_logs)).run()
