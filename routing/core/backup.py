@@ -162,7 +162,7 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 def _database_is_empty(engine: Engine) -> bool:
     tables = [t for t in inspect(engine).get_table_names() if t != "alembic_version"]
-    if not tables:
+    if not tables:  # PostgreSQL: a new database, for pg_restore after this
         return True
     counts = _row_counts(engine)
     # a migrated but unused database: only what `eteinen init` writes itself
@@ -195,9 +195,11 @@ def restore(engine: Engine, instance: Path, folder: Path) -> BackupReport:
         if missing:
             raise Conflict(f"the restored database lacks rows the backup listed: {missing}")
     else:
+        url = engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
         report.instructions = [
-            "PostgreSQL: restore the database with pg_restore, then run `eteinen init`:",
-            f"  pg_restore --no-owner --dbname '<DATABASE_URL>' {folder / DUMP_FILE}",
+            "PostgreSQL: the files are back; now restore the database into this empty one, then migrate it:",
+            f"  pg_restore --no-owner --dbname '{url}' {folder / DUMP_FILE}",
+            "  eteinen init",
         ]
     instance.mkdir(parents=True, exist_ok=True)
     for name in INSTANCE_FILES:

@@ -87,7 +87,7 @@ def init_app(app: Flask) -> None:
     if app.config.get("LOG_FORMAT") == "json":
         request_finished.connect(_finished, app)
         if not logging.getLogger().handlers:  # outside gunicorn (which configures logging itself)
+            # the level stays the command's: `eteinen scheduler` says INFO, other commands only warn
             handler = logging.StreamHandler(sys.stderr)
             handler.setFormatter(JsonFormatter())
             logging.getLogger().addHandler(handler)
-            logging.getLogger().setLevel(logging.INFO)
