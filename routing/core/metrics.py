@@ -2,8 +2,9 @@
 
 Under ``eteinen serve`` the workers share their numbers through files in
 ``PROMETHEUS_MULTIPROC_DIR`` (prometheus-client's multiprocess mode; serve sets
-it up). The referral, webhook and reminder figures are read from the database at
-each scrape, so every worker answers the same. Labels are endpoint names,
+it up). Without ``METRICS_TOKEN`` there is no ``/metrics`` (404); with it, the
+token is asked. The referral, webhook and reminder figures are read from the
+database at each scrape, so every worker answers the same. Labels are endpoint names,
 methods, states and statuses only: never a question, a contact or a message.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request, request_finished, request_started
+from flask import Flask, Response, abort, current_app, g, request, request_finished, request_started
 from prometheus_client import CollectorRegistry, Histogram, generate_latest, values
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -152,10 +153,11 @@ def exposition(engine: Engine) -> bytes:
 
 def metrics() -> Response:
     token = current_app.config.get("METRICS_TOKEN")
-    if token:
-        given = request.headers.get("Authorization", "")
-        if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-            return Response("metrics need the METRICS_TOKEN as a bearer token\n", 401, mimetype="text/plain")
+    if not token:  # the contract: no token set, no metrics (an instance does not publish them by chance)
+        abort(404)
+    given = request.headers.get("Authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return Response("metrics need the METRICS_TOKEN as a bearer token\n", 401, mimetype="text/plain")
     from routing.core import db
 
     return Response(exposition(db.engine()), mimetype=CONTENT_TYPE_LATEST)

@@ -55,7 +55,12 @@ def test_ready_says_the_schema_is_behind(empty_database: Any, instance_dir: Any)
         app.extensions["eteinen.engine"].dispose()
 
 
-def test_metrics_need_the_token_when_one_is_set(app_config: dict[str, Any]) -> None:
+def test_metrics_need_the_token_and_are_not_there_without_one(app_config: dict[str, Any]) -> None:
+    plain = create_app(app_config)
+    try:
+        assert plain.test_client().get("/metrics").status_code == 404
+    finally:
+        plain.extensions["eteinen.engine"].dispose()
     app_config["METRICS_TOKEN"] = "m-secret-123"
     app = create_app(app_config)
     try:
@@ -72,11 +77,12 @@ def test_metrics_need_the_token_when_one_is_set(app_config: dict[str, Any]) -> N
 def test_metrics_count_routes_and_referrals_but_never_their_text(
     demo_app: Flask, desk_token: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    demo_app.config["LOG_FORMAT"] = "json"
+    demo_app.config.update(LOG_FORMAT="json", METRICS_TOKEN="m-token")
     client = demo_app.test_client()
     auth = {"Authorization": f"Bearer {desk_token}"}
+    scrape = {"Authorization": "Bearer m-token"}
     caplog.set_level(logging.INFO)
-    before = _count(client.get("/metrics").get_data(as_text=True))
+    before = _count(client.get("/metrics", headers=scrape).get_data(as_text=True))
     assert client.post("/api/v1/route", json={"question": SECRET_QUESTION}, headers=auth).status_code == 200
     opened = client.post(
         "/api/v1/referrals",
@@ -84,7 +90,7 @@ def test_metrics_count_routes_and_referrals_but_never_their_text(
         headers=auth,
     )
     assert opened.status_code == 201, opened.get_json()
-    text = client.get("/metrics").get_data(as_text=True)
+    text = client.get("/metrics", headers=scrape).get_data(as_text=True)
     assert _count(text) == before + 1  # the numbers are the process's: other tests' routes count too
     assert "eteinen_route_seconds_count" in text
     assert 'eteinen_referrals{state="open"}' in text or 'eteinen_referrals{state="offered"}' in text

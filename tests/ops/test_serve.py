@@ -20,7 +20,7 @@ QUESTION = "Pikkuvarpunen tarvitsee apua velkojen kanssa"
 
 
 def test_served_workers_are_warm_ready_and_counted(serve: Callable[..., Served], desk_token: str) -> None:
-    server = serve(workers=2, scheduler=True, LOG_FORMAT="json")
+    server = serve(workers=2, scheduler=True, LOG_FORMAT="json", METRICS_TOKEN="m-token")
     # every worker built its router before it answered health: the first routes are fast
     walls = []
     for _ in range(6):
@@ -33,7 +33,7 @@ def test_served_workers_are_warm_ready_and_counted(serve: Callable[..., Served],
     while (answer := call(f"{server.base}/api/v1/ready"))[0] != 200 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert answer == (200, {"status": "ready", "checks": dict.fromkeys(answer[1]["checks"], "ok"), "missing": {}})
-    status, text = call(f"{server.base}/metrics")
+    status, text = call(f"{server.base}/metrics", token="m-token")
     assert status == 200
     # the workers' numbers are added up (multiprocess mode): all six routes, whichever worker took them
     assert 'eteinen_request_seconds_count{endpoint="api.route",method="POST",status="200"} 6.0' in text
