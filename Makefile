@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5000
 
-.PHONY: run test fuzz lint chromium dovecot axe i18n clean constraints
+.PHONY: run test fuzz lint chromium dovecot proxies axe i18n clean constraints
 
 # installs exactly what constraints.txt names: a fresh machine gets what the suite passed with
 $(STAMP): pyproject.toml constraints.txt
@@ -43,6 +43,11 @@ dovecot:
 	@test -x /usr/sbin/dovecot || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null) \
 		|| echo "dovecot not installed: the IMAP tests will be skipped"; }
+# Debian's nginx and Caddy, for the test that runs deploy/'s proxy configurations; skipped where they cannot be had.
+proxies:
+	@{ test -x /usr/sbin/nginx && command -v caddy >/dev/null; } || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx caddy >/dev/null) \
+		|| echo "nginx/caddy not installed: the proxy tests will be skipped"; }
 
 # axe-core, at the version package-lock.json names, for the browser tests' accessibility checks.
 AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
@@ -51,7 +56,7 @@ $(AXE): tests/browser/axe/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $(AXE); \
 	else echo "npm not found: the accessibility checks will be skipped"; fi
 
-test: $(STAMP) chromium dovecot axe
+test: $(STAMP) chromium dovecot proxies axe
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

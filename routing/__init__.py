@@ -26,11 +26,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # the client's address (login throttling) and https come from the proxies' headers, and only then
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
     from routing import accounts, api, demo, directory, figures, followup, matcher, outbox, privacy, referrals, web
-    from routing.core import commands, db
+    from routing.core import commands, db, logs, metrics
 
     db.init_app(app)
+    logs.init_app(app)
+    metrics.init_app(app)
     commands.init_app(app)
     for concern in (accounts, directory, matcher, referrals, followup, outbox, privacy, figures, demo):
         concern.init_app(app)

@@ -4,6 +4,7 @@ from routing.accounts.models import ROLES as ROLES
 from routing.accounts.models import ApiToken as ApiToken
 from routing.accounts.models import LoginFailure as LoginFailure
 from routing.accounts.models import User as User
+from routing.core.models import SchedulerHeartbeat as SchedulerHeartbeat
 from routing.core.models import SchedulerLease as SchedulerLease
 from routing.directory.models import DIRECTORY_TABLES as DIRECTORY_TABLES
 from routing.directory.models import Address as Address

@@ -264,6 +264,15 @@ WEBHOOK_ID = _path_param("endpoint_id", "the webhook endpoint's id")
 REFERRAL = _json(_ref("Referral"), "The referral")
 
 
+def _ready() -> dict[str, Any]:
+    return _obj(
+        ["status", "checks", "missing"],
+        status={"type": "string", "enum": ["ready", "not ready"]},
+        checks={"type": "object", "additionalProperties": {"type": "string", "enum": ["ok", "missing"]}},
+        missing={"type": "object", "additionalProperties": STR},
+    )
+
+
 def _paths() -> dict[str, Any]:
     target_or = {"oneOf": [{"required": ["service_id"]}, {"required": ["ring_id"]}]}
     return {
@@ -273,6 +282,17 @@ def _paths() -> dict[str, Any]:
                 {
                     "200": _json(_obj(["status", "database"], status=STR, database=STR), "Up"),
                     "503": _json(_obj(["status", "database"], status=STR, database=STR), "The database is not"),
+                },
+                tag="service",
+                public=True,
+            )
+        },
+        "/api/v1/ready": {
+            "get": _op(
+                "Is this worker ready for traffic: database, schema, router and scheduler heartbeat",
+                {
+                    "200": _json(_ready(), "Ready"),
+                    "503": _json(_ready(), "Not ready: `missing` names each problem"),
                 },
                 tag="service",
                 public=True,
@@ -318,10 +338,17 @@ def _paths() -> dict[str, Any]:
         "/api/v1/directory/overlaps": {
             "get": _op(
                 "Services of different organisations serving the same need, area, ages and languages; uncovered gaps",
-                {"200": _json({"type": "object"}, "Overlaps and gaps"), **_errors(400, 403)},
+                {
+                    "200": _json({"type": "object"}, "A summary by region and need, one page of groups, and the gaps"),
+                    **_errors(400, 403),
+                },
                 tag="directory",
+                description="`summary` counts groups, services, municipalities and gaps per region and need; "
+                "`overlaps` is one page of the groups (`paging` says which); `gaps` is whole.",
                 params=[
                     _query("region", "a region code or name (default: the regions the services name)"),
+                    _query("need", "one need code of the taxonomy (default: every need)"),
+                    *PAGE,
                     _query("from", "count offers from this day (default 1 January)", {"format": "date", **STR}),
                     _query("to", "count offers up to this day (default today)", {"format": "date", **STR}),
                 ],

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "OFFER_EXPIRY_DAYS": 14,
     "BASE_URL": "http://127.0.0.1:5000",
     "SESSION_COOKIE_SECURE": False,
+    "PROXY_COUNT": 0,  # reverse proxies in front: only then are X-Forwarded-For/-Proto believed
+    "METRICS_TOKEN": None,  # when set, /metrics needs it as a bearer token
+    "LOG_FORMAT": "text",  # text | json
 }
 
 _BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
@@ -76,6 +79,8 @@ def load_settings(instance: Path, environ: os._Environ[str] | dict[str, str] | N
     for name in DEFAULTS:
         if name in env:
             settings[name] = _coerce(name, env[name], "environment")
+    if settings["LOG_FORMAT"] not in ("text", "json"):
+        raise ConfigError(f"LOG_FORMAT must be text or json, not {settings['LOG_FORMAT']!r}")
     if not settings["DATABASE_URL"]:
         settings["DATABASE_URL"] = f"sqlite:///{instance / 'eteinen.db'}"
     if not settings["SECRET_KEY"]:

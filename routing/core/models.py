@@ -14,3 +14,12 @@ class SchedulerLease(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=64)
     holder: str = Field(max_length=128)
     expires_at: datetime
+
+
+class SchedulerHeartbeat(SQLModel, table=True):
+    """The active scheduler's last sign of life, written every minute: readiness checks its age."""
+
+    __tablename__ = "scheduler_heartbeat"
+    name: str = Field(primary_key=True, max_length=64)
+    holder: str = Field(max_length=128)
+    beat_at: datetime

@@ -6,10 +6,11 @@ from flask import Response, jsonify, request
 
 from routing.accounts.models import User
 from routing.api.blueprint import abort, bp
+from routing.api.paging import page_args
 from routing.api.tokens import current_user, token_required
 from routing.core import db
 from routing.figures.compute import FiguresError, Scope, compute_figures, make_scope
-from routing.figures.overlaps import find_overlaps
+from routing.figures.overlaps import check_need, find_overlaps
 
 FIGURE_ROLES = ("coordinator", "admin", "org-admin")
 
@@ -41,4 +42,7 @@ def overlaps() -> Response:
         scope = make_scope(request.args.get("from"), request.args.get("to"), request.args.get("region"))
     except FiguresError as exc:
         abort(400, str(exc))
-    return jsonify(find_overlaps(db.read_session(), scope))
+    page, per_page = page_args(default_per_page=50, max_per_page=500)
+    session = db.read_session()
+    need = check_need(session, request.args.get("need"))
+    return jsonify(find_overlaps(session, scope, need, page, per_page))

@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 from routing.core import db
 from routing.core.migrate import needs_schema
 from routing.figures.compute import compute_figures, figures_csv, figures_text, make_scope
-from routing.figures.overlaps import find_overlaps, overlaps_text
+from routing.figures.overlaps import check_need, find_overlaps, overlaps_text
 
 
 @click.command("figures")
@@ -41,16 +41,23 @@ def directory_group() -> None:
 
 @directory_group.command("overlaps")
 @click.option("--region", metavar="CODE", help="a 2-digit region (maakunta) code (default: the network's regions)")
+@click.option("--need", metavar="CODE", help="one need of the taxonomy (default: every need)")
 @click.option("--from", "from_", metavar="DATE", help="count offers from this day (default: 1 January)")
 @click.option("--to", metavar="DATE", help="count offers up to this day (default: today)")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(min=1), help="which page of groups")
+@click.option("--per-page", default=50, show_default=True, type=click.IntRange(1, 1000), help="groups a page")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 @with_appcontext
 @needs_schema
-def overlaps_command(region: str | None, from_: str | None, to: str | None, as_json: bool) -> None:
-    """Services of different organisations serving the same need, area, ages and languages; and gaps."""
+def overlaps_command(
+    region: str | None, need: str | None, from_: str | None, to: str | None, page: int, per_page: int, as_json: bool
+) -> None:
+    """Services of different organisations serving the same need, area, ages and languages; and gaps.
+
+    A summary by region and need first, then one page of the overlapping groups."""
     scope = make_scope(from_, to, region)
     with db.new_session(read_only=True) as s:
-        result = find_overlaps(s, scope)
+        result = find_overlaps(s, scope, check_need(s, need), page, per_page)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

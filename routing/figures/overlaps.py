@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -30,8 +31,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
+from routing.core.errors import BadInput
 from routing.directory.hsds.spec import NEED_TAXONOMY
-from routing.directory.models import Organization, Service, Taxonomy, TaxonomyTerm
+from routing.directory.models import DirectoryVersion, Organization, Service, Taxonomy, TaxonomyTerm
 from routing.directory.services import service_facts
 from routing.figures.compute import Figures, Scope, region_municipalities, suppress
 from routing.matcher.gazetteer import gazetteer
@@ -257,24 +259,46 @@ def asked_counts(session: Session, scope: Scope) -> dict[tuple[str, str], int]:
     return {(r.need, r.municipality): r.n for r in Figures(session, scope).needs() if r.municipality is not None}
 
 
-def find_overlaps(session: Session, scope: Scope) -> dict[str, Any]:
-    """Overlapping services and uncovered need × municipality gaps (the JSON of ``/api/v1/directory/overlaps``)."""
-    services = active_services(session)
-    municipalities = list(scope.municipalities) if scope.municipalities is not None else None
-    if municipalities is None:
-        municipalities = network_municipalities(services)
-        # a municipality named by a service outside the network's regions still counts for overlaps
-        anywhere = {m for s in services if s.municipalities is not None for m in s.municipalities}
-        cells = sorted(set(municipalities) | anywhere)
-    else:
-        cells = municipalities
+# The directory as overlaps read it, and the groups found in it, kept per database and directory
+# version: at national scale reading 30,000 services takes seconds, and the directory changes only
+# with an import (which bumps the version). Offer and demand counts are read fresh every time.
+PER_PAGE = 50
+GROUP_SERVICES = 100
 
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_CACHE_SIZE = 16
+_cache_lock = threading.Lock()
+
+
+def _directory_key(session: Session) -> tuple[Any, ...] | None:
+    """What identifies this database's directory as it is now; None when it has never been imported."""
+    row = session.get(DirectoryVersion, 1)
+    if row is None:
+        return None
+    return (str(session.get_bind().engine.url), row.version, row.changed_at)
+
+
+def _cached(key: tuple[Any, ...] | None, make: Callable[[], Any]) -> Any:
+    if key is None:
+        return make()
+    with _cache_lock:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    value = make()
+    with _cache_lock:
+        _CACHE[key] = value
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return value
+
+
+def _find_groups(
+    by_need: dict[str, list[DirectoryService]], cells: list[str]
+) -> dict[tuple[str, frozenset[str]], set[str]]:
+    """(need, group of services) → the municipalities where that group overlaps."""
     found: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
-    by_need: dict[str, list[DirectoryService]] = defaultdict(list)
-    for s in services:
-        for need in s.needs:
-            by_need[need].append(s)
-    for need, candidates in sorted(by_need.items()):
+    for code, candidates in sorted(by_need.items()):
         # a municipality's services of the need: the nation-wide ones and those whose areas name it
         everywhere = [s for s in candidates if s.municipalities is None]
         local: dict[str, list[DirectoryService]] = defaultdict(list)
@@ -287,10 +311,52 @@ def find_overlaps(session: Session, scope: Scope) -> dict[str, Any]:
             if key not in memo:
                 memo[key] = _groups_in(everywhere + local.get(municipality, []))
             for group in memo[key]:
-                found[(need, group)].add(municipality)
+                found[(code, group)].add(municipality)
+    return found
 
-    grouped = {sid for _, group in found for sid in group}
-    counts = offer_counts(session, scope, grouped)
+
+def find_overlaps(
+    session: Session, scope: Scope, need: str | None = None, page: int | None = None, per_page: int | None = None
+) -> dict[str, Any]:
+    """Overlapping services and uncovered need × municipality gaps, for one need or all of them.
+
+    With a summary by region and need; ``page`` (from 1, ``per_page`` groups) lists one page of the
+    groups, without it every group. A group lists its first GROUP_SERVICES services (of
+    ``services_total``): at national scale a nation-wide need's group holds thousands.
+    """
+    directory = _directory_key(session)
+    services: list[DirectoryService] = _cached(
+        None if directory is None else ("services", *directory), lambda: active_services(session)
+    )
+    municipalities = list(scope.municipalities) if scope.municipalities is not None else None
+    if municipalities is None:
+        municipalities = network_municipalities(services)
+        # a municipality named by a service outside the network's regions still counts for overlaps
+        anywhere = {m for s in services if s.municipalities is not None for m in s.municipalities}
+        cells = sorted(set(municipalities) | anywhere)
+    else:
+        cells = municipalities
+
+    by_need: dict[str, list[DirectoryService]] = defaultdict(list)
+    for s in services:
+        for code in s.needs:
+            if need is None or code == need:
+                by_need[code].append(s)
+    found: dict[tuple[str, frozenset[str]], set[str]] = _cached(
+        None if directory is None else ("groups", *directory, tuple(cells), need),
+        lambda: _find_groups(by_need, cells),
+    )
+
+    ordered = sorted(found.items(), key=lambda kv: (kv[0][0], -len(kv[1]), sorted(kv[0][1])))
+    total = len(ordered)
+    if page is not None:
+        size = per_page or PER_PAGE
+        ordered = ordered[(page - 1) * size : page * size]
+    # only the listed groups' services are looked up: at national scale a group can hold thousands
+    rank = {s.id: i for i, s in enumerate(sorted(services, key=lambda s: (s.organization_name, s.name)))}
+    listed = {code_group: sorted(code_group[1], key=rank.__getitem__)[:GROUP_SERVICES] for code_group, _ in ordered}
+    shown = {sid for sids in listed.values() for sid in sids}
+    counts = offer_counts(session, scope, shown)
     # each service's entry is made once: at national scale a service is in many groups
     entries = {
         s.id: {
@@ -305,47 +371,111 @@ def find_overlaps(session: Session, scope: Scope) -> dict[str, Any]:
             **{k: suppress(v) for k, v in counts[s.id].items()},
         }
         for s in services
-        if s.id in grouped
+        if s.id in shown
     }
-    rank = {s.id: i for i, s in enumerate(sorted(services, key=lambda s: (s.organization_name, s.name)))}
     groups = []
-    for (need, group), where in sorted(found.items(), key=lambda kv: (kv[0][0], -len(kv[1]), sorted(kv[0][1]))):
+    for (code, group), where in ordered:
         groups.append(
             {
-                "need": need,
+                "need": code,
                 "municipalities": sorted(where),
                 "municipality_names": [municipality_name(m) for m in sorted(where)],
-                "services": [entries[sid] for sid in sorted(group, key=rank.__getitem__)],
+                "services_total": len(group),
+                "services": [entries[sid] for sid in listed[(code, group)]],
             }
         )
 
     asked = asked_counts(session, scope)
     gaps = []
-    for need in need_codes(session):
+    for code in need_codes(session):
+        if need is not None and code != need:
+            continue
         for municipality in municipalities:
-            if not any(s.covers(municipality) for s in by_need.get(need, ())):
+            if not any(s.covers(municipality) for s in by_need.get(code, ())):
                 gaps.append(
                     {
-                        "need": need,
+                        "need": code,
                         "municipality": municipality,
                         "name": municipality_name(municipality),
-                        "asked": suppress(asked.get((need, municipality))),
+                        "asked": suppress(asked.get((code, municipality))),
                     }
                 )
     return {
         "from": scope.start.isoformat(),
         "to": scope.end.isoformat(),
         "region": scope.region,
+        "need": need,
         "municipalities": municipalities,
+        "summary": _summary(found, gaps),
         "overlaps": groups,
+        "paging": {
+            "total_items": total,
+            "total_pages": max(1, -(-total // (per_page or PER_PAGE))) if page is not None else 1,
+            "page_number": page or 1,
+            "per_page": per_page or PER_PAGE if page is not None else total,
+        },
         "gaps": gaps,
     }
+
+
+def _summary(found: dict[tuple[str, frozenset[str]], set[str]], gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per region and need: how many overlap groups, services and municipalities, and how many gaps.
+
+    At national scale the groups themselves run to a hundred megabytes; this is what a coordinator
+    reads first, then pages through the groups of one region and need.
+    """
+    gaz = gazetteer()
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def row(region: str, need: str) -> dict[str, Any]:
+        if (region, need) not in rows:
+            rows[(region, need)] = {"groups": 0, "services": set(), "municipalities": set(), "gaps": 0}
+        return rows[(region, need)]
+
+    for (need, group), where in found.items():
+        regions: dict[str, list[str]] = defaultdict(list)
+        for municipality in where:
+            regions[gaz.region_of(municipality) or "-"].append(municipality)
+        for region, there in regions.items():
+            counted = row(region, need)
+            counted["groups"] += 1
+            counted["services"].update(group)
+            counted["municipalities"].update(there)
+    for gap in gaps:
+        row(gaz.region_of(gap["municipality"]) or "-", gap["need"])["gaps"] += 1
+    return [
+        {
+            "region": region,
+            "need": need,
+            "groups": counted["groups"],
+            "services": len(counted["services"]),
+            "municipalities": len(counted["municipalities"]),
+            "gaps": counted["gaps"],
+        }
+        for (region, need), counted in sorted(rows.items())
+    ]
 
 
 def overlaps_text(result: dict[str, Any]) -> str:
     """The overlaps and gaps for a terminal."""
     region = f" in region {result['region']}" if result["region"] else ""
     lines = [f"Overlapping services{region} (offers {result['from']} … {result['to']})", ""]
+    if result.get("summary"):
+        lines.append("By region and need: overlap groups, services in them, municipalities, gaps")
+        for row in result["summary"]:
+            lines.append(
+                f"  {row['region']} {row['need']}: {row['groups']} group(s), {row['services']} service(s),"
+                f" {row['municipalities']} municipality(-ies), {row['gaps']} gap(s)"
+            )
+        lines.append("")
+    paging = result.get("paging")
+    if paging and paging["total_pages"] > 1:
+        lines.append(
+            f"Groups {paging['per_page'] * (paging['page_number'] - 1) + 1}–"
+            f"{paging['per_page'] * (paging['page_number'] - 1) + len(result['overlaps'])} of {paging['total_items']}"
+            f" (page {paging['page_number']} of {paging['total_pages']}; --page N for more, --region and --need narrow)"
+        )
+        lines.append("")
     if not result["overlaps"]:
         lines.append("  no overlapping services")
     for group in result["overlaps"]:
@@ -357,6 +487,8 @@ def overlaps_text(result: dict[str, Any]) -> str:
                 f"  {s['organization_name']}: {s['name']}  (ages {ages}, {langs})"
                 f"  offered {s['offered']}, accepted {s['accepted']}, declined {s['declined']}"
             )
+        if group["services_total"] > len(group["services"]):
+            lines.append(f"  … and {group['services_total'] - len(group['services'])} more")
         lines.append("")
     lines.append("Needs no active service covers")
     if not result["gaps"]:
@@ -368,6 +500,16 @@ def overlaps_text(result: dict[str, Any]) -> str:
     for need, where in by_need.items():
         lines.append(f"  {need}: {', '.join(where)}")
     return "\n".join(lines) + "\n"
+
+
+def check_need(session: Session, need: str | None) -> str | None:
+    """A need code from the caller, checked against the taxonomy (BadInput names the known ones)."""
+    if need is None or need == "":
+        return None
+    known = need_codes(session)
+    if need not in known:
+        raise BadInput(f"need: no need {need!r}; known: {', '.join(known)}")
+    return need
 
 
 def municipality_name(code: str) -> str:

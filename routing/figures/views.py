@@ -20,6 +20,7 @@ from flask_login import current_user
 import routing.web.labels as labels
 from routing.accounts.models import User
 from routing.core import db
+from routing.core.errors import BadInput
 from routing.figures.compute import (
     SMALL,
     FiguresError,
@@ -32,13 +33,14 @@ from routing.figures.compute import (
     table_csv,
     today_in_helsinki,
 )
-from routing.figures.overlaps import find_overlaps
+from routing.figures.overlaps import check_need, find_overlaps
 from routing.matcher.gazetteer import gazetteer
-from routing.web.formats import municipality_name, need_name
+from routing.web.formats import municipality_name, need_name, need_names
 from routing.web.navigation import role_required
 from routing.web.views import bp
 
 FIGURE_ROLES = ("org-admin", "coordinator", "admin")
+OVERLAPS_PER_PAGE = 20  # groups a page: at national scale one group can list a hundred services
 
 TITLES: dict[str, Any] = {
     "summary": _l("In short"),
@@ -309,16 +311,22 @@ def figure_table_csv(name: str) -> Response:
 @bp.get("/directory/overlaps")
 @role_required(*FIGURE_ROLES)
 def directory_overlaps() -> tuple[str, int]:
+    form = {"region": request.args.get("region", ""), "need": request.args.get("need", "")}
+    page = request.args.get("page", "1")
     try:
         scope = make_scope(request.args.get("from"), request.args.get("to"), request.args.get("region"))
-    except FiguresError as exc:
-        form = {"region": request.args.get("region", "")}
+        need = check_need(db.read_session(), form["need"] or None)
+    except (FiguresError, BadInput) as exc:
+        no_need = _("There is no such need. Pick one from the list.")
+        error = _error_text(exc) if isinstance(exc, FiguresError) else no_need
         return render_template(
-            "figures/overlaps.html", result=None, error=_error_text(exc), form=form, regions=_regions()
+            "figures/overlaps.html", result=None, error=error, form=form, regions=_regions(), needs=need_names()
         ), 400
-    result = find_overlaps(db.read_session(), scope)
+    number = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    result = find_overlaps(db.read_session(), scope, need, number, OVERLAPS_PER_PAGE)
     for group in result["overlaps"]:  # the directory's filters (age_range...) read attributes
         group["services"] = [SimpleNamespace(**service) for service in group["services"]]
+    form["region"] = scope.region or ""
     return render_template(
-        "figures/overlaps.html", result=result, error=None, form={"region": scope.region or ""}, regions=_regions()
+        "figures/overlaps.html", result=result, error=None, form=form, regions=_regions(), needs=need_names()
     ), 200

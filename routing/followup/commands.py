@@ -55,6 +55,7 @@ def scheduler_command() -> None:
     from routing.followup.scheduler import FollowUpScheduler
 
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(logging.INFO)  # also when LOG_FORMAT=json set up the handler (core/logs.py)
     # APScheduler says "running job … executed successfully" every few seconds for the relay
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     _settings()  # a bad REMINDER_SCHEDULE stops here with exit 2

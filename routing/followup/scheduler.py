@@ -23,6 +23,7 @@ from typing import Any
 from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 
+from routing.core import heartbeat
 from routing.core.clock import utcnow
 from routing.core.locks import DatabaseLock, LockBusy
 from routing.followup.reminders import KEEP_WEEKS, PassIncomplete, ReminderSettings, expire_offers, pass_due, run_pass
@@ -109,6 +110,10 @@ class FollowUpScheduler:
         scheduler.add_job(self.expire, "interval", hours=1, id="expire-offers", next_run_time=utcnow())
         ttl = self.lock.ttl.total_seconds()
         scheduler.add_job(self.heartbeat, "interval", seconds=max(ttl / 3, 0.2), id="heartbeat")
+        # the row readiness reads (the lock above says who runs, this says that it still does)
+        scheduler.add_job(
+            self.beat, "interval", seconds=heartbeat.BEAT_EVERY.total_seconds(), id="beat", next_run_time=utcnow()
+        )
         self._scheduler = scheduler
         if self.stopping.is_set():
             return
@@ -126,6 +131,12 @@ class FollowUpScheduler:
             scheduler = self._scheduler
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
+
+    def beat(self) -> None:
+        try:
+            heartbeat.beat(self.engine, self.lock.holder)
+        except Exception:
+            log.exception("writing the scheduler heartbeat failed")
 
     def weekly_pass(self) -> None:
         self._pass(create=True)

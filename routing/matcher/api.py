@@ -6,7 +6,7 @@ from flask import Response, jsonify
 
 from routing.api.blueprint import abort, bp, json_body
 from routing.api.tokens import token_required
-from routing.matcher.loading import current_router
+from routing.matcher.loading import route_now
 from routing.matcher.router import RouteInputError, parse_request
 
 
@@ -15,7 +15,7 @@ from routing.matcher.router import RouteInputError, parse_request
 def route() -> Response:
     data = json_body()
     try:
-        result = current_router().route(parse_request(data))
+        result = route_now(parse_request(data))
     except RouteInputError as exc:
         abort(400, f"{exc.field}: {exc.message}", exc.code)
     return jsonify(result.to_json())

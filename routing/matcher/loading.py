@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
+from routing.core.metrics import observe_route
 from routing.directory.models import (
     Attribute,
     Language,
@@ -133,6 +134,11 @@ class RouterCache:
             self._vocabulary = CompiledVocabulary(self._ruleset)
         return self._ruleset
 
+    @property
+    def built(self) -> bool:
+        """Whether this process has a router (readiness: a worker answers routes at full speed)."""
+        return self._router is not None
+
     def router(self, engine: Engine) -> Router:
         now = time.monotonic()
         router = self._router
@@ -170,4 +176,8 @@ def current_router() -> Router:
 
 def route_now(request: RouteRequest) -> RouteResult:
     """Route with the current app's router: what a page, the API or a command hands an operation as ``route``."""
-    return current_router().route(request)
+    router = current_router()
+    started = time.perf_counter()
+    result = router.route(request)
+    observe_route(time.perf_counter() - started)
+    return result

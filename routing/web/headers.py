@@ -50,6 +50,8 @@ def _headers(response: Response) -> Response:
     response.headers["Referrer-Policy"] = "same-origin"
     if served_over_https(current_app):
         response.headers["Strict-Transport-Security"] = HSTS
+    if g.get("request_id"):  # core/logs.py: the id the request's log lines carry
+        response.headers["X-Request-Id"] = g.request_id
     return response
 
 

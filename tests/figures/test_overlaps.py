@@ -178,3 +178,38 @@ def test_the_sweep_finds_the_groups_every_pair_test_finds(rows: list[Any]) -> No
         for i, (org, low, high, langs) in enumerate(rows)
     ]
     assert set(_groups_in(cell)) == _pairwise_groups(cell)
+
+
+def test_a_summary_by_region_and_need_and_pages_of_groups(client, runner, app, directory) -> None:
+    with app.app_context(), db.transaction() as s:
+        h = History(s)
+        token = h.token(h.user(h.org("Koordinaatio"), "coordinator", "k@example.fi"))
+    auth = {"Authorization": f"Bearer {token}"}
+    whole = client.get("/api/v1/directory/overlaps?from=2026-01-01&to=2026-01-31", headers=auth).json
+    assert whole["paging"]["total_items"] == len(whole["overlaps"]) >= 1
+    # the summary counts what the groups and gaps hold, per region and need
+    for row in whole["summary"]:
+        groups = [g for g in whole["overlaps"] if g["need"] == row["need"]]
+        assert row["groups"] == len(groups)
+        assert row["services"] == len({s["id"] for g in groups for s in g["services"]})
+        assert row["gaps"] == len([g for g in whole["gaps"] if g["need"] == row["need"]])
+    assert {(r["region"], r["need"]) for r in whole["summary"]} >= {("01", "employment"), ("01", "housing")}
+    one = client.get("/api/v1/directory/overlaps?need=employment&page=1&per_page=1", headers=auth).json
+    assert one["need"] == "employment" and len(one["overlaps"]) == 1
+    assert one["paging"] == {
+        "total_items": whole["paging"]["total_items"],
+        "total_pages": whole["paging"]["total_items"],
+        "page_number": 1,
+        "per_page": 1,
+    }
+    assert {g["need"] for g in one["gaps"]} <= {"employment"}
+    past = client.get("/api/v1/directory/overlaps?page=99", headers=auth).json
+    assert past["overlaps"] == [] and past["summary"] == whole["summary"]
+    bad = client.get("/api/v1/directory/overlaps?need=flying", headers=auth)
+    assert bad.status_code == 400 and "need" in bad.json["error"]["message"]
+    assert client.get("/api/v1/directory/overlaps?per_page=0", headers=auth).status_code == 400
+    text = runner.invoke(cli, ["directory", "overlaps", "--need", "employment", "--per-page", "1"])
+    assert text.exit_code == 0, text.output
+    assert "By region and need" in text.output and "01 employment: 1 group(s)" in text.output
+    bad = runner.invoke(cli, ["directory", "overlaps", "--need", "flying"])
+    assert bad.exit_code == 2 and "no need 'flying'" in bad.output
