@@ -306,6 +306,13 @@ def _offer(
         raise Forbidden("only the holder organisation's people can offer this referral")
     if referral.state not in ("open", "offered"):
         raise _invalid(referral, "offer")
+    if not referral.consent:
+        # nothing to reach the client by was kept: nobody could act on the offer (README "Consent")
+        raise InvalidTransition(
+            "consent: the client did not consent, so no contact details were kept and nobody could act on an "
+            "offer; give the client the service's own contact details instead",
+            [a for a in ALLOWED[referral.state] if a != "offer"],
+        )
     organization_id: str | None = None
     if service_id is not None:
         organization_id = _active_service(session, service_id).organization_id

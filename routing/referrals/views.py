@@ -25,7 +25,7 @@ from routing.accounts.models import User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
 from routing.privacy.access import log_access
-from routing.referrals.desk import contact_by, rings_with_members, service_contacts
+from routing.referrals.desk import contact_by, in_client_language, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
 from routing.referrals.models import (
     HandoffCreate,
@@ -44,8 +44,10 @@ from routing.referrals.queries import (
     names_for,
     ring_queue,
     taken_by,
+    tried_targets,
     user_name,
 )
+from routing.web.formats import weekday
 from routing.web.navigation import role_required
 from routing.web.views import bp
 
@@ -100,9 +102,12 @@ def ring() -> str:
 def inbox() -> str:
     s = db.read_session()
     box = inbox_of(s, current_user.user, {name: requested_page(name) for name in INBOX_LISTS})
+    returned = [r.id for r in box.returned.referrals]
     return render_template(
         "referrals/inbox.html",
         box=box,
+        tried=tried_targets(s, returned),
+        rings=rings_with_members(s) if returned else [],
         positions=box.positions(),
         action=ActionForm(),
         decline=DeclineForm(),
@@ -196,12 +201,30 @@ def receipt(referral_id: str) -> str:
         rings=[offer.ring_id if offer else None],
         services=[offer.service_id if offer else None],
     )
+    by = contact_by(offer.created_at if offer else referral.created_at)
+
+    def promise() -> str:
+        if offer is None:
+            return ""
+        if offer.ring_id:
+            return _(
+                "“A counsellor of %(ring)s will contact you by %(day)s.”",
+                ring=names.rings.get(offer.ring_id, ""),
+                day=weekday(by),
+            )
+        return _(
+            "“%(service)s from %(org)s will contact you by %(day)s.”",
+            service=names.services.get(offer.service_id or "", ""),
+            org=names.orgs.get(offer.organization_id or "", ""),
+            day=weekday(by),
+        )
+
     return render_template(
         "referrals/receipt.html",
         referral=referral,
         offer=offer,
         names=names,
-        by=contact_by(offer.created_at if offer else referral.created_at),
+        say=in_client_language(referral.language, promise) if offer else [],
         contacts=service_contacts(s, offer.service_id) if offer and offer.service_id else {},
     )
 
@@ -214,6 +237,14 @@ def _back(default: str) -> str:
     if target.startswith("/") and not target.startswith("//") and not target.startswith("/\\"):
         return target
     return default
+
+
+def _not_chosen(form: DeclineForm | CloseForm, name: str, default: str) -> Response:
+    """A decline or close sent without its reason: nothing is recorded, and the page says what is missing."""
+    if form.csrf_token.errors or name not in form.errors or request.form.get(name):
+        abort(400)  # a forged token or a value no form offers: not a person's slip
+    flash(_("Nothing was recorded: %(problem)s", problem=form.errors[name][0]), "error")
+    return redirect(_back(default))
 
 
 def _refused(exc: OperationError, action: str) -> None:
@@ -255,7 +286,7 @@ def accept(offer_id: str) -> Response:
 def decline(offer_id: str) -> Response:
     form = DeclineForm()
     if not form.validate_on_submit():
-        abort(400)
+        return _not_chosen(form, "reason", url_for("web.inbox"))
     s = db.session()
     try:
         decision = parsed(OfferDecline, {"reason": form.reason.data, "note": form.note.data or None})
@@ -285,7 +316,7 @@ def offer_again(referral_id: str) -> Response:
         _refused(exc, "offer")
     else:
         flash(_("Offered. You see here when someone accepts it."), "ok")
-    return redirect(url_for("web.referral_page", referral_id=referral_id))
+    return redirect(_back(url_for("web.referral_page", referral_id=referral_id)))
 
 
 @bp.post("/referrals/<referral_id>/notes")
@@ -311,7 +342,7 @@ def add_note(referral_id: str) -> Response:
 def close(referral_id: str) -> Response:
     form = CloseForm()
     if not form.validate_on_submit():
-        abort(400)
+        return _not_chosen(form, "outcome", url_for("web.referral_page", referral_id=referral_id))
     s = db.session()
     try:
         referrals.close_referral(
