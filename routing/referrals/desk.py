@@ -172,6 +172,14 @@ def _posted() -> tuple[DeskForm, str | None]:
     return DeskForm(meta={"csrf": False}), None
 
 
+def _route_if_readable(form: DeskForm) -> RouteResult | None:
+    """The suggestions still, when what the engine reads is fine (a bad contact or an old token does not hide them)."""
+    engine_reads = (form.question, form.municipality, form.age, form.language)
+    if not form.question.data or any(f.errors for f in engine_reads):
+        return None
+    return route(form)
+
+
 @bp.get("/desk")
 @role_required()
 def desk() -> tuple[str, int]:
@@ -184,7 +192,7 @@ def desk() -> tuple[str, int]:
 def desk_suggest() -> tuple[str, int]:
     form, expired = _posted()
     if expired or not form.validate():
-        return _render_desk(form, None, 400, expired)
+        return _render_desk(form, _route_if_readable(form), 400, expired)
     return _render_desk(form, route(form))
 
 
@@ -254,7 +262,7 @@ def desk_refer() -> tuple[str, int] | Response:
     """
     form, expired = _posted()
     if expired or not form.validate():
-        return _render_desk(form, None, 400, expired)
+        return _render_desk(form, _route_if_readable(form), 400, expired)
     kind, _sep, target_id = (form.target.data or "").partition(":")
     if kind not in ("service", "ring"):
         return _render_desk(form, route(form), 400)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import select
 
 from routing.referrals.desk import contact_by
@@ -112,3 +113,24 @@ def test_contact_promise_skips_public_holidays() -> None:
     # Independence Day 2027 is a Monday
     friday = datetime(2027, 12, 3, 9, 0, tzinfo=UTC)
     assert contact_by(friday).date().isoformat() == "2027-12-08"
+
+
+@pytest.mark.parametrize(
+    ("contact", "good"),
+    [
+        ("040 765 4321", True),
+        ("+358 40 765 4321", True),
+        ("(09) 123 456", True),
+        ("anna.asiakas@example.fi", True),
+        ("soittakaa iltapäivällä", False),
+        ("12", False),
+        ("anna@", False),
+        ("040 765 4321 tai 050 123 4567 tai 044", False),
+    ],
+)
+def test_the_contact_is_a_phone_number_or_an_email_address(client, demo_directory, contact: str, good: bool) -> None:
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    page = client.post("/desk", data={"csrf_token": token, "question": QUESTION, "client_contact": contact})
+    assert (page.status_code == 200) == good
+    assert ('id="client_contact-error"' not in page.text) == good
