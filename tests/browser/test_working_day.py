@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 import flask_wtf.csrf
@@ -325,3 +326,61 @@ def test_the_ring_queue_is_in_the_menu_only_of_ring_members(demo, new_page) -> N
     _login(outsider, demo.url, OHJAAMO)  # Ohjaamo Kerava belongs to no ring
     assert outsider.get_by_role("link", name="Renkaan jono").count() == 0
     assert outsider.get_by_role("link", name="Saapuneet").count() == 1
+
+
+# --- 7. upload errors in view, in the page's language -------------------------------------------------
+
+
+def _broken_directory_zip(folder: Path) -> Path:
+    """The demo directory zipped, with one service's minimum age written as a word."""
+    import csv
+    import io
+    import zipfile
+
+    from routing.demo.load import DIRECTORY
+
+    rows = list(csv.DictReader((DIRECTORY / "services.csv").open(encoding="utf-8")))
+    rows[0]["minimum_age"] = "kymmenen"
+    services = io.StringIO()
+    writer = csv.DictWriter(services, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    target = folder / "broken.zip"
+    with zipfile.ZipFile(target, "w") as archive:
+        for member in DIRECTORY.iterdir():
+            text = services.getvalue() if member.name == "services.csv" else member.read_text(encoding="utf-8")
+            archive.writestr(f"hakemisto/{member.name}", text)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("lang", "link", "button", "not_zip", "not_number"),
+    [
+        ("fi", "Tuo hakemisto", "Lähetä ja tuo", "tiedosto ei ole zip-paketti", "ei luku: 'kymmenen'"),
+        ("sv", "Importera en katalog", "Ladda upp och importera", "filen är inte ett zip-arkiv", "inte ett tal"),
+    ],
+)
+def test_an_upload_error_is_where_the_coordinator_looks_in_their_language(
+    demo, new_page, tmp_path, lang: str, link: str, button: str, not_zip: str, not_number: str
+) -> None:
+    page = new_page()
+    _login(page, demo.url, COORDINATOR, lang=lang)
+    page.goto(f"{demo.url}/directory")
+    page.get_by_role("link", name=link).click()
+    not_a_zip = tmp_path / "hakemisto.zip"
+    not_a_zip.write_text("id,name\n1,Ohjaamo\n")
+    page.set_input_files("#archive", str(not_a_zip))
+    page.get_by_role("button", name=button).click()
+    error = page.locator("#archive-error")
+    error.wait_for()
+    assert error.inner_text() == not_zip
+    box = error.bounding_box()
+    assert box is not None and 0 <= box["y"] < 860  # in view without scrolling, not under the directory
+    check_basics(page)
+    shot(page, f"upload-refused-{lang}")
+
+    page.set_input_files("#archive", str(_broken_directory_zip(tmp_path)))
+    page.get_by_role("button", name=button).click()
+    page.wait_for_selector("ol.error-list li", timeout=30_000)
+    problems = page.inner_text("ol.error-list")
+    assert "services.csv:2: minimum_age:" in problems and not_number in problems
