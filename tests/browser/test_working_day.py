@@ -384,3 +384,39 @@ def test_an_upload_error_is_where_the_coordinator_looks_in_their_language(
     page.wait_for_selector("ol.error-list li", timeout=30_000)
     problems = page.inner_text("ol.error-list")
     assert "services.csv:2: minimum_age:" in problems and not_number in problems
+
+
+# --- 8. the demo's history ----------------------------------------------------------------------------
+
+
+def test_the_demo_history_fills_the_figures_and_the_inboxes(app, demo, new_page, axe) -> None:
+    from routing.demo.history import add_history
+
+    with app.app_context(), db.transaction() as s:
+        made = add_history(s)
+    coordinator = new_page(height=1400)
+    _login(coordinator, demo.url, COORDINATOR)
+    coordinator.goto(f"{demo.url}/figures")
+    summary = coordinator.locator("section.figure").first.inner_text()
+    assert str(made) in summary  # every case of the history is counted as opened this year
+    assert coordinator.locator("section.figure svg rect").count() >= 10  # the weekly charts have bars
+    check_basics(coordinator)
+    axe(coordinator)
+    shot(coordinator, "figures-demo-history", full_page=True)
+
+    desk = new_page()
+    _login(desk, demo.url, DESK)
+    assert desk.get_by_role("link", name=re.compile(r"\d+ asiaa palasi teille")).is_visible()
+    desk.goto(f"{demo.url}/inbox")
+    returned = desk.locator("section[aria-labelledby=returned-title] article.offer")
+    assert returned.count() >= 2
+    assert "[demo]" not in desk.inner_text("main")  # lists never show the question
+    axe(desk)
+    shot(desk, "inbox-returned-demo")
+
+    ohjaamo = new_page()
+    _login(ohjaamo, demo.url, OHJAAMO)
+    ohjaamo.goto(f"{demo.url}/inbox")
+    assert ohjaamo.locator("section[aria-labelledby=offers-title] article.offer").count() >= 1
+    assert ohjaamo.locator("section[aria-labelledby=mine-title] article.mycase").count() >= 1
+    shot(ohjaamo, "inbox-counsellor-demo", full_page=True)
