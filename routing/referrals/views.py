@@ -63,6 +63,7 @@ REFUSED: dict[tuple[str, int], Any] = {
     ("handoff", 409): _l("A handoff to the same place is already waiting for an answer."),
     ("handoff", 422): _l("Only a case someone owns can be handed on."),
     ("handoff", 400): _l("That person or service cannot take the case. Choose another."),
+    ("withdraw", 422): _l("The handoff was already answered: it can no longer be withdrawn."),
     ("note", 422): _l("Notes can be written only while the case is owned."),
     ("close", 422): _l("The case is already closed."),
 }
@@ -167,7 +168,10 @@ def referral_page(referral_id: str) -> str:
 
 
 def handoff_choices(session: Session, referral: Referral, user: User) -> list[SelectChoice]:
-    """Where the owner may hand the case: colleagues who can own cases, and the route's other services."""
+    """Where the owner may hand the case: colleagues who can own cases, and the route's other services.
+
+    The case's own service is left out; a service whose organisation has nobody in Eteinen to
+    accept is shown as such, and cannot be chosen."""
     choices: list[SelectChoice] = []
     colleagues = session.exec(
         select(User)
@@ -180,10 +184,23 @@ def handoff_choices(session: Session, referral: Referral, user: User) -> list[Se
         .order_by(User.email)
     )
     choices += [SelectChoice(f"user:{c.id}", _("Colleague: %(name)s", name=user_name(c))) for c in colleagues]
+    here = session.exec(
+        select(Offer.service_id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "accepted")
+    ).all()
+    receiving = set(
+        session.exec(
+            select(User.organization_id).where(col(User.active).is_(True), col(User.role).in_(DECIDING_ROLES))
+        ).all()
+    )
     for c in (referral.route_result or {}).get("candidates", []):
-        if isinstance(c, dict) and c.get("service_id"):
-            label = _("Service: %(service)s, %(org)s", service=c.get("service_name"), org=c.get("organization_name"))
+        if not isinstance(c, dict) or not c.get("service_id") or c["service_id"] in here:
+            continue
+        label = _("Service: %(service)s, %(org)s", service=c.get("service_name"), org=c.get("organization_name"))
+        if c.get("organization_id") in receiving:
             choices.append(SelectChoice(f"service:{c['service_id']}", label))
+        else:
+            unable = _("%(service)s (nobody there uses Eteinen: cannot receive)", service=label)
+            choices.append(SelectChoice(f"service:{c['service_id']}", unable, render_kw={"disabled": True}))
     return choices
 
 
@@ -354,6 +371,22 @@ def close(referral_id: str) -> Response:
     else:
         flash(_("The case is closed."), "ok")
     return redirect(_back(url_for("web.referral_page", referral_id=referral_id)))
+
+
+@bp.post("/offers/<offer_id>/withdraw")
+@role_required(*DECIDING_ROLES)
+def withdraw(offer_id: str) -> Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    s = db.session()
+    try:
+        offer = referrals.withdraw_handoff(s, current_user.user, offer_id)
+        s.commit()
+    except OperationError as exc:
+        _refused(exc, "withdraw")
+        return redirect(_back(url_for("web.inbox")))
+    flash(_("Handoff withdrawn. The case stays yours."), "ok")
+    return redirect(url_for("web.referral_page", referral_id=offer.referral_id))
 
 
 @bp.post("/referrals/<referral_id>/handoff")

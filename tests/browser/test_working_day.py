@@ -420,3 +420,32 @@ def test_the_demo_history_fills_the_figures_and_the_inboxes(app, demo, new_page,
     assert ohjaamo.locator("section[aria-labelledby=offers-title] article.offer").count() >= 1
     assert ohjaamo.locator("section[aria-labelledby=mine-title] article.mycase").count() >= 1
     shot(ohjaamo, "inbox-counsellor-demo", full_page=True)
+
+
+def test_the_owner_hands_on_only_where_someone_can_receive_and_can_take_a_handoff_back(app, demo, new_page) -> None:
+    desk = new_page()
+    number = _refer_to_ohjaamo(desk, demo.url)
+    owner = new_page()
+    _login(owner, demo.url, OHJAAMO)
+    owner.goto(f"{demo.url}/inbox")
+    owner.locator("article.offer").filter(has_text=number).get_by_role("button", name="Hyväksy").click()
+    owner.wait_for_url(re.compile(r"/referrals/"))
+    options = owner.locator("#to option")
+    labels = options.all_inner_texts()
+    assert not any("Ohjaamo Kerava –" in label for label in labels), labels  # the case's own service is left out
+    unable = owner.locator("#to option:disabled")
+    assert unable.count() >= 1 and all("ei voi vastaanottaa" in t for t in unable.all_inner_texts())
+    assert not any("ei voi vastaanottaa" in t for t in owner.locator("#to option:enabled").all_inner_texts())
+
+    colleague = owner.locator("#to option[value^='user:']").first.get_attribute("value")
+    owner.get_by_label("Siirrä asia").select_option(colleague)
+    owner.get_by_role("button", name="Ehdota siirtoa").click()
+    owner.wait_for_selector("p.flash.ok")
+    owner.get_by_role("button", name="Peru siirto").click()
+    owner.wait_for_selector("p.flash.ok")
+    assert "Siirto peruttu" in owner.inner_text("p.flash")
+    assert owner.get_by_role("button", name="Peru siirto").count() == 0
+    _referrals, offers = _stored(app)
+    handoffs = [o for o in offers if o.kind == "handoff"]
+    assert [o.state for o in handoffs] == ["withdrawn"]
+    check_basics(owner)
