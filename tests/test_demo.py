@@ -20,10 +20,11 @@ from routing.accounts.auth import check_password
 from routing.accounts.models import ROLES, User
 from routing.cli import cli
 from routing.demo.load import DemoError, database_is_empty, load_demo
-from routing.demo.network import DIRECTORY
+from routing.demo.network import DIRECTORY, demo_id
 from routing.directory.models import DIRECTORY_TABLES, Organization, Ring, RingMember, Service
 from routing.directory.services import current_version
 from routing.matcher.gazetteer import gazetteer
+from routing.referrals.models import Referral
 
 SPEC = json.loads((Path(network.__file__).parent.parent / "data" / "hsds-3.0-tabular.json").read_text("utf-8"))
 RESOURCES = {r["path"]: r for r in SPEC["resources"]}
@@ -362,3 +363,22 @@ def test_demo_directory_passes_the_importers_validation(session) -> None:
     report = hsds.import_path(session, DIRECTORY)
     assert list(report.warnings) == []
     assert report.counts["services"] == len(network.SERVICES)
+
+
+def test_the_demo_says_who_is_in_the_ring_and_comes_with_months_of_marked_history(runner, session) -> None:
+    result = runner.invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    ring_line = next(line for line in result.output.splitlines() if line.startswith("the ring "))
+    for email in ("ohjaus@keuda.example.fi", "ohjaus@luksia.example.fi", "handledare@axxell.example.fi"):
+        assert email in ring_line
+    assert "ohjaaja@ohjaamo-kerava.example.fi" not in ring_line  # Ohjaamo Kerava is in no ring: said on its own line
+    assert "in no ring" in result.output and "ohjaaja@ohjaamo-kerava.example.fi" in result.output
+    cases = session.exec(select(Referral)).all()
+    assert len(cases) >= 40
+    assert all(c.question.startswith("[demo] ") and c.client_contact.endswith("@example.invalid") for c in cases)
+    opened = sorted(c.created_at for c in cases)
+    assert (opened[-1] - opened[0]).days >= 60  # a few months: the weekly figures have a shape
+    states = {state: sum(c.state == state for c in cases) for state in ("open", "offered", "accepted", "closed")}
+    assert all(states.values()), states  # returned, waiting, owned and closed cases, as a working day finds them
+    kerava = demo_id("organization", "keravan-lukio")
+    assert sum(c.state == "open" and c.holder_id == kerava for c in cases) >= 2  # back with the Kerava desk

@@ -26,6 +26,15 @@ def demo_command(if_empty: bool) -> None:
     click.echo(f"demo network loaded; log in at {current_app.config['BASE_URL']}/login with:")
     for email, role, password in logins:
         click.echo(f"  {email:<34} {role:<12} password: {password}")
+    from routing.demo.network import ACCOUNTS, RING_MEMBERS, RING_NAME
+
+    # who can take a case offered to the ring (the ring queue is theirs), and who cannot
+    members = [a for a in ACCOUNTS if a.role == "counsellor" and a.org in RING_MEMBERS]
+    others = [a for a in ACCOUNTS if a.role == "counsellor" and a.org not in RING_MEMBERS]
+    click.echo(f"the ring {RING_NAME!r}: its counsellors {', '.join(a.email for a in members)}")
+    if others:
+        click.echo(f"  in no ring (their own organisation's offers only): {', '.join(a.email for a in others)}")
+    click.echo("the demo has a few months of made-up cases (questions marked [demo]) for /figures and the inboxes")
 
 
 def init_app(app: Flask) -> None:

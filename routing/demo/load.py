@@ -36,8 +36,9 @@ def database_is_empty(session: Session) -> bool:
     return _counts(session) == (0, 0)
 
 
-def load_demo(session: Session) -> list[tuple[str, str, str]]:
-    """Load the demo network; returns the demo logins as (e-mail, role, password)."""
+def load_demo(session: Session, *, history: bool = True) -> list[tuple[str, str, str]]:
+    """Load the demo network, with a few months of made-up cases (``history``, marked as demo data);
+    returns the demo logins as (e-mail, role, password)."""
     from routing.directory.hsds import HsdsError, import_path
 
     orgs, users = _counts(session)
@@ -64,4 +65,9 @@ def load_demo(session: Session) -> list[tuple[str, str, str]]:
             language=account.language,
         )
         logins.append((account.email, account.role, account.password))
+    if history:
+        from routing.demo.history import add_history
+
+        session.flush()
+        add_history(session)
     return logins

@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 
 from routing.core import db
 from routing.core.errors import BadInput
+from routing.core.texts import N_, Words, words
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024  # the zip as sent
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # all members unpacked: a zip bomb stops here
@@ -37,7 +38,11 @@ log = logging.getLogger(__name__)
 
 
 class UploadError(BadInput):
-    """The upload cannot be used; the message says why (shown to the coordinator)."""
+    """The upload cannot be used; the message says why (shown to the coordinator in the page's language)."""
+
+    def __init__(self, message: Words) -> None:
+        super().__init__(str(message))
+        self.words = message
 
 
 @dataclass
@@ -51,7 +56,7 @@ def _member_path(name: str) -> PurePosixPath:
     cleaned = name.replace("\\", "/")
     path = PurePosixPath(cleaned)
     if cleaned.startswith("/") or (len(cleaned) > 1 and cleaned[1] == ":") or ".." in path.parts:
-        raise UploadError(f"the zip holds a path outside its folder: {name!r}")
+        raise UploadError(words(N_("the zip holds a path outside its folder: %(name)s"), name=repr(name)))
     return path
 
 
@@ -65,22 +70,26 @@ def unpack_zip(source: IO[bytes] | Path, dest: Path) -> Unpacked:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError):
-        raise UploadError("the file is not a zip archive") from None
+        raise UploadError(words(N_("the file is not a zip archive"))) from None
     skipped: list[str] = []
     written: list[PurePosixPath] = []
     total = 0
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            raise UploadError(f"the zip has {len(members)} members; at most {MAX_MEMBERS} are accepted")
+            raise UploadError(
+                words(N_("the zip has %(n)s members; at most %(max)s are accepted"), n=len(members), max=MAX_MEMBERS)
+            )
         for info in members:
             path = _member_path(info.filename)
             if info.is_dir():
                 continue
             if stat.S_ISLNK(info.external_attr >> 16):
-                raise UploadError(f"the zip holds a link, which is not accepted: {info.filename!r}")
+                raise UploadError(
+                    words(N_("the zip holds a link, which is not accepted: %(name)s"), name=repr(info.filename))
+                )
             if info.flag_bits & 0x1:
-                raise UploadError(f"the zip is encrypted: {info.filename!r}")
+                raise UploadError(words(N_("the zip is encrypted: %(name)s"), name=repr(info.filename)))
             hidden = any(part.startswith(".") or part == "__MACOSX" for part in path.parts)
             if hidden or path.suffix.lower() not in (".csv", ".json"):
                 skipped.append(info.filename)
@@ -93,15 +102,22 @@ def unpack_zip(source: IO[bytes] | Path, dest: Path) -> Unpacked:
                         total += len(chunk)
                         if total > MAX_UNPACKED_BYTES:
                             raise UploadError(
-                                f"the zip unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; "
-                                "import a directory that large on the server with: eteinen import-hsds PATH"
+                                words(
+                                    N_(
+                                        "the zip unpacks to more than %(mb)s MB; import a directory that large"
+                                        " on the server with: eteinen import-hsds PATH"
+                                    ),
+                                    mb=MAX_UNPACKED_BYTES // (1024 * 1024),
+                                )
                             )
                         out.write(chunk)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-                raise UploadError(f"the zip is damaged at {info.filename!r}: {exc}") from None
+                raise UploadError(
+                    words(N_("the zip is damaged at %(name)s: %(error)s"), name=repr(info.filename), error=str(exc))
+                ) from None
             written.append(path)
     if not written:
-        raise UploadError("the zip holds no .csv or .json files: zip the HSDS folder itself")
+        raise UploadError(words(N_("the zip holds no .csv or .json files: zip the HSDS folder itself")))
     return Unpacked(_hsds_root(dest, written), skipped)
 
 
@@ -110,12 +126,14 @@ def _hsds_root(dest: Path, written: list[PurePosixPath]) -> Path:
     folders = {p.parent for p in written if p.suffix.lower() == ".csv" or p.name == "datapackage.json"}
     if len(folders) > 1:
         shown = ", ".join(sorted(str(f) if str(f) != "." else "(top level)" for f in folders))
-        raise UploadError(f"the zip holds CSV files in several folders ({shown}); zip one HSDS folder")
+        raise UploadError(
+            words(N_("the zip holds CSV files in several folders (%(folders)s); zip one HSDS folder"), folders=shown)
+        )
     if folders:
         return dest.joinpath(*next(iter(folders)).parts)
     if len(written) == 1:
         return dest.joinpath(*written[0].parts)  # the HSDS JSON form: one file
-    raise UploadError("the zip holds several JSON files and no CSV: zip one HSDS folder or one JSON file")
+    raise UploadError(words(N_("the zip holds several JSON files and no CSV: zip one HSDS folder or one JSON file")))
 
 
 # --- jobs ---------------------------------------------------------------------
@@ -222,7 +240,7 @@ def _save(upload: IO[bytes], target: Path) -> None:
         while chunk := upload.read(_CHUNK):
             size += len(chunk)
             if size > MAX_UPLOAD_BYTES:
-                raise UploadError(f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+                raise UploadError(words(N_("the file is larger than %(mb)s MB"), mb=MAX_UPLOAD_BYTES // (1024 * 1024)))
             out.write(chunk)
 
 
@@ -240,7 +258,12 @@ def _run(job: ImportJob, engine: Engine, path: Path, folder: Path) -> None:
             finished=time.time(),
         )
     except HsdsError as exc:
-        job.finish(state="failed", problems=[str(p) for p in exc.problems], finished=time.time())
+        job.finish(
+            state="failed",
+            problems=[str(p) for p in exc.problems],
+            worded=[p.to_json() for p in exc.problems],
+            finished=time.time(),
+        )
     except Exception as exc:  # a bug, not the file: the log gets the traceback, the page a sentence
         log.exception("HSDS import job %s failed", job.id)
         job.finish(

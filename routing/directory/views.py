@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from routing.api.paging import MAX_PAGE
 from routing.core import db
+from routing.core.texts import worded
 from routing.directory.forms import UploadForm
 from routing.directory.services import list_services
 from routing.directory.uploads import UploadError, read_status, start_import
@@ -18,6 +20,14 @@ from routing.web.navigation import DIRECTORY_EDITORS, role_required
 from routing.web.views import bp
 
 PER_PAGE = 50
+
+
+@bp.app_template_filter("problem_words")
+def problem_words(problem: Any) -> str:
+    """An import problem in the page's language: where (file, line, column), then what."""
+    if isinstance(problem, dict):
+        return f"{problem['where']}: {worded(problem, str(get_locale()))}"
+    return str(problem)  # a status written before problems were kept as words
 
 
 def _filters() -> dict[str, Any]:
@@ -38,7 +48,7 @@ def _filters() -> dict[str, Any]:
     }
 
 
-def _render(form: UploadForm | None, status: int = 200) -> tuple[str, int]:
+def _render() -> tuple[str, int]:
     filters = _filters()
     total, services = list_services(
         db.read_session(),
@@ -62,16 +72,22 @@ def _render(form: UploadForm | None, status: int = 200) -> tuple[str, int]:
             total=total,
             pages=pages,
             filters=filters,
-            form=form if form is not None else (UploadForm() if can_upload else None),
+            can_upload=can_upload,
         ),
-        status,
+        200,
     )
 
 
 @bp.get("/directory")
 @role_required()
 def directory() -> tuple[str, int]:
-    return _render(None)
+    return _render()
+
+
+@bp.get("/directory/import")
+@role_required(*DIRECTORY_EDITORS)
+def directory_upload() -> tuple[str, int]:
+    return render_template("directory/upload.html", form=UploadForm()), 200
 
 
 @bp.post("/directory/import")
@@ -79,15 +95,15 @@ def directory() -> tuple[str, int]:
 def directory_import() -> tuple[str, int] | Response:
     form = UploadForm()
     if not form.validate_on_submit():
-        return _render(form, 400)
+        return render_template("directory/upload.html", form=form), 400
     upload = form.archive.data
     try:
         job = start_import(
             current_app.instance_path, db.engine(), upload.stream, upload.filename or "", current_user.user.id
         )
     except UploadError as exc:
-        form.archive.errors = [str(exc)]
-        return _render(form, 400)
+        form.archive.errors = [exc.words.in_language(str(get_locale()))]
+        return render_template("directory/upload.html", form=form), 400
     return redirect(url_for("web.directory_import_status", job=job))
 
 

@@ -59,15 +59,18 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.sql.sqltypes import UTCDateTime
 
+import routing.core.texts as texts
 from routing.accounts.models import User
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput
 from routing.core.locks import DatabaseLock, LockBusy
 from routing.core.mail import Mailer, MailError, RecipientRefused, open_mailer
+from routing.core.texts import N_
 from routing.directory.models import Organization, Ring, RingMember
 from routing.followup.models import Reminder, ReminderMail, ReminderPass
 from routing.outbox.messages import enqueue_reminder, followed_by_any, subscribed_endpoints
 from routing.referrals.models import Event, Note, Offer, Referral
+from rules.taxonomy import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -583,7 +586,7 @@ def _recipients(conn: Connection, pass_id: int) -> list[Recipient]:
             .where(_u.c.active.is_(True), _u.c.email.is_not(None))
             .group_by(_u.c.id, _u.c.email, _u.c.name, _u.c.language)
         ):
-            language = row.language if row.language in TEXTS else "fi"
+            language = row.language if row.language in LANGUAGES else "fi"
             people[row.id] = Recipient(row.id, row.email, row.name, language, int(row.total))
         lines = _lines(conn)
         for user_id, reminder_id in conn.execute(
@@ -750,49 +753,22 @@ class _Sender:
 
 # --- the texts ----------------------------------------------------------------
 
-TEXTS: dict[str, dict[str, str]] = {
-    "fi": {
-        "subject": "Eteinen: {n} lähetettä odottaa toimia (viikko {week})",
-        "greeting": "Hei{name},",
-        "intro": "nämä lähetteet odottavat, että joku tarttuu niihin:",
-        "open": "Avoimet lähetteet, joilla ei vielä ole vastaanottajaa",
-        "offer-pending": "Tarjotut lähetteet, joihin ei ole vastattu {days} päivään",
-        "no-followup": "Omat asiakkuutesi, joihin ei ole kirjattu mitään {days} päivään",
-        "opened": "avattu {date}, vastuussa {holder}",
-        "offered": "tarjottu {date}: {where}",
-        "owned": "otettu vastaan {date}",
-        "more": "…ja {more} muuta: {url}",
-        "footer": "Tämä on Eteisen viikkomuistutus. Asiakkaan kysymystä tai yhteystietoja ei lähetetä sähköpostilla;"
-        " avaa lähete linkistä.",
-    },
-    "sv": {
-        "subject": "Eteinen: {n} remisser väntar på åtgärd (vecka {week})",
-        "greeting": "Hej{name},",
-        "intro": "de här remisserna väntar på att någon tar hand om dem:",
-        "open": "Öppna remisser som ännu inte har någon mottagare",
-        "offer-pending": "Erbjudna remisser som inte har besvarats på {days} dagar",
-        "no-followup": "Dina klienter utan anteckning på {days} dagar",
-        "opened": "öppnad {date}, ansvarig {holder}",
-        "offered": "erbjuden {date}: {where}",
-        "owned": "mottagen {date}",
-        "more": "…och {more} till: {url}",
-        "footer": "Detta är Eteinens veckopåminnelse. Klientens fråga och kontaktuppgifter skickas inte per e-post;"
-        " öppna remissen via länken.",
-    },
-    "en": {
-        "subject": "Eteinen: {n} referrals need attention (week {week})",
-        "greeting": "Hello{name},",
-        "intro": "these referrals are waiting for someone to act:",
-        "open": "Open referrals nobody has taken yet",
-        "offer-pending": "Offered referrals with no answer for {days} days",
-        "no-followup": "Your cases with nothing recorded for {days} days",
-        "opened": "opened {date}, held by {holder}",
-        "offered": "offered {date}: {where}",
-        "owned": "taken on {date}",
-        "more": "…and {more} more: {url}",
-        "footer": "This is Eteinen's weekly reminder. The client's question and contact details are never sent by"
-        " e-mail; open the referral from the link.",
-    },
+# worded from the Babel catalogues in each person's language (routing.core.texts), like the pages
+TEXTS: dict[str, str] = {
+    "subject": N_("Eteinen: %(n)s referrals need attention (week %(week)s)"),
+    "greeting": N_("Hello%(name)s,"),
+    "intro": N_("these referrals are waiting for someone to act:"),
+    "open": N_("Open referrals nobody has taken yet"),
+    "offer-pending": N_("Offered referrals with no answer for %(days)s days"),
+    "no-followup": N_("Your cases with nothing recorded for %(days)s days"),
+    "opened": N_("opened %(date)s, held by %(holder)s"),
+    "offered": N_("offered %(date)s: %(where)s"),
+    "owned": N_("taken on %(date)s"),
+    "more": N_("…and %(more)s more: %(url)s"),
+    "footer": N_(
+        "This is Eteinen's weekly reminder. The client's question and contact details are never sent by"
+        " e-mail; open the referral from the link."
+    ),
 }
 
 
@@ -805,30 +781,33 @@ def _date(value: datetime | None, language: str, tz: ZoneInfo) -> str:
 
 def compose(person: Recipient, week: str, settings: ReminderSettings, *, message_id: str) -> Message:
     """One person's weekly mail: every reminder with a link, no client question or contact."""
-    t = TEXTS[person.language]
+
+    def t(key: str, **values: Any) -> str:
+        return texts.text(person.language, TEXTS[key], **values)
+
     tz = settings.schedule.tz
     days = {"offer-pending": settings.offer_remind_days, "no-followup": settings.followup_days}
-    body = [t["greeting"].format(name=f" {person.name}" if person.name else ""), "", t["intro"]]
+    body = [t("greeting", name=f" {person.name}" if person.name else ""), "", t("intro")]
     for kind in KINDS:
         lines = [line for line in person.lines if line.kind == kind]
         if not lines:
             continue
-        body += ["", t[kind].format(days=days.get(kind, "")) + ":"]
+        body += ["", t(kind, days=days.get(kind, "")) + ":"]
         for line in lines:
             if kind == "offer-pending":
-                detail = t["offered"].format(date=_date(line.since, person.language, tz), where=line.waiting_at or "?")
+                detail = t("offered", date=_date(line.since, person.language, tz), where=line.waiting_at or "?")
             elif kind == "no-followup":
-                detail = t["owned"].format(date=_date(line.since, person.language, tz))
+                detail = t("owned", date=_date(line.since, person.language, tz))
             else:
-                detail = t["opened"].format(date=_date(line.opened_at, person.language, tz), holder=line.holder)
+                detail = t("opened", date=_date(line.opened_at, person.language, tz), holder=line.holder)
             body.append(f"- {settings.base_url}/referrals/{line.referral_id}  ({detail})")
     if person.total > len(person.lines):
-        body += ["", t["more"].format(more=person.total - len(person.lines), url=f"{settings.base_url}/inbox")]
-    body += ["", "-- ", t["footer"]]
+        body += ["", t("more", more=person.total - len(person.lines), url=f"{settings.base_url}/inbox")]
+    body += ["", "-- ", t("footer")]
     # MIMEText rather than EmailMessage: a third of the time, and a pass writes thousands
     message = MIMEText("\n".join(body) + "\n", "plain", "utf-8")
     message["To"] = person.email
-    subject = t["subject"].format(n=person.total, week=week.split("-W")[-1].lstrip("0"))
+    subject = t("subject", n=person.total, week=week.split("-W")[-1].lstrip("0"))
     # compat32 takes a Header object here (typeshed allows only str)
     message["Subject"] = Header(subject, "utf-8")  # type: ignore[assignment]
     message["Message-ID"] = message_id

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from routing.matcher.reasons import Why
+
 # where the municipality came from: a form field or the question's text
 PlaceSource = Literal["given", "text"]
 # what the desk should still ask the client
@@ -42,7 +44,8 @@ class Need:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A suggested service, with why it is suggested (in the client's language)."""
+    """A suggested service, with why it is suggested: ``reasons`` in the client's language (the contract's),
+    ``why`` as codes for a page to word in the staff member's language."""
 
     service_id: str
     service_name: str
@@ -51,6 +54,7 @@ class Candidate:
     location_id: str | None
     score: float  # 0..1, rounded to three decimals
     reasons: tuple[str, ...]
+    why: tuple[Why, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -23,6 +23,7 @@ from routing.matcher.age import extract_age
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
 from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
+from routing.matcher.reasons import Why
 from routing.matcher.result import AskItem, Candidate, Need, Place, PlaceSource, RouteResult
 from routing.matcher.text import normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
@@ -433,6 +434,7 @@ class Router:
             score = min(previous_score, _score(c, wanted, general is not None))
             previous_score = score
             record = c.service.record
+            why = self._reasons(reading, need_codes, c, general)
             out.append(
                 Candidate(
                     service_id=record.id,
@@ -441,7 +443,8 @@ class Router:
                     organization_name=record.organization_name,
                     location_id=record.location_id,
                     score=round(score, 3),
-                    reasons=tuple(self._reasons(reading, need_codes, c, general)),
+                    reasons=tuple(reasons.words(why, lang)),
+                    why=tuple(why),
                 )
             )
         return RouteResult(
@@ -455,39 +458,38 @@ class Router:
             ruleset=self.ruleset.label,
         )
 
-    def _reasons(self, reading: Reading, need_codes: list[str], c: Ranked, general: str | None) -> list[str]:
+    def _reasons(self, reading: Reading, need_codes: list[str], c: Ranked, general: str | None) -> list[Why]:
         lang = reading.language
-        out: list[str] = []
+        out: list[Why] = []
         service = c.service
         if general:
-            out.append(reasons.text(general, lang))
-            out.append(reasons.text("general", lang))
+            out.append(Why(general))
+            out.append(Why("general"))
         else:
             covered = [code for code in need_codes if service.mask & need_mask([code])]
-            out.append(reasons.needs_reason(covered, lang))
+            out.append(reasons.needs_reason(covered))
             if len(covered) < len(need_codes):
-                out.append(reasons.text("part", lang, len(covered), len(need_codes)))
-        out.append(reasons.text("language" if c.language_ok else "no-language", lang))
+                out.append(Why.of("part", covered=len(covered), wanted=len(need_codes)))
+        out.append(Why(("language-" if c.language_ok else "no-language-") + lang))
         m = reading.municipality
         if m is None:
-            out.append(reasons.text("national" if c.nearness == 0 else "local-unknown-place", lang))
+            out.append(Why("national" if c.nearness == 0 else "local-unknown-place"))
         elif c.nearness == 0:
-            out.append(reasons.text("municipality", lang, m.name(lang)))
+            out.append(Why.of("municipality", place={code: m.name(code) for code in LANGUAGES}))
         elif c.nearness == 1:
-            region = self.gazetteer.region_name(m.region_code, lang) or m.region_code
-            out.append(reasons.text("region", lang, region))
+            names = {code: self.gazetteer.region_name(m.region_code, code) or m.region_code for code in LANGUAGES}
+            out.append(Why.of("region", place=names))
         else:
-            out.append(reasons.text("national", lang))
+            out.append(Why("national"))
         if service.has_age_bounds:
             band = reasons.age_band(service.min_age, service.max_age)
             if reading.age is not None:
-                out.append(reasons.text("age-fits", lang, band, reading.age))
+                out.append(Why.of("age-fits", band=band, age=reading.age))
             else:
-                out.append(reasons.text("age-limit", lang, band))
+                out.append(Why.of("age-limit", band=band))
         for rule in c.rules:
-            reason = rule.reason.get(lang) or rule.reason.get("en") or next(iter(rule.reason.values()), "")
-            if reason and reason not in out:
-                out.append(reason)
+            if rule.reason:
+                out.append(Why.of("rule", texts=dict(rule.reason)))
         return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -27,6 +28,20 @@ SERVICE_LANGUAGES = [
     SelectChoice("sv", "svenska"),
     SelectChoice("en", "English"),
 ]
+
+
+# a phone number (digits with spaces, dashes, brackets, an optional +) or an e-mail address
+_PHONE = re.compile(r"^\+?[\d\s()-]{5,30}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _phone_or_email(form: FlaskForm, field: StringField) -> None:
+    value = (field.data or "").strip()
+    if not value:
+        return
+    digits = sum(c.isdigit() for c in value)
+    if not (_EMAIL.match(value) or (_PHONE.match(value) and 6 <= digits <= 15)):
+        raise ValidationError(_l("Write a phone number (e.g. 040 123 4567) or an e-mail address."))
 
 
 def _known_municipality(form: FlaskForm, field: StringField) -> None:
@@ -64,16 +79,22 @@ class EnquiryForm(FlaskForm):
 
 class DeskForm(EnquiryForm):
     consent = BooleanField(_l("The client agrees that their question and contact details are passed on"))
-    client_contact = StringField(_l("Client's phone or e-mail (optional)"), validators=[Optional(), Length(max=200)])
+    client_contact = StringField(
+        _l("Client's phone or e-mail"), validators=[Optional(), Length(max=200), _phone_or_email]
+    )
     # set by the button the desk clicks: service:<id> or ring:<id>
     target = StringField(validators=[Optional(), Regexp(r"^(service|ring):[\w.:-]{1,64}$")])
+
+
+NOT_CHOSEN = SelectChoice("", _l("– choose –"))
 
 
 class DeclineForm(FlaskForm):
     reason = SelectField(
         _l("Why do you decline?"),
-        choices=[SelectChoice(code, DECLINE_REASON_LABELS[code]) for code in DECLINE_REASONS],
-        validators=[InputRequired()],
+        # nothing is chosen until the person chooses: a preset reason would be counted as given
+        choices=[NOT_CHOSEN, *(SelectChoice(code, DECLINE_REASON_LABELS[code]) for code in DECLINE_REASONS)],
+        validators=[InputRequired(_l("Choose why you decline."))],
     )
     note = TextAreaField(_l("Note to the sender (optional)"), validators=[Optional(), Length(max=1000)])
 
@@ -85,8 +106,8 @@ class NoteForm(FlaskForm):
 class CloseForm(FlaskForm):
     outcome = SelectField(
         _l("Outcome"),
-        choices=[SelectChoice(code, OUTCOME_LABELS[code]) for code in OUTCOMES],
-        validators=[InputRequired()],
+        choices=[NOT_CHOSEN, *(SelectChoice(code, OUTCOME_LABELS[code]) for code in OUTCOMES)],
+        validators=[InputRequired(_l("Choose the outcome."))],
     )
 
 

@@ -306,6 +306,13 @@ def _offer(
         raise Forbidden("only the holder organisation's people can offer this referral")
     if referral.state not in ("open", "offered"):
         raise _invalid(referral, "offer")
+    if not referral.consent:
+        # nothing to reach the client by was kept: nobody could act on the offer (README "Consent")
+        raise InvalidTransition(
+            "consent: the client did not consent, so no contact details were kept and nobody could act on an "
+            "offer; give the client the service's own contact details instead",
+            [a for a in ALLOWED[referral.state] if a != "offer"],
+        )
     organization_id: str | None = None
     if service_id is not None:
         organization_id = _active_service(session, service_id).organization_id
@@ -618,6 +625,41 @@ def propose_handoff(
         at=now,
     )
     return new
+
+
+def withdraw_handoff(session: Session, user: User, offer_id: str, *, now: datetime | None = None) -> Offer:
+    """The owner takes back a handoff nobody has answered yet (a wrong person chosen, a plan changed)."""
+    if not could_be_id(offer_id):
+        raise NotFound(f"no offer {offer_id}")
+    found = session.get(Offer, offer_id)
+    if found is None:
+        raise NotFound(f"no offer {offer_id}")
+    _v, referral = get_visible(session, user, found.referral_id, lock=True)
+    offer = _fresh_offer(session, offer_id)
+    if offer.kind != "handoff":
+        raise Forbidden("only a handoff can be withdrawn by its owner; an offer ends by an answer or by closing")
+    if not owns(user, referral):
+        raise Forbidden("only the referral's owner can withdraw its handoff")
+    if offer.state != "pending":
+        raise InvalidTransition(f"the handoff is {offer.state}, no longer waiting", ALLOWED[referral.state])
+    now = now or utcnow()
+    offer.state = "withdrawn"
+    offer.decided_by_id = user.id
+    offer.decided_at = now
+    referral.updated_at = now
+    session.flush()
+    events.record(
+        session,
+        referral,
+        "withdrawn",
+        actor_id=user.id,
+        from_state=referral.state,
+        to_state=referral.state,
+        offer_id=offer.id,
+        organization_id=offer.organization_id,
+        at=now,
+    )
+    return offer
 
 
 def add_note(session: Session, user: User, referral_id: str, note: NoteCreate, *, now: datetime | None = None) -> Note:

@@ -250,6 +250,24 @@ def inbox_of(session: Session, user: User, pages: Mapping[str, int] | None = Non
     )
 
 
+def returned_count(session: Session, user: User) -> int:
+    """How many cases the user's organisation holds open: back with it, to be offered again (the desk's count)."""
+    query = select(func.count()).where(col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
+    return int(session.exec(query).one())
+
+
+def tried_targets(session: Session, referral_ids: list[str]) -> dict[str, set[str]]:
+    """For each referral, the targets already offered (``service:<id>``, ``ring:<id>``): no one-click offer again."""
+    tried: dict[str, set[str]] = {rid: set() for rid in referral_ids}
+    if referral_ids:
+        rows = session.exec(
+            select(Offer.referral_id, Offer.service_id, Offer.ring_id).where(col(Offer.referral_id).in_(referral_ids))
+        )
+        for rid, service_id, ring_id in rows:
+            tried[rid].add(f"service:{service_id}" if service_id else f"ring:{ring_id}")
+    return tried
+
+
 def taken_by(session: Session, offer_id: str) -> str | None:
     """Who owns the referral of this offer now (for "already taken by …")."""
     row = session.exec(

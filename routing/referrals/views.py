@@ -25,7 +25,7 @@ from routing.accounts.models import User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
 from routing.privacy.access import log_access
-from routing.referrals.desk import contact_by, rings_with_members, service_contacts
+from routing.referrals.desk import contact_by, in_client_language, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
 from routing.referrals.models import (
     HandoffCreate,
@@ -44,8 +44,10 @@ from routing.referrals.queries import (
     names_for,
     ring_queue,
     taken_by,
+    tried_targets,
     user_name,
 )
+from routing.web.formats import weekday
 from routing.web.headers import personal
 from routing.web.navigation import role_required
 from routing.web.redirects import safe_target
@@ -63,6 +65,7 @@ REFUSED: dict[tuple[str, int], Any] = {
     ("handoff", 409): _l("A handoff to the same place is already waiting for an answer."),
     ("handoff", 422): _l("Only a case someone owns can be handed on."),
     ("handoff", 400): _l("That person or service cannot take the case. Choose another."),
+    ("withdraw", 422): _l("The handoff was already answered: it can no longer be withdrawn."),
     ("note", 422): _l("Notes can be written only while the case is owned."),
     ("close", 422): _l("The case is already closed."),
 }
@@ -104,9 +107,12 @@ def ring() -> str:
 def inbox() -> str:
     s = db.read_session()
     box = inbox_of(s, current_user.user, {name: requested_page(name) for name in INBOX_LISTS})
+    returned = [r.id for r in box.returned.referrals]
     return render_template(
         "referrals/inbox.html",
         box=box,
+        tried=tried_targets(s, returned),
+        rings=rings_with_members(s) if returned else [],
         positions=box.positions(),
         action=ActionForm(),
         decline=DeclineForm(),
@@ -170,7 +176,10 @@ def referral_page(referral_id: str) -> str:
 
 
 def handoff_choices(session: Session, referral: Referral, user: User) -> list[SelectChoice]:
-    """Where the owner may hand the case: colleagues who can own cases, and the route's other services."""
+    """Where the owner may hand the case: colleagues who can own cases, and the route's other services.
+
+    The case's own service is left out; a service whose organisation has nobody in Eteinen to
+    accept is shown as such, and cannot be chosen."""
     choices: list[SelectChoice] = []
     colleagues = session.exec(
         select(User)
@@ -183,10 +192,23 @@ def handoff_choices(session: Session, referral: Referral, user: User) -> list[Se
         .order_by(User.email)
     )
     choices += [SelectChoice(f"user:{c.id}", _("Colleague: %(name)s", name=user_name(c))) for c in colleagues]
+    here = session.exec(
+        select(Offer.service_id).where(col(Offer.referral_id) == referral.id, col(Offer.state) == "accepted")
+    ).all()
+    receiving = set(
+        session.exec(
+            select(User.organization_id).where(col(User.active).is_(True), col(User.role).in_(DECIDING_ROLES))
+        ).all()
+    )
     for c in (referral.route_result or {}).get("candidates", []):
-        if isinstance(c, dict) and c.get("service_id"):
-            label = _("Service: %(service)s, %(org)s", service=c.get("service_name"), org=c.get("organization_name"))
+        if not isinstance(c, dict) or not c.get("service_id") or c["service_id"] in here:
+            continue
+        label = _("Service: %(service)s, %(org)s", service=c.get("service_name"), org=c.get("organization_name"))
+        if c.get("organization_id") in receiving:
             choices.append(SelectChoice(f"service:{c['service_id']}", label))
+        else:
+            unable = _("%(service)s (nobody there uses Eteinen: cannot receive)", service=label)
+            choices.append(SelectChoice(f"service:{c['service_id']}", unable, render_kw={"disabled": True}))
     return choices
 
 
@@ -205,12 +227,30 @@ def receipt(referral_id: str) -> str:
         rings=[offer.ring_id if offer else None],
         services=[offer.service_id if offer else None],
     )
+    by = contact_by(offer.created_at if offer else referral.created_at)
+
+    def promise() -> str:
+        if offer is None:
+            return ""
+        if offer.ring_id:
+            return _(
+                "“A counsellor of %(ring)s will contact you by %(day)s.”",
+                ring=names.rings.get(offer.ring_id, ""),
+                day=weekday(by),
+            )
+        return _(
+            "“%(service)s from %(org)s will contact you by %(day)s.”",
+            service=names.services.get(offer.service_id or "", ""),
+            org=names.orgs.get(offer.organization_id or "", ""),
+            day=weekday(by),
+        )
+
     return render_template(
         "referrals/receipt.html",
         referral=referral,
         offer=offer,
         names=names,
-        by=contact_by(offer.created_at if offer else referral.created_at),
+        say=in_client_language(referral.language, promise) if offer else [],
         contacts=service_contacts(s, offer.service_id) if offer and offer.service_id else {},
     )
 
@@ -220,6 +260,14 @@ def receipt(referral_id: str) -> str:
 
 def _back(default: str) -> str:
     return safe_target(request.form.get("next"), default)
+
+
+def _not_chosen(form: DeclineForm | CloseForm, name: str, default: str) -> Response:
+    """A decline or close sent without its reason: nothing is recorded, and the page says what is missing."""
+    if form.csrf_token.errors or name not in form.errors or request.form.get(name):
+        abort(400)  # a forged token or a value no form offers: not a person's slip
+    flash(_("Nothing was recorded: %(problem)s", problem=form.errors[name][0]), "error")
+    return redirect(_back(default))
 
 
 def _refused(exc: OperationError, action: str) -> None:
@@ -261,7 +309,7 @@ def accept(offer_id: str) -> Response:
 def decline(offer_id: str) -> Response:
     form = DeclineForm()
     if not form.validate_on_submit():
-        abort(400)
+        return _not_chosen(form, "reason", url_for("web.inbox"))
     s = db.session()
     try:
         decision = parsed(OfferDecline, {"reason": form.reason.data, "note": form.note.data or None})
@@ -291,7 +339,7 @@ def offer_again(referral_id: str) -> Response:
         _refused(exc, "offer")
     else:
         flash(_("Offered. You see here when someone accepts it."), "ok")
-    return redirect(url_for("web.referral_page", referral_id=referral_id))
+    return redirect(_back(url_for("web.referral_page", referral_id=referral_id)))
 
 
 @bp.post("/referrals/<referral_id>/notes")
@@ -317,7 +365,7 @@ def add_note(referral_id: str) -> Response:
 def close(referral_id: str) -> Response:
     form = CloseForm()
     if not form.validate_on_submit():
-        abort(400)
+        return _not_chosen(form, "outcome", url_for("web.referral_page", referral_id=referral_id))
     s = db.session()
     try:
         referrals.close_referral(
@@ -329,6 +377,22 @@ def close(referral_id: str) -> Response:
     else:
         flash(_("The case is closed."), "ok")
     return redirect(_back(url_for("web.referral_page", referral_id=referral_id)))
+
+
+@bp.post("/offers/<offer_id>/withdraw")
+@role_required(*DECIDING_ROLES)
+def withdraw(offer_id: str) -> Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    s = db.session()
+    try:
+        offer = referrals.withdraw_handoff(s, current_user.user, offer_id)
+        s.commit()
+    except OperationError as exc:
+        _refused(exc, "withdraw")
+        return redirect(_back(url_for("web.inbox")))
+    flash(_("Handoff withdrawn. The case stays yours."), "ok")
+    return redirect(url_for("web.referral_page", referral_id=offer.referral_id))
 
 
 @bp.post("/referrals/<referral_id>/handoff")

@@ -5,12 +5,21 @@
   if (!form || !window.fetch || !window.FormData) return;
   var region = document.getElementById("suggestions");
   var status = document.getElementById("suggest-status");
+  var stopped = document.getElementById("suggest-stopped");
+  var cut = document.getElementById("question-cut");
   var url = form.getAttribute("data-suggest-url");
+  var max = parseInt(form.getAttribute("data-question-max"), 10) || 4000;
   var timer = null;
   var latest = 0;
   var quiet = { client_contact: true, consent: true };
 
-  function refresh() {
+  // the live suggestions say when they stop (an expired page, a lost connection); the button still works
+  function stop() {
+    stopped.textContent = form.getAttribute("data-stopped");
+    stopped.hidden = false;
+  }
+
+  function refresh(then) {
     var question = form.elements.question.value.trim();
     if (question.length < 3) return;
     var mine = ++latest;
@@ -31,10 +40,12 @@
       .then(function (html) {
         if (mine !== latest) return; // an older answer arriving late
         region.innerHTML = html;
+        stopped.hidden = true;
         var said = region.querySelector("[data-status]");
         if (said) status.textContent = said.textContent;
+        if (then) then();
       })
-      .catch(function () { /* the button still works: nothing to do */ })
+      .catch(function () { if (mine === latest) stop(); })
       .then(function () { if (mine === latest) region.removeAttribute("aria-busy"); });
   }
 
@@ -43,15 +54,36 @@
     timer = window.setTimeout(refresh, delay);
   }
 
+  // a referral keeps 4,000 characters: a longer paste is cut here, and the page says so
+  function keepWithinMax() {
+    var question = form.elements.question;
+    if (question.value.length <= max) return;
+    question.value = question.value.slice(0, max);
+    cut.textContent = form.getAttribute("data-cut");
+    cut.hidden = false;
+  }
+
   form.addEventListener("input", function (event) {
+    if (event.target.name === "question") keepWithinMax();
     if (!quiet[event.target.name]) soon(event.target.name === "question" ? 450 : 250);
   });
   form.addEventListener("change", function (event) {
     if (!quiet[event.target.name]) soon(50);
   });
-  // one click, one referral: a second click while the first is on its way does nothing
   form.addEventListener("submit", function (event) {
     var button = event.submitter;
+    // "Find services": the suggestions come here without reloading, and into view (on a phone they are below)
+    if (button && button.id === "find" && stopped.hidden && form.elements.question.value.trim().length >= 3) {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      refresh(function () {
+        region.scrollIntoView({ block: "start" });
+        var title = document.getElementById("suggestions-title");
+        if (title) { title.setAttribute("tabindex", "-1"); title.focus({ preventScroll: true }); }
+      });
+      return;
+    }
+    // one click, one referral: a second click while the first is on its way does nothing
     if (!button || button.name !== "target") return;
     if (form.getAttribute("data-sending")) { event.preventDefault(); return; }
     form.setAttribute("data-sending", "1");

@@ -24,7 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 NAV: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("web.desk", _l("Front desk"), ("front-desk", "counsellor", "org-admin", "coordinator", "admin")),
     ("web.ring", _l("Ring queue"), ("counsellor", "org-admin", "admin")),
-    ("web.inbox", _l("Inbox"), ("counsellor", "org-admin", "admin")),
+    ("web.inbox", _l("Inbox"), ("front-desk", "counsellor", "org-admin", "admin")),
     ("web.directory", _l("Directory"), ("front-desk", "counsellor", "org-admin", "coordinator", "admin")),
     ("web.rules_try", _l("Rule tester"), ("coordinator", "admin")),
     ("web.figures", _l("Figures"), ("org-admin", "coordinator", "admin")),
@@ -77,9 +77,22 @@ def nav_items() -> list[tuple[str, str, bool]]:
     role = current_user.user.role
     items = []
     for endpoint, label, roles in NAV:
+        if endpoint == "web.ring" and not _in_a_ring(current_user.user.organization_id):
+            continue  # an organisation in no ring has no ring queue to work from
         if role in roles and endpoint in current_app.view_functions:
             items.append((url_for(endpoint), str(label), request.endpoint == endpoint))
     return items
+
+
+def _in_a_ring(organization_id: str) -> bool:
+    from sqlmodel import col, select
+
+    from routing.directory.models import RingMember
+
+    found = db.read_session().exec(
+        select(RingMember.ring_id).where(col(RingMember.organization_id) == organization_id).limit(1)
+    )
+    return found.first() is not None
 
 
 def language_url(code: str) -> str:

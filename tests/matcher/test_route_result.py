@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from own_network import services
 
+import routing.matcher.reasons as reasons
 import routing.matcher.router as router_module
 from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
 from routing.matcher.index import build_index
@@ -58,7 +59,7 @@ def _json_as_before(
                 "organization_name": c.service.record.organization_name,
                 "location_id": c.service.record.location_id,
                 "score": round(score, 3),
-                "reasons": router._reasons(reading, need_codes, c, general),
+                "reasons": reasons.words(router._reasons(reading, need_codes, c, general), lang),
             }
         )
     fired = [rule.id for rule in reading.fired]

@@ -12,6 +12,8 @@ from routing.core.errors import BadInput, OperationError, parsed
 from routing.matcher.loading import route_now
 from routing.referrals.models import Event, Offer, OfferCreate, Referral, ReferralCreate
 
+from .conftest import open_one
+
 
 def _counts(app) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
     with app.app_context(), db.new_session(read_only=True) as s:
@@ -55,3 +57,17 @@ def test_a_target_is_one_service_or_one_ring(target, message) -> None:
     with pytest.raises(BadInput) as refused:
         parsed(OfferCreate, target)
     assert message in refused.value.message
+
+
+@pytest.mark.parametrize("target", ["service", "ring"])
+def test_a_referral_without_consent_is_not_offered_and_the_answer_names_consent(as_, world, target: str) -> None:
+    """Without consent no contact is kept, so nobody could act on an offer (README "Consent")."""
+    opened = open_one(as_("desk"), consent=False, client_contact="040 765 4321")
+    body = {"service_id": world.services["b"]} if target == "service" else {"ring_id": world.ring}
+    refused = as_("desk").post(f"/referrals/{opened['id']}/offers", body)
+    assert refused.status_code == 422
+    assert refused.json["error"]["message"].startswith("consent: ")
+    after = as_("desk").get(f"/referrals/{opened['id']}").json
+    assert after["state"] == "open" and after["offers"] == []
+    with_consent = open_one(as_("desk"), client_contact="040 765 4321")
+    assert as_("desk").post(f"/referrals/{with_consent['id']}/offers", body).status_code == 201

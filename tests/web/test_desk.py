@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import select
 
 from routing.referrals.desk import contact_by
@@ -56,18 +57,20 @@ def test_refer_from_a_suggestion_and_the_receipt(client, store, demo_directory) 
     token = csrf_token(client, "/desk")
     page = client.post("/desk", data={"csrf_token": token, "question": QUESTION, "age": "17"}).text
     service_id = re.search(r'name="target" value="service:([^"]+)"', page).group(1)
-    done = client.post(
-        "/desk/refer",
-        data={"csrf_token": token, "question": QUESTION, "age": "17", "target": f"service:{service_id}"},
-    )
+    sent = {"csrf_token": token, "question": QUESTION, "age": "17", "target": f"service:{service_id}"}
+    # no consent: no referral, nothing stored; the client gets the service's own contact details
+    signpost = client.post("/desk/refer", data=sent)
+    assert signpost.status_code == 200
+    assert store.exec(select(Referral)).all() == []
+    assert "Ei ohjausta" in signpost.text
+    done = client.post("/desk/refer", data={**sent, "consent": "y", "client_contact": "040 765 4321"})
     assert done.status_code == 302
     referral = store.exec(select(Referral)).one()
-    assert referral.consent is False and referral.question is None  # no consent: the words are not kept
+    assert referral.consent is True and referral.client_contact == "040 765 4321"
     offer = store.exec(select(Offer)).one()
     assert offer.service_id == service_id
     receipt = client.get(done.headers["Location"]).text
     assert "on sinuun yhteydessä viimeistään" in receipt
-    assert "Asiakkaan yhteystietoja ei tallennettu" in receipt  # so the client gets the service's details
     assert referral.id[:8].upper() in receipt
 
 
@@ -110,3 +113,24 @@ def test_contact_promise_skips_public_holidays() -> None:
     # Independence Day 2027 is a Monday
     friday = datetime(2027, 12, 3, 9, 0, tzinfo=UTC)
     assert contact_by(friday).date().isoformat() == "2027-12-08"
+
+
+@pytest.mark.parametrize(
+    ("contact", "good"),
+    [
+        ("040 765 4321", True),
+        ("+358 40 765 4321", True),
+        ("(09) 123 456", True),
+        ("anna.asiakas@example.fi", True),
+        ("soittakaa iltapäivällä", False),
+        ("12", False),
+        ("anna@", False),
+        ("040 765 4321 tai 050 123 4567 tai 044", False),
+    ],
+)
+def test_the_contact_is_a_phone_number_or_an_email_address(client, demo_directory, contact: str, good: bool) -> None:
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    page = client.post("/desk", data={"csrf_token": token, "question": QUESTION, "client_contact": contact})
+    assert (page.status_code == 200) == good
+    assert ('id="client_contact-error"' not in page.text) == good

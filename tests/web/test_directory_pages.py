@@ -180,7 +180,7 @@ def test_upload_of_an_unsafe_zip_is_refused_on_the_form(client, store) -> None:
         data={"csrf_token": token, "archive": (_zip({"../x.csv": "a"}), "evil.zip")},
         content_type="multipart/form-data",
     )
-    assert response.status_code == 400 and "outside its folder" in response.text
+    assert response.status_code == 400 and "polku kansionsa ulkopuolelle" in response.text  # in the page's language
     wrong_type = client.post(
         "/directory/import",
         data={"csrf_token": token, "archive": (io.BytesIO(b"x"), "directory.tar")},

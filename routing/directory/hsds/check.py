@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from routing.core.texts import N_, Words, words
 from routing.directory.hsds.problems import Problem, shown
 from routing.directory.hsds.read import BAD_BYTES, Batch, Row, Source, suggest
 from routing.directory.hsds.spec import (
@@ -50,7 +51,7 @@ class _Checker:
         self.failed: set[tuple[int, str]] = set()  # (id(row), field) whose value failed its own check
         self.warnings: list[str] = []
 
-    def problem(self, batch: Batch, row: Row, column: str | None, message: str) -> None:
+    def problem(self, batch: Batch, row: Row, column: str | None, message: str | Words) -> None:
         self.problems.append(Problem(batch.file, message, line=row.line, column=column, path=row.path))
         if column:
             self.failed.add((id(row), column))
@@ -61,36 +62,36 @@ class _Checker:
 
     # --- one value ---
 
-    def value(self, f: FieldSpec, text: str, bad_bytes: bool) -> tuple[Any, str | None]:
+    def value(self, f: FieldSpec, text: str, bad_bytes: bool) -> tuple[Any, Words | None]:
         """The value stored for ``text``, or why it cannot be."""
         if len(text) * 4 > MAX_FIELD_BYTES and len(text.encode("utf-8", "surrogateescape")) > MAX_FIELD_BYTES:
             size = len(text.encode("utf-8", "surrogateescape"))
-            return None, f"longer than 64 kB ({size} bytes)"
+            return None, words(N_("longer than 64 kB (%(size)s bytes)"), size=size)
         if bad_bytes:
             found = BAD_BYTES.search(text)
             if found:
-                return None, f"not valid UTF-8 (byte 0x{ord(found.group()) - 0xDC00:02x})"
+                return None, words(N_("not valid UTF-8 (byte 0x%(byte)s)"), byte=f"{ord(found.group()) - 0xDC00:02x}")
         if f.format == "uuid" and not UUID.fullmatch(text):
-            return None, f"not a UUID: {shown(text)}"
+            return None, words(N_("not a UUID: %(value)s"), value=shown(text))
         if f.type == "number":
             number = float(text) if NUMBER.fullmatch(text.strip()) else math.nan
             if not math.isfinite(number):
-                return None, f"not a number: {shown(text)}"
+                return None, words(N_("not a number: %(value)s"), value=shown(text))
             return number, None
         if f.type == "date":
             try:
                 date.fromisoformat(text)
             except ValueError:
-                return None, f"not a date (YYYY-MM-DD): {shown(text)}"
+                return None, words(N_("not a date (YYYY-MM-DD): %(value)s"), value=shown(text))
         elif f.type == "datetime":
             try:
                 datetime.fromisoformat(text)
             except ValueError:
-                return None, f"not a date and time (ISO 8601): {shown(text)}"
+                return None, words(N_("not a date and time (ISO 8601): %(value)s"), value=shown(text))
         if f.enum is not None and text not in f.enum:
-            return None, f"{shown(text)} is not one of: {', '.join(f.enum)}"
+            return None, words(N_("%(value)s is not one of: %(allowed)s"), value=shown(text), allowed=", ".join(f.enum))
         if f.max_length is not None and len(text) > f.max_length:
-            return None, f"longer than {f.max_length} characters"
+            return None, words(N_("longer than %(max)s characters"), max=f.max_length)
         return text, None
 
     # --- one file ---
@@ -111,12 +112,14 @@ class _Checker:
             if not row.broken:
                 for name in required:
                     if name not in row.values:
-                        self.problem(batch, row, name, "missing required value")
+                        self.problem(batch, row, name, words(N_("missing required value")))
             own_id = row.values.get("id")
             if own_id is not None:
                 first = ids.setdefault(own_id, row)
                 if first is not row:
-                    self.problem(batch, row, "id", f"duplicate id, first at {self.where(first)}")
+                    self.problem(
+                        batch, row, "id", words(N_("duplicate id, first at %(where)s"), where=self.where(first))
+                    )
             typed_rows.append(typed)
         return typed_rows
 
@@ -133,7 +136,17 @@ class _Checker:
             for row in batch.rows:
                 value = row.values.get(fk.field)
                 if value is not None and value not in known and (id(row), fk.field) not in self.failed:
-                    self.problem(batch, row, fk.field, f"no {target.name} has the id {value}{self.in_file(target)}")
+                    self.problem(
+                        batch,
+                        row,
+                        fk.field,
+                        words(
+                            N_("no %(kind)s has the id %(id)s%(file)s"),
+                            kind=target.name,
+                            id=value,
+                            file=self.in_file(target),
+                        ),
+                    )
         if spec.name == "attribute":
             self.attribute_links(batch)
 

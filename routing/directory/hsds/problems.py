@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from routing.core.texts import Words
 
 
 @dataclass(frozen=True)
@@ -16,17 +19,24 @@ class Problem:
     """
 
     file: str
-    message: str
+    message: str | Words  # Words: worded in the reader's language on the pages; str() is the English
     line: int | None = None
     column: str | None = None
     path: str | None = None  # JSON form: where in the document
 
     def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+    def where(self) -> str:
         if self.path is not None:
-            where = f"{self.path}.{self.column}" if self.column else self.path
-            return f"{self.file}: {where}: {self.message}"
+            return f"{self.file}: {f'{self.path}.{self.column}' if self.column else self.path}"
         head = self.file if self.line is None else f"{self.file}:{self.line}"
-        return ": ".join(p for p in (head, self.column, self.message) if p)
+        return ": ".join(p for p in (head, self.column) if p)
+
+    def to_json(self) -> dict[str, Any]:
+        """What an import's status keeps: where, and the message to word in the reader's language."""
+        message = self.message.to_json() if isinstance(self.message, Words) else {"message": self.message}
+        return {"where": self.where(), **message}
 
 
 class HsdsError(Exception):
