@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from flask import flash, redirect, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import Session, col, select
@@ -22,6 +23,7 @@ import routing.referrals.operations as referrals
 from routing.core import db
 from routing.core.errors import OperationError, parsed
 from routing.directory.models import Organization, Phone, Ring, RingMember, Service
+from routing.directory.services import target_groups
 from routing.matcher.loading import current_router, route_now
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
@@ -63,6 +65,13 @@ def eligibility_notes(session: Session, result: RouteResult) -> dict[str, str]:
     return {sid: text for sid, text in rows if text}
 
 
+def suggestion_groups(session: Session, result: RouteResult | None) -> dict[str, list[str]]:
+    """The target groups of the suggested services, in the page's language (shown; not ranked by)."""
+    if result is None or not result.candidates:
+        return {}
+    return target_groups(session, [c.service_id for c in result.candidates], str(get_locale() or "fi"))
+
+
 def contact_by(opened: datetime, working_days: int = CONTACT_WITHIN_WORKING_DAYS) -> datetime:
     """The day by which the client is promised a contact, in working days in Helsinki:
     not Saturdays, Sundays or Finnish public holidays (Midsummer and Christmas Eve included,
@@ -98,6 +107,7 @@ def _render_desk(form: DeskForm, result: RouteResult | None, status: int = 200) 
             form=form,
             result=result,
             notes=eligibility_notes(s, result) if result else {},
+            groups=suggestion_groups(s, result),
             rings=rings_with_members(s),
         ),
         status,
@@ -139,6 +149,7 @@ def desk_suggestions() -> tuple[str, int]:
             form=form,
             result=result,
             notes=eligibility_notes(s, result),
+            groups=suggestion_groups(s, result),
             rings=rings_with_members(s),
         ),
         200,
