@@ -204,3 +204,24 @@ def test_figures_share_confirmed_and_weeks_full(app, network, engine):
         assert services_confirmed(s, scope) == {"active": 2, "confirmed": 1, "share": 0.5}
         weeks = {w["service_id"]: w["weeks"] for w in weeks_full(s, scope, now)}
     assert weeks == {"s-ohjaamo": 1.0, "s-keuda": 1.0}
+
+
+def test_target_groups_are_shown_not_taken_for_needs(app, client, network):
+    from routing.directory.models import Attribute, Taxonomy, TaxonomyTerm
+    from routing.directory.services import list_services
+
+    with app.app_context(), db.transaction() as s:
+        groups = Taxonomy(name="eteinen-target-groups")
+        s.add(groups)
+        s.flush()
+        term = TaxonomyTerm(code="immigrants", name="Maahanmuuttajat", taxonomy_id=groups.id)
+        s.add(term)
+        s.flush()
+        s.add(Attribute(link_id="s-keuda", taxonomy_term_id=term.id, link_entity="service"))
+    with app.app_context():
+        _total, services = list_services(db.read_session())
+    assert next(x for x in services if x.id == "s-keuda").needs == []
+    login(client, "desk@door.fi")
+    assert "Kohderyhmät:</strong> maahan muuttaneet" in client.get("/directory").text
+    assert "people who moved" not in client.get("/directory?lang=en").text
+    assert "immigrants" in client.get("/directory?lang=en").text
