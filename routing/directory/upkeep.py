@@ -195,6 +195,7 @@ def confirm_service(session: Session, user: User, service_id: str, *, now: datet
     service = _service_kept_by(session, user, service_id)
     service.assured_date = local_day(now).isoformat()
     service.assurer_email = user.email
+    service.last_modified = now.isoformat()  # HSDS API clients fetch what changed (modified_after)
     session.add(DirectoryEvent(at=now, service_id=service.id, actor_id=user.id, kind="confirmed"))
     session.flush()
     return service
@@ -246,6 +247,7 @@ def edit_service(
             changed.append("phones")
     service.assured_date = local_day(now).isoformat()
     service.assurer_email = user.email
+    service.last_modified = now.isoformat()
     session.add(
         DirectoryEvent(
             at=now,
