@@ -106,6 +106,9 @@ def import_ptv(
             existing_terms.setdefault((name, term["code"]), term_id)
     converted, problems = convert(fetched, mapping, existing_terms)
     problems = [*fetched.problems, *problems]
+    # the answers are not needed once converted (a national catalogue's JSON is hundreds of megabytes)
+    fetched.services.clear()
+    fetched.channels.clear()
     if problems:
         raise HsdsError(problems)
     rows, report = _merge(existing, converted, taxonomy_ids)
@@ -113,7 +116,7 @@ def import_ptv(
     problems = still_referenced(session, directory)
     if problems:
         raise HsdsError(problems)
-    added, changed, removed = store(session, directory, progress)
+    added, changed, removed = store(session, directory, progress, existing)
     session.expire_all()
     report.rows_added, report.rows_changed, report.rows_removed = added, changed, removed
     report.version = bump_version(session, now=now)
