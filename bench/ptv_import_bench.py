@@ -38,6 +38,7 @@ from tests.ptv.recorded import (
 )
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c"]
 CLASSES = ("P10.1", "P10.2", "P10.7", "P6.4", "P15.1", "P4.13", "P5.7", "P1", "P28.5", "P22.2", "P2.3", "P11.1")
 GROUPS = ("KR1", "KR1.3", "KR1.2", "KR2", "KR1.4")
 MUNICIPALITIES = ("091", "049", "092", "106", "186", "245", "505", "543", "611", "753", "858", "179", "992", "182")
@@ -162,7 +163,7 @@ def main() -> None:
         if pg_up():
             schema = f"ptv_bench_{uuid.uuid4().hex[:8]}"
             subprocess.run(
-                ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c", f"CREATE SCHEMA {schema}"],
+                [*PSQL, f"CREATE SCHEMA {schema}"],
                 check=True,
             )
             try:
@@ -172,7 +173,7 @@ def main() -> None:
                 bench("postgresql", env_pg, data, orgs, options.page_size)
             finally:
                 subprocess.run(
-                    ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c", f"DROP SCHEMA {schema} CASCADE"],
+                    [*PSQL, f"DROP SCHEMA {schema} CASCADE"],
                     check=True,
                 )
 
