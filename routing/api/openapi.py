@@ -100,6 +100,95 @@ def _op(
     return op
 
 
+HSDS_SCHEMA = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+HSDS_PARAMS = {
+    "search": _query("search", "words in the name or description"),
+    "taxonomy_term_id": _query("taxonomy_term_id", "services tagged with this taxonomy term"),
+    "taxonomy_id": _query("taxonomy_id", "services tagged with any term of this taxonomy"),
+    "organization_id": _query("organization_id", "services of this organisation"),
+    "modified_after": _query("modified_after", "modified on or after (ISO 8601)", {**STR, "format": "date-time"}),
+    "format": _query("format", "json (a page) or ndjson (every result, one a line)", {"enum": ["json", "ndjson"]}),
+    "minimal": _query("minimal", "only id and last_modified", BOOL),
+    "full": _query("full", "fully nested objects", BOOL),
+}
+
+
+def _hsds_object(schema: str) -> dict[str, Any]:
+    # named, not referenced: a validator would fetch the remote schema (the tests check against a local copy)
+    return {"type": "object", "description": f"an HSDS 3.0 object as in {HSDS_SCHEMA}{schema}"}
+
+
+def _hsds_list(summary: str, schema: str, *params: str) -> dict[str, Any]:
+    return {
+        "get": _op(
+            summary,
+            {
+                "200": _json(_page_of(_hsds_object(schema)), "A page (HSDS 3.0 paging envelope)"),
+                **_errors(400),
+            },
+            tag="hsds",
+            params=[HSDS_PARAMS[p] for p in params] + PAGE,
+            public=True,
+        )
+    }
+
+
+def _hsds_one(summary: str, schema: str, name: str) -> dict[str, Any]:
+    return {
+        "get": _op(
+            summary,
+            {"200": _json(_hsds_object(schema), summary), **_errors(404)},
+            tag="hsds",
+            params=[_path_param(name, "the object's id")],
+            public=True,
+        )
+    }
+
+
+def _hsds_paths() -> dict[str, Any]:
+    """The Open Referral HSDS 3.0 API (public read)."""
+    base = "/api/v1/hsds"
+    return {
+        f"{base}/": {
+            "get": _op(
+                "The HSDS API's description: version, profile, OpenAPI address",
+                {"200": _json(_obj(["version"], version=STR, profile=STR, openapi_url=STR), "About this API")},
+                tag="hsds",
+                public=True,
+            )
+        },
+        f"{base}/services": _hsds_list(
+            "Services",
+            "compiled/service_list.json",
+            "search",
+            "taxonomy_term_id",
+            "taxonomy_id",
+            "organization_id",
+            "modified_after",
+            "format",
+            "minimal",
+            "full",
+        ),
+        f"{base}/services/{{service_id}}": _hsds_one("A fully nested service", "compiled/service.json", "service_id"),
+        f"{base}/organizations": _hsds_list(
+            "Organisations", "compiled/organization_list.json", "search", "format", "full"
+        ),
+        f"{base}/organizations/{{organization_id}}": _hsds_one(
+            "An organisation with its services", "compiled/organization.json", "organization_id"
+        ),
+        f"{base}/taxonomies": _hsds_list("Taxonomies", "taxonomy.json", "search", "format"),
+        f"{base}/taxonomies/{{taxonomy_id}}": _hsds_one("A taxonomy", "taxonomy.json", "taxonomy_id"),
+        f"{base}/taxonomy_terms": _hsds_list("Taxonomy terms", "taxonomy_term.json", "search", "format"),
+        f"{base}/taxonomy_terms/{{term_id}}": _hsds_one("A taxonomy term", "taxonomy_term.json", "term_id"),
+        f"{base}/service_at_locations": _hsds_list(
+            "Services at locations", "compiled/service_at_location_list.json", "format", "full"
+        ),
+        f"{base}/service_at_locations/{{sal_id}}": _hsds_one(
+            "A service at a location, with the location", "compiled/service_at_location.json", "sal_id"
+        ),
+    }
+
+
 def _page_of(item: dict[str, Any]) -> dict[str, Any]:
     return _obj(
         ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"],
@@ -335,6 +424,34 @@ def _paths() -> dict[str, Any]:
                 public=True,
             )
         },
+        "/api/v1/services/{service_id}/capacity": {
+            "put": _op(
+                "Set a service's capacity (its own organisation's counsellors and admins)",
+                {
+                    "200": _json(
+                        _obj(
+                            ["service_id", "capacity", "weeks", "until", "updated_at"],
+                            service_id=STR,
+                            capacity={"enum": ["open", "waitlist", "full"]},
+                            weeks=N_INT,
+                            until=_nullable({**STR, "format": "date"}),
+                            updated_at=TIME,
+                        ),
+                        "The capacity as stored",
+                    ),
+                    **_errors(400, 403, 404),
+                },
+                tag="directory",
+                params=[_path_param("service_id", "the service's id")],
+                body=_obj(
+                    ["capacity"],
+                    capacity={"enum": ["open", "waitlist", "full"]},
+                    weeks={"type": "integer", "minimum": 0, "maximum": 104, "description": "waitlist: expected weeks"},
+                    until={**STR, "format": "date", "description": "full: until this day (not in the past)"},
+                ),
+            )
+        },
+        **_hsds_paths(),
         "/api/v1/directory/overlaps": {
             "get": _op(
                 "Services of different organisations serving the same need, area, ages and languages; uncovered gaps",

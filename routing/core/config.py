@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "RETENTION_DAYS": 365,
     "OFFER_REMIND_DAYS": 3,
     "OFFER_EXPIRY_DAYS": 14,
+    "DIRECTORY_ASSURE_DAYS": 180,
+    "CAPACITY_STALE_DAYS": 14,
     "BASE_URL": "http://127.0.0.1:5000",
     "SESSION_COOKIE_SECURE": False,
     "PROXY_COUNT": 0,  # reverse proxies in front: only then are X-Forwarded-For/-Proto believed

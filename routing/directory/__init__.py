@@ -6,6 +6,6 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from routing.directory import api, commands, views  # noqa: F401  (their routes join the web and API blueprints)
+    from routing.directory import api, commands, hsds_api, views  # noqa: F401  (their routes join the web and API blueprints)
 
     commands.init_app(app)

@@ -41,6 +41,49 @@ def _progress_bar(label: str, total: int) -> Any:
     return click.progressbar(length=total, label=label, file=sys.stderr)
 
 
+@click.command("import-ptv")
+@click.option("--organization", "organizations", multiple=True, help="a PTV organisation id (repeat for several)")
+@click.option("--url", "base", default=None, help="the PTV open API's base address (default: its public one)")
+@click.option("--from", "saved", type=click.Path(path_type=Path), default=None, help="PTV answers saved earlier")
+@with_appcontext
+@needs_schema
+def import_ptv_command(organizations: tuple[str, ...], base: str | None, saved: Path | None) -> None:
+    """Load services from Suomi.fi's service catalogue (PTV); all or nothing, like import-hsds."""
+    from flask import current_app
+
+    from routing.directory.hsds import HsdsError
+    from routing.directory.ptv.importer import import_ptv, mapping_for, summary
+    from routing.directory.ptv.source import DEFAULT_BASE, fetch, read_saved
+
+    if (saved is None) == (not organizations):
+        raise click.UsageError("give --organization ID (one or more) or --from FILE_OR_FOLDER, not both")
+    show_progress = sys.stderr.isatty()
+    try:
+        mapping = mapping_for(current_app.config.get("ETEINEN_RULES"))
+    except HsdsError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise BadInput("the PTV mapping table is broken: nothing was imported") from None
+    if saved is not None:
+        fetched = read_saved(saved)
+        where = str(saved)
+    else:
+        note = (lambda text: click.echo(f"read {text}", err=True)) if show_progress else None
+        fetched = fetch(list(organizations), base or DEFAULT_BASE, progress=note)
+        where = base or DEFAULT_BASE
+    with db.transaction() as s:
+        try:
+            report = import_ptv(s, fetched, mapping, progress=_progress_bar if show_progress else None)
+        except HsdsError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            raise BadInput(f"{len(exc.problems)} problem(s) in {where}: nothing was imported") from None
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for line in summary(report):
+        click.echo(line)
+
+
 @click.command("export-hsds")
 @click.argument("path", type=click.Path(path_type=Path))
 @with_appcontext
@@ -101,5 +144,6 @@ def ring_list_command() -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(import_hsds_command)
+    app.cli.add_command(import_ptv_command)
     app.cli.add_command(export_hsds_command)
     app.cli.add_command(ring_group)

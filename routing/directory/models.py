@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
@@ -183,6 +183,8 @@ class DirectoryVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     changed_at: datetime = Field(default_factory=utcnow)
+    # goes up with every capacity change: routers reload capacities without rebuilding the index
+    capacity_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 # The HSDS objects Eteinen stores, in the order they can be written (parents first).
@@ -199,6 +201,38 @@ DIRECTORY_TABLES: tuple[type[SQLModel], ...] = (
     Language,
     Attribute,
 )
+
+
+class ServiceCapacity(SQLModel, table=True):
+    """A service's room for new clients, as its organisation last said.
+
+    No foreign key to ``service``: an HSDS import that drops a service drops its capacity
+    with it (``store``), and must not be refused for it.
+    """
+
+    __tablename__ = "service_capacity"
+    service_id: str = Field(primary_key=True, max_length=64)
+    capacity: str = Field(max_length=16)  # open | waitlist | full
+    weeks: int | None = None  # waitlist: the expected wait
+    until: date | None = None  # full: until this day
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class DirectoryEvent(SQLModel, table=True):
+    """The directory's history: capacity changes, confirmations, edits (append-only)."""
+
+    __tablename__ = "directory_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    # no foreign key: the history outlives a service an import removed
+    service_id: str = Field(index=True, max_length=64)
+    actor_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    kind: str = Field(max_length=32)  # capacity | confirmed | edited
+    capacity: str | None = Field(default=None, max_length=16)
+    weeks: int | None = None
+    until: date | None = None
+    fields: str | None = _text()  # edited: the field names changed, comma separated
 
 
 class Ring(SQLModel, table=True):

@@ -26,9 +26,66 @@ from routing.directory.models import (
     Service,
     ServiceArea,
     ServicePublic,
+    Taxonomy,
     TaxonomyTerm,
 )
 from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
+from rules.taxonomy import NEED_CODES
+
+# the second taxonomy (HSDS attributes): whom a service is for; shown, not ranked by (yet)
+TARGET_GROUP_TAXONOMY = "eteinen-target-groups"
+TARGET_GROUPS: dict[str, dict[str, str]] = {
+    "young-people": {"fi": "nuoret", "sv": "unga", "en": "young people"},
+    "children": {"fi": "lapset", "sv": "barn", "en": "children"},
+    "families": {"fi": "lapsiperheet", "sv": "barnfamiljer", "en": "families with children"},
+    "immigrants": {"fi": "maahan muuttaneet", "sv": "invandrare", "en": "immigrants"},
+    "reduced-work-ability": {
+        "fi": "osatyökykyiset",
+        "sv": "personer med partiell arbetsförmåga",
+        "en": "people with reduced work ability",
+    },
+    "unemployed": {"fi": "työttömät", "sv": "arbetslösa", "en": "unemployed people"},
+    "entrepreneurs": {"fi": "yrittäjät", "sv": "företagare", "en": "entrepreneurs"},
+    "older-people": {"fi": "ikääntyneet", "sv": "äldre", "en": "older people"},
+    "disabled-people": {"fi": "vammaiset", "sv": "personer med funktionsnedsättning", "en": "disabled people"},
+    "students": {"fi": "opiskelijat", "sv": "studerande", "en": "students"},
+    "adults": {"fi": "aikuiset", "sv": "vuxna", "en": "adults"},
+    "citizens": {"fi": "kansalaiset", "sv": "medborgare", "en": "citizens"},
+    "businesses": {"fi": "yritykset ja yhteisöt", "sv": "företag och samfund", "en": "businesses and organisations"},
+}
+
+
+def target_group_name(code: str, name: str | None, language: str) -> str:
+    """A target group's name in the page's or client's language: the known ones translated, others as given."""
+    known = TARGET_GROUPS.get(code)
+    if known:
+        return known.get(language) or known["en"]
+    return name or code
+
+
+def target_groups(session: Session, service_ids: list[str], language: str = "fi") -> dict[str, list[str]]:
+    """The target groups of these services (names in ``language``), from the ``eteinen-target-groups`` taxonomy."""
+    out: dict[str, list[str]] = {}
+    taxonomy_ids = select(Taxonomy.id).where(col(Taxonomy.name) == TARGET_GROUP_TAXONOMY)
+    for start in range(0, len(service_ids), FACTS_BATCH):
+        rows = session.exec(
+            select(Attribute.link_id, TaxonomyTerm.code, TaxonomyTerm.name)
+            .join(TaxonomyTerm, col(TaxonomyTerm.id) == Attribute.taxonomy_term_id)
+            .where(col(Attribute.link_id).in_(service_ids[start : start + FACTS_BATCH]))
+            .where(col(Attribute.link_entity) == "service")
+            .where(
+                or_(
+                    col(TaxonomyTerm.taxonomy) == TARGET_GROUP_TAXONOMY,
+                    col(TaxonomyTerm.taxonomy_id).in_(taxonomy_ids),
+                )
+            )
+            .order_by(TaxonomyTerm.code)
+        )
+        for sid, code, name in rows:
+            label = target_group_name(code or "", name, language)
+            if label not in out.setdefault(sid, []):
+                out[sid].append(label)
+    return out
 
 
 def current_version(session: Session) -> int:
@@ -79,7 +136,7 @@ def service_facts(session: Session, service_ids: Iterable[str] | None = None) ->
             .where(col(Attribute.link_id).in_(batch), Attribute.link_entity == "service")
         )
         for sid, code in need_rows:
-            if code and code not in facts[sid].needs:
+            if code in NEED_CODES and code not in facts[sid].needs:  # not the target groups' codes
                 facts[sid].needs.append(code)
         for area_sid, extent in session.exec(
             select(ServiceArea.service_id, ServiceArea.extent).where(col(ServiceArea.service_id).in_(batch))

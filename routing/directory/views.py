@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
+from sqlmodel import col, select
 from werkzeug.wrappers import Response
 
+import routing.directory.upkeep as upkeep
 from routing.api.paging import MAX_PAGE
 from routing.core import db
+from routing.core.clock import utcnow
+from routing.core.errors import Forbidden, NotFound, OperationError, parsed
 from routing.core.texts import worded
 from routing.directory.forms import UploadForm
-from routing.directory.services import list_services
+from routing.directory.models import Language, Phone, Service, ServiceArea
+from routing.directory.services import list_services, target_groups
 from routing.directory.uploads import UploadError, read_status, start_import
 from routing.matcher.gazetteer import gazetteer
+from routing.referrals.permissions import may_keep_service
 from routing.web.navigation import DIRECTORY_EDITORS, role_required
+from routing.web.redirects import safe_target
 from routing.web.views import bp
 
 PER_PAGE = 50
@@ -65,6 +73,19 @@ def _render() -> tuple[str, int]:
         groups[-1][1].append(service)
     pages = max(1, (total + PER_PAGE - 1) // PER_PAGE)
     can_upload = current_user.user.role in DIRECTORY_EDITORS
+    s = db.read_session()
+    ids = [service.id for service in services]
+    now = utcnow()
+    stale_days = int(current_app.config["CAPACITY_STALE_DAYS"])
+    lang = str(get_locale() or "fi")
+    upkeep_facts = {
+        "now": now,
+        "capacity": {sid: cap.label(lang, now, stale_days) for sid, cap in upkeep.capacities(s, ids).items()},
+        "checked": {service.id: upkeep.days_since_checked(service, now) for service in services},
+        "keeps": {service.id: may_keep_service(current_user.user, service.organization_id) for service in services},
+        "assure_days": int(current_app.config["DIRECTORY_ASSURE_DAYS"]),
+        "groups": target_groups(s, ids, lang),
+    }
     return (
         render_template(
             "directory/directory.html",
@@ -73,6 +94,7 @@ def _render() -> tuple[str, int]:
             pages=pages,
             filters=filters,
             can_upload=can_upload,
+            upkeep=upkeep_facts,
         ),
         200,
     )
@@ -114,3 +136,112 @@ def directory_import_status(job: str) -> str:
     if status is None:
         abort(404)
     return render_template("directory/import.html", job=job, status=status)
+
+
+def _back() -> str:
+    default = url_for("web.directory")
+    target = safe_target(request.form.get("next"), default)
+    return target if target.startswith("/directory") else default
+
+
+def _kept(exc: OperationError) -> None:
+    db.session().rollback()
+    if isinstance(exc, NotFound):
+        abort(404)
+    if isinstance(exc, Forbidden):
+        abort(403)
+    flash(exc.message, "error")
+
+
+@bp.post("/directory/services/<service_id>/confirm")
+@role_required()
+def service_confirm(service_id: str) -> Response:
+    """One click: the organisation checked the service and it is still as described."""
+    s = db.session()
+    try:
+        upkeep.confirm_service(s, current_user.user, service_id)
+        s.commit()
+    except OperationError as exc:
+        _kept(exc)
+    else:
+        flash(_("Confirmed: the service is as described."), "ok")
+    return redirect(_back())
+
+
+@bp.post("/directory/services/<service_id>/capacity")
+@role_required()
+def service_capacity_set(service_id: str) -> Response:
+    form = request.form
+    data: dict[str, Any] = {"capacity": form.get("capacity", "")}
+    if data["capacity"] == "waitlist":
+        data["weeks"] = form.get("weeks") or None
+    if data["capacity"] == "full" and form.get("until"):
+        data["until"] = form.get("until")
+    s = db.session()
+    try:
+        upkeep.set_capacity(s, current_user.user, service_id, parsed(upkeep.CapacityUpdate, data))
+        s.commit()
+    except OperationError as exc:
+        _kept(exc)
+    else:
+        flash(_("Capacity saved."), "ok")
+    return redirect(_back())
+
+
+def _lines(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(",", "\n").splitlines() if part.strip()]
+
+
+@bp.route("/directory/services/<service_id>/edit", methods=["GET", "POST"])
+@role_required()
+def service_edit(service_id: str) -> tuple[str, int] | Response:
+    """Status, eligibility, ages, areas, languages and contacts of one of the organisation's own services."""
+    s = db.session()
+    service = s.get(Service, service_id)
+    if service is None:
+        abort(404)
+    if not may_keep_service(current_user.user, service.organization_id):
+        abort(403)
+    error = None
+    if request.method == "POST":
+        form = request.form
+        data: dict[str, Any] = {
+            "status": form.get("status") or None,
+            "eligibility_description": form.get("eligibility_description", ""),
+            "minimum_age": form.get("minimum_age") or None,
+            "maximum_age": form.get("maximum_age") or None,
+            "clear_ages": True,
+            "areas": _lines(form.get("areas", "")),
+            "languages": _lines(form.get("languages", "")),
+            "email": form.get("email", ""),
+            "url": form.get("url", ""),
+            "phones": _lines(form.get("phones", "")),
+        }
+        try:
+            changed = upkeep.edit_service(s, current_user.user, service_id, parsed(upkeep.ServiceEdit, data))
+            s.commit()
+        except OperationError as exc:
+            s.rollback()
+            error = exc.message
+        else:
+            if changed:
+                flash(_("Saved: %(fields)s.", fields=", ".join(changed)), "ok")
+            else:
+                flash(_("Nothing changed; the service is marked as checked."), "ok")
+            return redirect(url_for("web.directory", search=service.name))
+    areas = s.exec(select(ServiceArea.extent).where(col(ServiceArea.service_id) == service_id)).all()
+    languages = s.exec(select(Language.code).where(col(Language.service_id) == service_id)).all()
+    phones = s.exec(select(Phone.number).where(col(Phone.service_id) == service_id)).all()
+    return (
+        render_template(
+            "directory/edit.html",
+            service=service,
+            areas="\n".join(a for a in areas if a),
+            languages=", ".join(code for code in languages if code),
+            phones="\n".join(phones),
+            statuses=upkeep.STATUSES,
+            error=error,
+            form_values=request.form if request.method == "POST" else None,
+        ),
+        400 if error else 200,
+    )

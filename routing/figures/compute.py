@@ -38,6 +38,7 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 
 from routing.core.clock import DAY, HELSINKI, WEEK, local_seconds, utc_seconds, utcnow, week_number
 from routing.core.errors import BadInput
+from routing.figures.directory import services_confirmed, weeks_full
 from routing.matcher.gazetteer import gazetteer
 from routing.referrals.models import CHANNELS, DECLINE_REASONS, OUTCOMES
 
@@ -690,6 +691,9 @@ def compute_figures(session: Session, scope: Scope, now: datetime | None = None)
             "times": suppress(returned_times),
             "median_hours_waiting": _stat(returned_times, returned_median),
         },
+        # the directory's upkeep: about services, not clients, so nothing is suppressed
+        "services_confirmed": services_confirmed(session, scope),
+        "weeks_full": weeks_full(session, scope, f.now),
     }
 
 
@@ -722,6 +726,7 @@ def figure_tables(figures: dict[str, Any]) -> list[Table]:
                 ["owned_within_2_working_days", tto["owned_within_2_working_days"]],
                 ["returned_to_open", returned["count"]],
                 ["median_hours_waiting_after_return", returned["median_hours_waiting"]],
+                ["services_confirmed_share", figures.get("services_confirmed", {}).get("share")],
             ],
         ),
         Table(
@@ -782,6 +787,12 @@ def figure_tables(figures: dict[str, Any]) -> list[Table]:
             ["need", "municipality", "referrals"],
             [[n["need"], n["municipality"], n["count"]] for n in figures["unmet_needs"]],
             keys=2,
+        ),
+        Table(
+            "weeks_full",
+            "Weeks at full, by service",
+            ["service", "organisation", "weeks"],
+            [[w["name"], w["organization"], w["weeks"]] for w in figures.get("weeks_full", [])],
         ),
         Table(
             "unowned_older_than_14_days",

@@ -54,6 +54,7 @@ TITLES: dict[str, Any] = {
     "needs": _l("Needs asked for, by municipality"),
     "unmet_needs": _l("Unmet needs, by municipality"),
     "unowned_older_than_14_days": _l("Cases with no named owner after 14 days"),
+    "weeks_full": _l("Weeks at full, by service"),
 }
 COLUMNS: dict[str, Any] = {
     "figure": _l("Figure"),
@@ -77,6 +78,8 @@ COLUMNS: dict[str, Any] = {
     "opened_at": _l("Opened"),
     "holder": _l("Holder"),
     "state": _l("State"),
+    "service": _l("Service"),
+    "weeks": _l("Weeks"),
 }
 SUMMARY: dict[str, Any] = {
     "opened": _l("Referrals opened"),
@@ -86,6 +89,7 @@ SUMMARY: dict[str, Any] = {
     "owned_within_2_working_days": _l("Share owned within 2 working days"),
     "returned_to_open": _l("Referrals that went back to open"),
     "median_hours_waiting_after_return": _l("Median hours they waited"),
+    "services_confirmed_share": _l("Share of active services confirmed in the period"),
 }
 CHANNELS: dict[str, Any] = {
     "desk": _l("front desk"),
@@ -156,7 +160,7 @@ def _row_label(table: str, value: Any) -> str:
 def _cells(table: Table, row: list[Any]) -> list[str]:
     cells = [_row_label(table.name, row[0])]
     for column, value in zip(table.columns[1:], row[1:], strict=True):
-        if row[0] == "owned_within_2_working_days" and isinstance(value, float):
+        if row[0] in ("owned_within_2_working_days", "services_confirmed_share") and isinstance(value, float):
             cells.append(format_percent(value))
         elif column == "municipality":
             cells.append(municipality_name(value) if value else _("not known"))

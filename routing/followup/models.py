@@ -62,3 +62,16 @@ class ReminderMail(SQLModel, table=True):
     attempts: int = 0
     error: str | None = _text()
     sent_at: datetime | None = None
+
+
+class AssureMail(SQLModel, table=True):
+    """The weekly mail to one organisation's admins about its unconfirmed services: once a week at most."""
+
+    __tablename__ = "assure_mail"
+    __table_args__ = (UniqueConstraint("organization_id", "week", name="uq_assure_mail_once"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: str = Field(max_length=64)
+    week: str = Field(max_length=10)  # ISO week, e.g. 2026-W48
+    services: int = 0  # unconfirmed services listed
+    mails: int = 0  # admins mailed
+    created_at: datetime = Field(default_factory=utcnow)

@@ -67,6 +67,7 @@ from routing.core.locks import DatabaseLock, LockBusy
 from routing.core.mail import Mailer, MailError, RecipientRefused, open_mailer
 from routing.core.texts import N_
 from routing.directory.models import Organization, Ring, RingMember
+from routing.followup.assurance import mail_unconfirmed
 from routing.followup.models import Reminder, ReminderMail, ReminderPass
 from routing.outbox.messages import enqueue_reminder, followed_by_any, subscribed_endpoints
 from routing.referrals.models import Event, Note, Offer, Referral
@@ -156,6 +157,7 @@ class ReminderSettings:
     mail_folder: Path
     followup_days: int = FOLLOWUP_DAYS
     offer_expiry_days: int = 14
+    assure_days: int = 0  # DIRECTORY_ASSURE_DAYS (0: off): services unconfirmed longer are mailed to their org-admins
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], instance_path: str | Path) -> ReminderSettings:
@@ -166,6 +168,7 @@ class ReminderSettings:
             smtp_url=config.get("SMTP_URL") or None,
             mail_folder=Path(instance_path) / "outbox-mail",
             offer_expiry_days=int(config["OFFER_EXPIRY_DAYS"]),
+            assure_days=int(config.get("DIRECTORY_ASSURE_DAYS", 180)),
         )
 
 
@@ -184,6 +187,7 @@ class PassReport:
     resumed: int = 0
     webhooks: int = 0
     expired: int = 0  # offers that ran out before the pass (their referrals are open again)
+    assure_mails: int = 0  # mails to org-admins about unconfirmed services
     seconds: dict[str, float] = field(default_factory=lambda: {"rows": 0.0, "recipients": 0.0, "mail": 0.0})
 
     def __str__(self) -> str:
@@ -196,6 +200,8 @@ class PassReport:
             text += f", refused {self.mails_failed}"
         if self.expired:
             text += f"; offers expired {self.expired}"
+        if self.assure_mails:
+            text += f"; mails about unconfirmed services {self.assure_mails}"
         if self.resumed:
             text += f"; resumed {self.resumed} unfinished pass(es)"
         return text
@@ -274,6 +280,10 @@ def run_pass(
             pass_id = _create(engine, settings, now, week, report)
             report.seconds["rows"] += time.perf_counter() - started
             sender.send_pass(pass_id)
+            if settings.assure_days:
+                report.assure_mails = mail_unconfirmed(
+                    engine, outgoing, days=settings.assure_days, base_url=settings.base_url, week=week, now=now
+                )
     return report
 
 

@@ -21,14 +21,17 @@ from sqlmodel import Session, col
 from routing.core.metrics import observe_route
 from routing.directory.models import (
     Attribute,
+    DirectoryVersion,
     Language,
     Organization,
     Service,
     ServiceArea,
     ServiceAtLocation,
+    ServiceCapacity,
     TaxonomyTerm,
 )
 from routing.directory.services import current_version
+from routing.matcher.capacity import DEFAULT_STALE_DAYS, Capacity
 from routing.matcher.gazetteer import RETIRED_CODES, gazetteer
 from routing.matcher.index import DirectoryIndex, ServiceRecord, build_index
 from routing.matcher.result import RouteResult
@@ -116,11 +119,39 @@ def directory_version(engine: Engine) -> int:
         return current_version(session)
 
 
+def versions(engine: Engine) -> tuple[int, int]:
+    """The directory's version and its capacity version (one row)."""
+    with engine.execution_options(read_only=True).connect() as connection:
+        row = connection.execute(
+            sa_select(col(DirectoryVersion.version), col(DirectoryVersion.capacity_version)).where(
+                col(DirectoryVersion.id) == 1
+            )
+        ).first()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def read_capacity(engine: Engine) -> dict[str, Capacity]:
+    """Every service's capacity as last set (staleness is judged at route time)."""
+    with engine.execution_options(read_only=True).connect() as connection:
+        rows = connection.execute(
+            sa_select(
+                col(ServiceCapacity.service_id),
+                col(ServiceCapacity.capacity),
+                col(ServiceCapacity.weeks),
+                col(ServiceCapacity.until),
+                col(ServiceCapacity.updated_at),
+            )
+        )
+        return {sid: Capacity(state, weeks, until, at) for sid, state, weeks, until, at in rows}
+
+
 class RouterCache:
     """The process's router: rule set and vocabulary loaded once, index rebuilt on a new directory version."""
 
-    def __init__(self, rules_path: str | Path | None = None) -> None:
+    def __init__(self, rules_path: str | Path | None = None, stale_days: int = DEFAULT_STALE_DAYS) -> None:
         self.rules_path = rules_path
+        self.stale_days = stale_days
+        self._capacity_version = -1
         self._lock = threading.Lock()
         self._router: Router | None = None
         self._checked = 0.0
@@ -148,11 +179,16 @@ class RouterCache:
             router = self._router
             if router is not None and time.monotonic() - self._checked < VERSION_CHECK_SECONDS:
                 return router
-            version = directory_version(engine)
+            version, capacity_version = versions(engine)
             if router is None or router.index.version != version:
                 ruleset = self.ruleset
                 router = Router(ruleset, build_from_database(engine), gazetteer(), self._vocabulary)
+                router.capacity_stale_days = self.stale_days
                 self._router = router
+                self._capacity_version = -1
+            if capacity_version != self._capacity_version:
+                router.capacity = read_capacity(engine)  # one swap: routes running meanwhile keep the old map
+                self._capacity_version = capacity_version
             self._checked = time.monotonic()
             return router
 
@@ -162,7 +198,11 @@ def router_cache() -> RouterCache:
     cache = current_app.extensions.get("eteinen.router")
     if cache is None:
         cache = current_app.extensions.setdefault(
-            "eteinen.router", RouterCache(current_app.config.get("ETEINEN_RULES"))
+            "eteinen.router",
+            RouterCache(
+                current_app.config.get("ETEINEN_RULES"),
+                int(current_app.config.get("CAPACITY_STALE_DAYS", DEFAULT_STALE_DAYS)),
+            ),
         )
     return cache
 

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 import routing.matcher.morphology as morphology
 import routing.matcher.reasons as reasons
+from routing.core.clock import utcnow
 from routing.core.errors import BadInput
 from routing.matcher.age import extract_age
+from routing.matcher.capacity import DEFAULT_STALE_DAYS, UNKNOWN_RANK, Capacity, rank_of
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
 from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
@@ -150,6 +154,7 @@ class Reading:
     words: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, folded, lemma) per token
     word_keys: dict[str, int] = field(default_factory=dict)  # folded form or lemma → first token index
     sorted_keys: list[str] = field(default_factory=list)
+    now: datetime = field(default_factory=utcnow)  # the route's time: capacity goes stale
 
 
 @dataclass
@@ -165,6 +170,8 @@ class Ranked:
     similarity: int
     rules: list[Rule]
     extra_needs: int = 0  # needs it serves that the client did not name: a less focused service
+    capacity_rank: tuple[int, int] = UNKNOWN_RANK  # inside a tier: open, shorter wait, unknown, full
+    capacity: Capacity | None = None
 
     def tier(self) -> tuple[int, bool, int, int]:
         return (self.coverage, self.language_ok, self.nearness, self.age_tier)
@@ -185,6 +192,9 @@ class Router:
         self.function_words = {
             lang: ruleset.cues[lang].function_words if lang in ruleset.cues else frozenset() for lang in LANGUAGES
         }
+        # service id → capacity, kept up to date by the router cache (loading.py) without a rebuild
+        self.capacity: Mapping[str, Capacity] = {}
+        self.capacity_stale_days = DEFAULT_STALE_DAYS
 
     # -- reading -------------------------------------------------------------------------
 
@@ -261,8 +271,9 @@ class Router:
 
     # -- ranking -------------------------------------------------------------------------
 
-    def route(self, request: RouteRequest) -> RouteResult:
+    def route(self, request: RouteRequest, now: datetime | None = None) -> RouteResult:
         reading = self.read(request)
+        reading.now = now or utcnow()  # capacity goes stale with time
         need_codes = [c for c in NEED_CODES if c in reading.needs]
         general = None
         candidates, top_masks = self._rank(reading, need_codes, request.limit)
@@ -364,6 +375,7 @@ class Router:
                     rules.append(rule)
         if fallback:
             boost += 0.1 * service.mask.bit_count()  # a one-stop service is the better general door
+        capacity = self.capacity.get(service.record.id)
         return Ranked(
             service=service,
             coverage=coverage,
@@ -374,6 +386,8 @@ class Router:
             similarity=len(reading.query_keys & service.keys),
             rules=rules,
             extra_needs=0 if fallback else (service.mask & ~query_mask).bit_count(),
+            capacity_rank=rank_of(capacity, reading.now, self.capacity_stale_days),
+            capacity=capacity,
         )
 
     # -- what to ask -------------------------------------------------------------------------
@@ -487,14 +501,17 @@ class Router:
                 out.append(Why.of("age-fits", band=band, age=reading.age))
             else:
                 out.append(Why.of("age-limit", band=band))
+        if c.capacity is not None:  # worded by the capacity itself, in each language (like a rule's reason)
+            labels = {lg: c.capacity.label(lg, reading.now, self.capacity_stale_days) for lg in ("fi", "sv", "en")}
+            out.append(Why.of("rule", texts=labels))
         for rule in c.rules:
             if rule.reason:
                 out.append(Why.of("rule", texts=dict(rule.reason)))
         return out
 
 
-def _within_tier(c: Ranked) -> tuple[int, float, int, int, str]:
-    return (c.age_tier, -c.boost, c.extra_needs, -c.similarity, c.service.record.name)
+def _within_tier(c: Ranked) -> tuple[int, tuple[int, int], float, int, int, str]:
+    return (c.age_tier, c.capacity_rank, -c.boost, c.extra_needs, -c.similarity, c.service.record.name)
 
 
 def _score(c: Ranked, wanted: int, general: bool) -> float:

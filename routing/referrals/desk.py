@@ -26,6 +26,7 @@ import routing.referrals.operations as referrals
 from routing.core import db
 from routing.core.errors import OperationError, parsed
 from routing.directory.models import Organization, Phone, Ring, RingMember, Service
+from routing.directory.services import target_groups
 from routing.matcher.gazetteer import gazetteer
 from routing.matcher.loading import current_router, route_now
 from routing.matcher.result import RouteResult
@@ -70,6 +71,13 @@ def eligibility_notes(session: Session, result: RouteResult) -> dict[str, str]:
         return {}
     rows = session.exec(select(Service.id, Service.eligibility_description).where(col(Service.id).in_(ids)))
     return {sid: text for sid, text in rows if text}
+
+
+def suggestion_groups(session: Session, result: RouteResult | None) -> dict[str, list[str]]:
+    """The target groups of the suggested services, in the page's language (shown; not ranked by)."""
+    if result is None or not result.candidates:
+        return {}
+    return target_groups(session, [c.service_id for c in result.candidates], str(get_locale() or "fi"))
 
 
 def contact_by(opened: datetime, working_days: int = CONTACT_WITHIN_WORKING_DAYS) -> datetime:
@@ -139,6 +147,7 @@ def _render_desk(
             form=form,
             result=result,
             notes=eligibility_notes(s, result) if result else {},
+            groups=suggestion_groups(s, result),
             rings=rings_with_members(s),
             problem=problem,
             question_max=QUESTION_MAX,
@@ -218,6 +227,7 @@ def desk_suggestions() -> tuple[str, int]:
             form=form,
             result=result,
             notes=eligibility_notes(s, result),
+            groups=suggestion_groups(s, result),
             rings=rings_with_members(s),
         ),
         200,

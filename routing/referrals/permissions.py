@@ -183,3 +183,15 @@ def pending_offers_for(v: Viewer) -> ColumnElement[bool]:
     )
     targets = or_(to_org, col(Offer.ring_id).in_(v.ring_ids)) if v.ring_ids else to_org
     return and_(col(Offer.state) == OfferState.PENDING, targets)
+
+
+# who keeps a service's capacity, confirmation and details: its own organisation's people
+SERVICE_KEEPERS = (Role.COUNSELLOR, Role.ORG_ADMIN)
+
+
+def may_keep_service(user: User, organization_id: str) -> bool:
+    """Capacity, confirmation and details of a service: its organisation's counsellors and admins,
+    and the network's coordinators and admins (who import the whole directory anyway)."""
+    if user.role in (Role.COORDINATOR, Role.ADMIN):
+        return True
+    return user.role in SERVICE_KEEPERS and user.organization_id == organization_id

@@ -24,6 +24,7 @@ import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
+from routing.directory.models import Service
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, in_client_language, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
@@ -36,7 +37,15 @@ from routing.referrals.models import (
     Referral,
     ReferralClose,
 )
-from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, may_read_content, viewer
+from routing.referrals.permissions import (
+    DECIDING_ROLES,
+    holds,
+    may,
+    may_decide,
+    may_keep_service,
+    may_read_content,
+    viewer,
+)
 from routing.referrals.queries import (
     INBOX_LISTS,
     case_file,
@@ -319,7 +328,21 @@ def decline(offer_id: str) -> Response:
         _refused(exc, "decline")
     else:
         flash(_("Declined. The case went back to the organisation that sent it, to be offered elsewhere."), "ok")
+        proposal = _propose_full(s, offer_id, form.reason.data)
+        if proposal:
+            return redirect(proposal)
     return redirect(_back(url_for("web.inbox")))
+
+
+def _propose_full(s: Session, offer_id: str, reason: str | None) -> str | None:
+    """A decline for lack of capacity: the directory page, proposing to mark the service full."""
+    offer = s.get(Offer, offer_id)
+    if reason != "no-capacity" or offer is None or offer.service_id is None:
+        return None
+    service = s.get(Service, offer.service_id)
+    if service is None or not may_keep_service(current_user.user, service.organization_id):
+        return None
+    return url_for("web.directory", search=service.name, propose_full=service.id)
 
 
 @bp.post("/referrals/<referral_id>/offers")

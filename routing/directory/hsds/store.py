@@ -71,9 +71,15 @@ def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 
 def store(
-    session: Session, directory: Directory, progress: Progress | None = None
+    session: Session,
+    directory: Directory,
+    progress: Progress | None = None,
+    existing_rows: dict[str, dict[str, dict[str, Any]]] | None = None,
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """Make the directory tables hold exactly ``directory``; returns rows added, changed and removed per file."""
+    """Make the directory tables hold exactly ``directory``; returns rows added, changed and removed per file.
+
+    ``existing_rows`` (resource → id → row) saves reading the tables again when the caller already has.
+    """
     bar = progress or _no_progress
     conn = session.connection()
     added: dict[str, int] = {}
@@ -82,7 +88,10 @@ def store(
     for spec in stored_resources():  # parents first, so new rows find what they point to
         table = _table(spec)
         rows = directory.rows.get(spec.name, [])
-        existing = {row.id: row._asdict() for row in conn.execute(select(table))}
+        if existing_rows is not None:
+            existing = existing_rows[spec.name]
+        else:
+            existing = {row.id: row._asdict() for row in conn.execute(select(table))}
         inserts = [row for row in rows if row["id"] not in existing]
         updates = [
             {**{k: v for k, v in row.items() if k != "id"}, "_id": row["id"]}

@@ -1,0 +1,85 @@
+"""A service's capacity as the ranking and the pages see it: in force, stale or unknown, and its words.
+
+Capacity orders services only inside a tier of the counsellor's order (open, then
+shorter waits, then unknown, then full); it never lifts a service above a better
+tier and never filters one out: the desk still sees a full service, marked so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+CAPACITIES = ("open", "waitlist", "full")
+DEFAULT_STALE_DAYS = 14
+HELSINKI = ZoneInfo("Europe/Helsinki")
+UNKNOWN_RANK = (2, 0)
+
+_TEXT: dict[str, dict[str, str]] = {
+    "open": {"fi": "tilaa", "sv": "plats finns", "en": "open"},
+    "waitlist": {"fi": "jono n. {weeks} vk", "sv": "kö ca {weeks} v", "en": "waiting list about {weeks} wk"},
+    "full": {"fi": "täynnä {until} asti", "sv": "fullt till {until}", "en": "full until {until}"},
+    "unknown": {"fi": "tilanne ei tiedossa", "sv": "läget okänt", "en": "capacity unknown"},
+    "today": {"fi": "päivitetty tänään", "sv": "uppdaterad i dag", "en": "updated today"},
+    "days": {"fi": "päivitetty {n} pv sitten", "sv": "uppdaterad för {n} d sedan", "en": "updated {n} days ago"},
+}
+
+
+def local_day(at: datetime) -> date:
+    return at.astimezone(HELSINKI).date()
+
+
+def day_text(day: date, language: str) -> str:
+    return day.isoformat() if language == "en" else f"{day.day}.{day.month}.{day.year}"
+
+
+def days_ago(at: datetime, now: datetime) -> int:
+    """Whole calendar days (Helsinki) from ``at`` to ``now``."""
+    return max(0, (local_day(now) - local_day(at)).days)
+
+
+@dataclass(frozen=True, slots=True)
+class Capacity:
+    """What a service's organisation last said about its room for new clients."""
+
+    state: str  # open | waitlist | full
+    weeks: int | None
+    until: date | None
+    updated_at: datetime
+
+    def stale(self, now: datetime, stale_days: int = DEFAULT_STALE_DAYS) -> bool:
+        return now - self.updated_at > timedelta(days=stale_days)
+
+    def in_force(self, now: datetime, stale_days: int = DEFAULT_STALE_DAYS) -> str | None:
+        """The state that counts now; None (unknown) once stale, or once a full service's date has passed."""
+        if self.stale(now, stale_days):
+            return None
+        if self.state == "full" and self.until is not None and local_day(now) > self.until:
+            return None
+        return self.state
+
+    def rank(self, now: datetime, stale_days: int = DEFAULT_STALE_DAYS) -> tuple[int, int]:
+        """Smaller is better inside a tier: open, shorter waits, unknown, full."""
+        state = self.in_force(now, stale_days)
+        if state == "open":
+            return (0, 0)
+        if state == "waitlist":
+            return (1, self.weeks or 0)
+        if state == "full":
+            return (3, 0)
+        return UNKNOWN_RANK
+
+    def label(self, language: str, now: datetime, stale_days: int = DEFAULT_STALE_DAYS) -> str:
+        """E.g. ``jono n. 3 vk, päivitetty 2 pv sitten``; a stale one says it is unknown, with its age."""
+        lang = language if language in ("fi", "sv", "en") else "en"
+        state = self.in_force(now, stale_days) or "unknown"
+        until = day_text(self.until, lang) if self.until else "?"
+        what = _TEXT[state][lang].format(weeks=self.weeks if self.weeks is not None else "?", until=until)
+        n = days_ago(self.updated_at, now)
+        age = _TEXT["today"][lang] if n == 0 else _TEXT["days"][lang].format(n=n)
+        return f"{what}, {age}"
+
+
+def rank_of(capacity: Capacity | None, now: datetime, stale_days: int = DEFAULT_STALE_DAYS) -> tuple[int, int]:
+    return UNKNOWN_RANK if capacity is None else capacity.rank(now, stale_days)
