@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 import pytest
 from sqlmodel import Session, select
 
-from routing.core import db
 from routing.referrals.models import Attachment, Referral
 
 from ..smtp_sink import smtp_server  # noqa: F401  (a fixture)
