@@ -85,7 +85,7 @@ def _disk_path(app: Any, stored_name: str) -> Path:
         return path_of(stored_name)
 
 
-def test_the_whole_walk(app, demo, new_page, axe, engine, smtp_server, tmp_path: Path) -> None:
+def test_the_whole_walk(app, demo, new_page, axe, engine, smtp_server, tmp_path: Path) -> None:  # noqa: F811
     _url, sink = smtp_server
     client = new_page(locale="sv-FI")
     private = _write_in(client, demo.url, "sv", "kund@example.fi")
