@@ -12,6 +12,7 @@ from sqlmodel import select
 from routing.door.models import ClientKey
 from routing.referrals.models import Attachment, Event, Message, Referral
 
+from ..referrals.test_lifecycle import conforms
 from ..web.conftest import login
 from .conftest import csrf, write_in
 
@@ -116,6 +117,8 @@ def test_the_thread_both_ways_with_mails_and_webhook_events(app, client, network
     )
     assert answer.status_code == 303, answer.text
     listed = app.test_client().get(f"/api/v1/referrals/{referral.id}/messages", headers=auth).json
+    for shown in listed:
+        conforms(shown, "Message")
     assert [m["author"] for m in listed] == ["staff", "client"]
     (pdf,) = listed[1]["attachments"]
     assert pdf["content_type"] == "application/pdf" and pdf["filename"] == "todistus.pdf"
