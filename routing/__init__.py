@@ -36,14 +36,27 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
 
-    from routing import accounts, api, demo, directory, figures, followup, matcher, outbox, privacy, referrals, web
+    from routing import (
+        accounts,
+        api,
+        demo,
+        directory,
+        door,
+        figures,
+        followup,
+        matcher,
+        outbox,
+        privacy,
+        referrals,
+        web,
+    )
     from routing.core import commands, db, logs, metrics
 
     db.init_app(app)
     logs.init_app(app)
     metrics.init_app(app)
     commands.init_app(app)
-    for concern in (accounts, directory, matcher, referrals, followup, outbox, privacy, figures, demo):
+    for concern in (accounts, directory, matcher, referrals, followup, outbox, privacy, figures, demo, door):
         concern.init_app(app)
     api.init_app(app)  # the blueprints last: every concern's routes have joined them
     web.init_app(app)  # after the API: its error pages answer every path outside /api/

@@ -30,6 +30,16 @@ DEFAULTS: dict[str, Any] = {
     "PROXY_COUNT": 0,  # reverse proxies in front: only then are X-Forwarded-For/-Proto believed
     "METRICS_TOKEN": None,  # when set, /metrics needs it as a bearer token
     "LOG_FORMAT": "text",  # text | json
+    # the client door (/client/): both set (an id or an exact name) opens it
+    "CLIENT_DOOR_ORG": None,
+    "CLIENT_DOOR_RING": None,
+    # the door's OpenID Connect sign-in (the network's strong identification broker); all three or none
+    "CLIENT_OIDC_ISSUER": None,
+    "CLIENT_OIDC_CLIENT_ID": None,
+    "CLIENT_OIDC_CLIENT_SECRET": None,
+    "CLIENT_DOOR_REQUIRE_STRONG_ID": False,
+    # where the thread's files are kept (None: instance/attachments, made owner-only)
+    "ATTACHMENTS_DIR": None,
 }
 
 _BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
