@@ -27,12 +27,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
-    from routing import accounts, api, demo, directory, figures, followup, matcher, outbox, privacy, referrals, web
+    from routing import (
+        accounts,
+        api,
+        demo,
+        directory,
+        figures,
+        followup,
+        mailbox,
+        matcher,
+        outbox,
+        privacy,
+        referrals,
+        web,
+    )
     from routing.core import commands, db
 
     db.init_app(app)
     commands.init_app(app)
-    for concern in (accounts, directory, matcher, referrals, followup, outbox, privacy, figures, demo):
+    for concern in (accounts, directory, matcher, referrals, followup, mailbox, outbox, privacy, figures, demo):
         concern.init_app(app)
     api.init_app(app)  # the blueprints last: every concern's routes have joined them
     web.init_app(app)  # after the API: its error pages answer every path outside /api/

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "OFFER_EXPIRY_DAYS": 14,
     "BASE_URL": "http://127.0.0.1:5000",
     "SESSION_COOKIE_SECURE": False,
+    "MAIL_POLL_SECONDS": 60,
 }
 
 _BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}

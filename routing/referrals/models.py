@@ -67,6 +67,7 @@ class Channel(StrEnum):
     DESK = "desk"
     RING = "ring"
     API = "api"
+    EMAIL = "email"  # a mail to a ring's shared mailbox (routing/mailbox)
 
 
 REFERRAL_STATES = tuple(ReferralState)
