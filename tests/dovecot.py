@@ -85,7 +85,13 @@ class Dovecot:
     def add_user(self, name: str, password: str) -> None:
         self.users[name] = password
         lines = "".join(f"{user}:{{PLAIN}}{secret}\n" for user, secret in self.users.items())
-        (self.root / "passwd").write_text(lines)
+        # written aside and renamed: Dovecot re-reads the file when it changes and must never see half of it
+        fresh = self.root / "passwd.new"
+        fresh.write_text(lines)
+        fresh.replace(self.root / "passwd")
+        # Dovecot looks at the file at most once a second (the auth process's clock): a login in the same
+        # second as the last lookup before the change would not find the new user
+        time.sleep(1.02 - time.time() % 1)
 
     def connect(self, user: str) -> imaplib.IMAP4:
         imap = imaplib.IMAP4(self.host, self.port)
