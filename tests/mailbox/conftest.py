@@ -20,7 +20,7 @@ from routing.matcher.loading import route_now
 from tests.dovecot import Dovecot
 from tests.referrals.conftest import World, build_world
 from tests.smtp_sink import SmtpSink
-from tests.smtp_sink import smtp_server as smtp_server  # noqa: F401 (the fixture)
+from tests.smtp_sink import smtp_server as smtp_server  # the fixture
 
 RING_ADDRESS = "ohjausrengas@rengas.example.fi"
 NOW = datetime(2026, 12, 7, 10, 15, tzinfo=UTC)  # a Monday
