@@ -27,10 +27,13 @@ constraints:
 # on another port, the links in pages and reminder mails follow it (unless BASE_URL is set)
 RUN_ENV := $(if $(filter-out 5000,$(PORT)),$(if $(BASE_URL),,BASE_URL=http://127.0.0.1:$(PORT)))
 
+# the demo's client door opens to its ring (unless the door's settings say otherwise)
+DOOR_ENV := CLIENT_DOOR_ORG="$${CLIENT_DOOR_ORG:-Opin ovi Uusimaa}" CLIENT_DOOR_RING="$${CLIENT_DOOR_RING:-Uudenmaan opinto-ohjausrengas}"
+
 run: $(STAMP)
 	$(BIN)/eteinen init
 	$(RUN_ENV) $(BIN)/eteinen demo --if-empty
-	$(RUN_ENV) $(BIN)/eteinen serve --port $(PORT)
+	$(RUN_ENV) $(DOOR_ENV) $(BIN)/eteinen serve --port $(PORT)
 
 # Debian's Chromium for the browser tests; they skip with a reason where it cannot be had.
 chromium:

@@ -32,6 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         api,
         demo,
         directory,
+        door,
         figures,
         followup,
         mailbox,
@@ -45,7 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     commands.init_app(app)
-    for concern in (accounts, directory, matcher, referrals, followup, mailbox, outbox, privacy, figures, demo):
+    for concern in (accounts, directory, matcher, referrals, followup, mailbox, outbox, privacy, figures, demo, door):
         concern.init_app(app)
     api.init_app(app)  # the blueprints last: every concern's routes have joined them
     web.init_app(app)  # after the API: its error pages answer every path outside /api/

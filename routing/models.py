@@ -23,6 +23,8 @@ from routing.directory.models import ServiceBase as ServiceBase
 from routing.directory.models import ServicePublic as ServicePublic
 from routing.directory.models import Taxonomy as Taxonomy
 from routing.directory.models import TaxonomyTerm as TaxonomyTerm
+from routing.door.models import ClientKey as ClientKey
+from routing.door.models import DoorOpening as DoorOpening
 from routing.followup.models import Reminder as Reminder
 from routing.followup.models import ReminderMail as ReminderMail
 from routing.followup.models import ReminderPass as ReminderPass
@@ -41,7 +43,9 @@ from routing.referrals.models import OFFER_STATES as OFFER_STATES
 from routing.referrals.models import OUTCOMES as OUTCOMES
 from routing.referrals.models import REFERRAL_OWNED as REFERRAL_OWNED
 from routing.referrals.models import REFERRAL_STATES as REFERRAL_STATES
+from routing.referrals.models import Attachment as Attachment
 from routing.referrals.models import Event as Event
+from routing.referrals.models import Message as Message
 from routing.referrals.models import Note as Note
 from routing.referrals.models import Offer as Offer
 from routing.referrals.models import Referral as Referral

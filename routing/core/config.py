@@ -26,6 +26,16 @@ DEFAULTS: dict[str, Any] = {
     "BASE_URL": "http://127.0.0.1:5000",
     "SESSION_COOKIE_SECURE": False,
     "MAIL_POLL_SECONDS": 60,
+    # the client door (/client/): both set (an id or an exact name) opens it
+    "CLIENT_DOOR_ORG": None,
+    "CLIENT_DOOR_RING": None,
+    # the door's OpenID Connect sign-in (the network's strong identification broker); all three or none
+    "CLIENT_OIDC_ISSUER": None,
+    "CLIENT_OIDC_CLIENT_ID": None,
+    "CLIENT_OIDC_CLIENT_SECRET": None,
+    "CLIENT_DOOR_REQUIRE_STRONG_ID": False,
+    # where the thread's files are kept (None: instance/attachments, made owner-only)
+    "ATTACHMENTS_DIR": None,
 }
 
 _BOOL = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}

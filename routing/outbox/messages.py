@@ -31,10 +31,12 @@ EVENT_TYPES = (
     "referral.closed",
     "referral.reminder",
     "referral.erased",
+    "referral.message",
 )
 REMINDER_KINDS = ("open", "offer-pending", "no-followup")
 # reasons that are codes from a fixed list; anything else may be free text and is left out
-SAFE_REASONS = frozenset(DECLINE_REASONS) | frozenset(OUTCOMES) | frozenset(REMINDER_KINDS)
+# (a message event's reason is its author's kind)
+SAFE_REASONS = frozenset(DECLINE_REASONS) | frozenset(OUTCOMES) | frozenset(REMINDER_KINDS) | {"client", "staff"}
 
 
 def audience_query(referral_id: str) -> Select[Any]:
@@ -116,6 +118,9 @@ def payload_for(session: Session, referral: Referral, event: Event, event_type: 
         "owner_id": referral.owner_id,
         "offer": None,
     }
+    if event.kind == "message":
+        # ids and the author's kind: never the message's words or its files
+        data["message"] = {"author": event.reason}
     if event.offer_id:
         offer = session.get(Offer, event.offer_id)
         if offer is not None:

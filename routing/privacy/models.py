@@ -9,7 +9,7 @@ from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from routing.core.clock import utcnow
-from routing.referrals.models import NeedPublic, Timestamp
+from routing.referrals.models import MessagePublic, NeedPublic, Timestamp
 
 
 class AccessLog(SQLModel, table=True):
@@ -112,3 +112,4 @@ class ClientExport(SQLModel):
     offers: list[ExportedOffer]
     events: list[ExportedEvent]
     access_log: list[AccessEntry]
+    messages: list[MessagePublic] = []

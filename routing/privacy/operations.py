@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
+import routing.referrals.attachments as attachments
 from routing.accounts.models import User
 from routing.core import db
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput, Conflict, Forbidden, NotFound
+from routing.door.models import ClientKey
 from routing.privacy.models import (
     AccessEntry,
     AccessLog,
@@ -42,9 +44,9 @@ from routing.privacy.models import (
     NamedRef,
 )
 from routing.referrals.events import record
-from routing.referrals.models import NeedPublic, Note, Offer, Referral
+from routing.referrals.models import Attachment, Message, NeedPublic, Note, Offer, Referral
 from routing.referrals.permissions import may_manage_client_data
-from routing.referrals.queries import case_file, names_for
+from routing.referrals.queries import case_file, names_for, thread_of
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +160,7 @@ def export(
             for e in case.events
         ],
         access_log=[AccessEntry(at=a.at, user=person(a.user_id), how=a.how, what=a.what) for a in reads],
+        messages=thread_of(session, referral.id).public(),
     ).model_dump(mode="json")
 
 
@@ -192,6 +195,26 @@ def access_log(session: Session, referral: Referral) -> list[dict[str, Any]]:
             shown["user"]["organization_name"] = orgs.get(shown["user"]["organization_id"])
         entries.append(shown)
     return entries
+
+
+@dataclass
+class StaffRead:
+    at: datetime
+    organisation: str | None
+    role: str
+
+
+def staff_reads(session: Session, referral_id: str) -> list[StaffRead]:
+    """Who of the staff read the case, as the client is shown it: organisation, role and time, never a name
+    or an e-mail address; the client's own reads and the command line's are not among them."""
+    rows = session.exec(
+        select(AccessLog.at, User.role, User.organization_id)
+        .join(User, col(User.id) == AccessLog.user_id)
+        .where(col(AccessLog.referral_id) == referral_id)
+        .order_by(col(AccessLog.at), col(AccessLog.id))
+    ).all()
+    orgs = names_for(session, orgs=[org for _at, _role, org in rows]).orgs
+    return [StaffRead(at, orgs.get(org), role) for at, role, org in rows]
 
 
 # --- erasure ---------------------------------------------------------------------------
@@ -232,7 +255,13 @@ def anonymise(
         .values(note=None)
         .execution_options(synchronize_session=False)
     )
+    # the thread goes whole, its files from the disk too, and with it the client's keys (their link stops working)
+    files = list(session.exec(select(Attachment.stored_name).where(col(Attachment.referral_id) == referral.id)))
+    session.execute(delete(Attachment).where(col(Attachment.referral_id) == referral.id))
+    session.execute(delete(Message).where(col(Message.referral_id) == referral.id))
+    session.execute(delete(ClientKey).where(col(ClientKey.referral_id) == referral.id))
     session.flush()
+    attachments.remove(files)
     record(
         session,
         referral,

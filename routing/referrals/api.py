@@ -14,6 +14,7 @@ from flask import Response, jsonify, request
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+import routing.door.mail as door_mail
 import routing.referrals.operations as ops
 from routing.accounts.models import User
 from routing.api.blueprint import abort, bp, json_body
@@ -27,6 +28,7 @@ from routing.privacy.access import log_access
 from routing.referrals.models import (
     REFERRAL_STATES,
     HandoffCreate,
+    MessageCreate,
     NoteCreate,
     Offer,
     OfferCreate,
@@ -36,7 +38,8 @@ from routing.referrals.models import (
     ReferralCreate,
 )
 from routing.referrals.permissions import pending_offers_for, referral_visible, viewer
-from routing.referrals.queries import case_file, offer_public, referral_public, summaries
+from routing.referrals.queries import case_file, offer_public, referral_public, summaries, thread_of
+from routing.web.headers import personal
 
 # --- shapes -------------------------------------------------------------------
 
@@ -169,6 +172,40 @@ def close_referral(referral_id: str) -> tuple[Response, int]:
     user = current_user()
     referral = ops.close_referral(s, user, referral_id, close)
     return _respond(s, referral, user)
+
+
+# --- the thread with the client ------------------------------------------------
+
+
+def _thread_json(session: Session, referral_id: str) -> list[dict[str, Any]]:
+    return [m.model_dump(mode="json") for m in thread_of(session, referral_id).public()]
+
+
+@bp.get("/referrals/<referral_id>/messages")
+@token_required()
+@personal
+def list_messages(referral_id: str) -> Response:
+    s = db.session()
+    user = current_user()
+    referral = ops.thread_referral(s, user, referral_id)
+    body = _thread_json(s, referral.id)
+    if body:
+        log_access(s, referral.id, user.id, "api", "messages")
+    s.commit()
+    return jsonify(body)
+
+
+@bp.post("/referrals/<referral_id>/messages")
+@token_required()
+@personal
+def write_message(referral_id: str) -> tuple[Response, int]:
+    written = parsed(MessageCreate, json_body())
+    s = db.session()
+    message = ops.post_message(s, referral_id, written, staff=current_user())
+    s.commit()
+    door_mail.notify_client(db.read_session(), message.referral_id)
+    shown = next(m for m in thread_of(s, message.referral_id).public() if m.id == message.id)
+    return jsonify(shown.model_dump(mode="json")), 201
 
 
 # --- inbox and rings ----------------------------------------------------------

@@ -23,6 +23,7 @@ WEBHOOK_TYPES = {
     "closed": "referral.closed",
     "reminder": "referral.reminder",
     "erased": "referral.erased",
+    "message": "referral.message",
 }
 
 

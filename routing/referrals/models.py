@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
@@ -67,6 +68,7 @@ class Channel(StrEnum):
     DESK = "desk"
     RING = "ring"
     API = "api"
+    ONLINE = "online"  # the client wrote in themselves, at the door (/client/new)
     EMAIL = "email"  # a mail to a ring's shared mailbox (routing/mailbox)
 
 
@@ -96,6 +98,17 @@ def _from_opening(number: Callable[[int], int]) -> Callable[[Any], int | None]:
         return None if created_at is None else number(local_seconds(created_at))
 
     return default
+
+
+# a case code's letters: no 0/O, 1/I/L, 5/S, 8/B, 2/Z, U/V: nothing one can misread or mishear
+CODE_ALPHABET = "34679ACDEFGHJKMNPQRTWXY"
+CODE_LENGTH = 8  # 23**8 ≈ 78 billion: collisions are rare, and the unique index refuses one
+
+
+def new_code() -> str:
+    """A case's human code, as ``K7MA-4QXP``: read out on the phone, typed from a mail."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:]}"
 
 
 def first_owner_columns(created_at: datetime, owned_at: datetime, organization_id: str) -> dict[str, Any]:
@@ -154,6 +167,8 @@ class Referral(SQLModel, table=True):
         ),
     )
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    # the case's human code (new_code): on the client's page, the staff pages and in the JSON
+    code: str | None = Field(default_factory=new_code, max_length=16, index=True, unique=True)
     state: str = Field(default=ReferralState.OPEN, max_length=16)
     # accountable organisation: never empty
     holder_id: str = Field(foreign_key="organization.id", max_length=64)
@@ -293,6 +308,38 @@ class Note(SQLModel, table=True):
     text: str | None = _text()
 
 
+class MessageAuthor(StrEnum):
+    """Who wrote a message of the case's thread."""
+
+    CLIENT = "client"
+    STAFF = "staff"
+
+
+class Message(SQLModel, table=True):
+    """One message of a referral's thread between its client and its staff (one thread per referral)."""
+
+    __table_args__ = (Index("ix_message_referral_at", "referral_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    referral_id: str = Field(foreign_key="referral.id", max_length=64)
+    author: str = Field(max_length=16)  # MessageAuthor
+    staff_id: int | None = Field(default=None, foreign_key="staff_user.id")  # the writer when author is staff
+    at: datetime = Field(default_factory=utcnow)
+    # personal data: emptied (the message row deleted) on erasure and retention
+    body: str | None = _text()
+
+
+class Attachment(SQLModel, table=True):
+    """A file attached to a message: stored on disk under ``stored_name`` (random), outside the web root."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+    message_id: int = Field(foreign_key="message.id", index=True)
+    referral_id: str = Field(foreign_key="referral.id", index=True, max_length=64)
+    filename: str = Field(max_length=255)  # as the sender named it, shown and offered back
+    content_type: str = Field(max_length=64)  # from the content, never from the name
+    size: int
+    stored_name: str = Field(max_length=64, index=True, unique=True)
+
+
 # --- public shapes: what the API, the export and the OpenAPI document show of a case ---------------
 
 # times as ``datetime.isoformat()`` writes them (``+00:00``, not pydantic's ``Z``): the contract's form
@@ -366,6 +413,8 @@ class ReferralSummary(SQLModel):
     """A referral in a list: no question, contact or notes (a list is not a read of personal data)."""
 
     id: str
+    code: str | None = Field(default=None, description="the case's human code, as the client knows it")
+    channel: str | None = Field(default=None, schema_extra={"enum": list(CHANNELS)})
     state: str = Field(schema_extra={"enum": list(REFERRAL_STATES)})
     holder: OrganizationRef = Field(description="the accountable organisation; never empty")
     owner: PersonPublic | None
@@ -388,7 +437,6 @@ class ReferralPublic(ReferralSummary):
     offers: list[OfferInReferral]
     events: list[EventPublic]
     front_door: OrganizationRef | None = None
-    channel: str | None = Field(default=None, schema_extra={"enum": list(CHANNELS)})
     consent: bool | None = None
     client_contact: str | None = None
     owned_at: Timestamp | None = None
@@ -491,6 +539,38 @@ class NoteCreate(_Body):
     """The body of ``POST /api/v1/referrals/{id}/notes``: the owner's follow-up note."""
 
     text: StrictStr = Field(min_length=1, max_length=MAX_NOTE)
+
+
+MAX_MESSAGE = 10000
+
+
+class MessageCreate(_Body):
+    """The body of ``POST /api/v1/referrals/{id}/messages`` and of the client's message form."""
+
+    body: StrictStr = Field(min_length=1, max_length=MAX_MESSAGE)
+
+
+class AttachmentPublic(SQLModel):
+    id: str
+    filename: str
+    content_type: str
+    size: int
+
+
+class StaffSigned(SQLModel):
+    """How a staff message is signed to the client: a first name and the organisation, never an e-mail."""
+
+    name: str | None
+    organisation: str | None
+
+
+class MessagePublic(SQLModel):
+    id: int
+    author: str = Field(schema_extra={"enum": ["client", "staff"]})
+    staff: StaffSigned | None
+    at: Timestamp
+    body: str | None
+    attachments: list[AttachmentPublic] = []
 
 
 class ReferralClose(_Body):

@@ -25,7 +25,7 @@ no deadlocks.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -41,9 +41,14 @@ from routing.directory.services import service_facts
 from routing.matcher.gazetteer import gazetteer
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteInputError, RouteRequest
+from routing.referrals.attachments import NewFile, store
 from routing.referrals.models import (
     CHANNELS,
+    Attachment,
     HandoffCreate,
+    Message,
+    MessageAuthor,
+    MessageCreate,
     Note,
     NoteCreate,
     Offer,
@@ -62,6 +67,7 @@ from routing.referrals.permissions import (
     holds,
     may_close_as,
     may_see,
+    may_use_thread,
     offer_is_for,
     owns,
     viewer,
@@ -212,6 +218,19 @@ def open_referral(
     The question is routed once (``route``) and the result stored with the referral. Without
     the client's consent the question and contact are not kept after routing.
     """
+    return _open(session, user.organization_id, user.id, enquiry, route=route, channel=channel, now=now)
+
+
+def _open(
+    session: Session,
+    organization_id: str,
+    actor_id: int | None,
+    enquiry: ReferralCreate,
+    *,
+    route: RouteFn,
+    channel: str,
+    now: datetime | None,
+) -> Referral:
     question, consent, contact = enquiry.question, enquiry.consent, enquiry.client_contact
     age: int | None = enquiry.age
     language: str | None = enquiry.language
@@ -236,9 +255,9 @@ def open_referral(
     now = now or utcnow()
     referral = Referral(
         state="open",
-        holder_id=user.organization_id,
-        contact_user_id=user.id,
-        front_door_id=user.organization_id,
+        holder_id=organization_id,
+        contact_user_id=actor_id,
+        front_door_id=organization_id,
         channel=channel,
         question=question if consent else None,
         client_contact=contact if consent else None,
@@ -256,7 +275,7 @@ def open_referral(
         for need, unmet in _needs_of(session, result):
             session.add(ReferralNeed.of(referral, need, unmet))
     events.record(
-        session, referral, "opened", actor_id=user.id, to_state="open", organization_id=user.organization_id, at=now
+        session, referral, "opened", actor_id=actor_id, to_state="open", organization_id=organization_id, at=now
     )
     return referral
 
@@ -277,6 +296,24 @@ def refer(
     made = _offer(
         session, user, referral.id, service_id=target.service_id, ring_id=target.ring_id, note=target.note, now=now
     )
+    return referral, made
+
+
+def open_at_door(
+    session: Session,
+    organization_id: str,
+    ring_id: str,
+    enquiry: ReferralCreate,
+    *,
+    route: RouteFn,
+    now: datetime | None = None,
+) -> tuple[Referral, Offer]:
+    """A client wrote in at the door: the referral is held by the door's organisation (no staff member
+    opened it) and offered at once to the door's ring. Both or neither, as ``refer``."""
+    referral = _open(session, organization_id, None, enquiry, route=route, channel="online", now=now)
+    if session.get(Ring, ring_id) is None:
+        raise BadInput(f"ring_id: no ring {ring_id}")
+    made = _offer_unchecked(session, referral, None, service_id=None, ring_id=ring_id, note=None, now=now)
     return referral, made
 
 
@@ -317,6 +354,24 @@ def _offer(
     duplicate = _duplicate_of(session, referral, same)
     if duplicate is not None:
         raise Conflict(f"there is already a pending offer {duplicate} to the same target")
+    return _offer_unchecked(
+        session, referral, user.id, service_id=service_id, ring_id=ring_id, note=note, now=now, to_org=organization_id
+    )
+
+
+def _offer_unchecked(
+    session: Session,
+    referral: Referral,
+    actor_id: int | None,
+    *,
+    service_id: str | None,
+    ring_id: str | None,
+    note: str | None,
+    now: datetime | None,
+    to_org: str | None = None,
+) -> Offer:
+    """Offer ``referral`` (open or offered, target checked by the caller) and record the event."""
+    organization_id = to_org
     now = now or utcnow()
     new = Offer(
         referral_id=referral.id,
@@ -325,7 +380,7 @@ def _offer(
         organization_id=organization_id,
         ring_id=ring_id,
         note=note,
-        created_by_id=user.id,
+        created_by_id=actor_id,
         created_at=now,
     )
     session.add(new)
@@ -338,7 +393,7 @@ def _offer(
         session,
         referral,
         "offered",
-        actor_id=user.id,
+        actor_id=actor_id,
         from_state=from_state,
         to_state="offered",
         offer_id=new.id,
@@ -677,3 +732,68 @@ def close_unchecked(
         session, referral, "closed", actor_id=actor_id, from_state=from_state, to_state="closed", reason=outcome, at=now
     )
     return referral
+
+
+# --- the thread with the client ----------------------------------------------------
+
+
+def thread_referral(session: Session, user: User, referral_id: str, *, lock: bool = False) -> Referral:
+    """The referral whose thread ``user`` may read and write for the staff (404 for everyone else)."""
+    _v, referral = get_visible(session, user, referral_id, lock=lock)
+    if not may_use_thread(user, referral):
+        raise NotFound(f"no referral {referral_id}")
+    return referral
+
+
+def post_message(
+    session: Session,
+    referral_id: str,
+    message: MessageCreate,
+    *,
+    staff: User | None,
+    files: Sequence[NewFile] = (),
+    now: datetime | None = None,
+) -> Message:
+    """A message to the case's thread, with its files: from ``staff`` (checked here), or from the
+    client when ``staff`` is None (the caller has checked the client's key). One ``message`` event
+    (→ ``referral.message``, which names the author's kind only). Not on a closed or erased case."""
+    if staff is not None:
+        referral = thread_referral(session, staff, referral_id, lock=True)
+    else:
+        referral = _lock(session, referral_id)
+    if referral.erased_at is not None:
+        raise Conflict("the client's data of this case was erased: the thread is closed")
+    if referral.state == "closed":
+        raise InvalidTransition("cannot write messages on a referral that is closed", ())
+    now = now or utcnow()
+    author = MessageAuthor.CLIENT if staff is None else MessageAuthor.STAFF
+    written = Message(
+        referral_id=referral.id, author=author, staff_id=staff.id if staff else None, at=now, body=message.body
+    )
+    session.add(written)
+    session.flush()
+    assert written.id is not None
+    for f in files:
+        session.add(
+            Attachment(
+                message_id=written.id,
+                referral_id=referral.id,
+                filename=f.filename,
+                content_type=f.content_type,
+                size=len(f.data),
+                stored_name=store(f.data),
+            )
+        )
+    referral.updated_at = now
+    session.flush()
+    events.record(
+        session,
+        referral,
+        "message",
+        actor_id=staff.id if staff else None,
+        from_state=referral.state,
+        to_state=referral.state,
+        reason=str(author),
+        at=now,
+    )
+    return written

@@ -150,6 +150,14 @@ def may(user: User, action: str, referral: Referral) -> bool:
     raise ValueError(f"no such action {action!r}")
 
 
+def may_use_thread(user: User, referral: Referral) -> bool:
+    """Who reads and writes the case's thread with the client for the staff: the owner; before anyone
+    owns it, the holder organisation's counsellors and org-admins. Everyone else is answered 404."""
+    if referral.owner_id is not None:
+        return referral.owner_id == user.id
+    return referral.holder_id == user.organization_id and user.role in DECIDING_ROLES
+
+
 def may_manage_client_data(user: User, referral: Referral) -> bool:
     """The client's data rights (export, erasure, access log): the holder's org-admin, a coordinator, an admin."""
     if user.role in (Role.COORDINATOR, Role.ADMIN):

@@ -18,8 +18,12 @@ from sqlmodel import Session, col, func, select
 from routing.accounts.models import User
 from routing.directory.models import Organization, Ring, Service
 from routing.referrals.models import (
+    Attachment,
+    AttachmentPublic,
     Event,
     EventPublic,
+    Message,
+    MessagePublic,
     NeedPublic,
     Note,
     NotePublic,
@@ -32,6 +36,7 @@ from routing.referrals.models import (
     ReferralNeed,
     ReferralPublic,
     ReferralSummary,
+    StaffSigned,
 )
 from routing.referrals.permissions import DECIDING_ROLES, pending_offers_for, viewer
 
@@ -344,6 +349,8 @@ def referral_public(case: CaseFile) -> ReferralPublic:
     r = case.referral
     return ReferralPublic(
         id=r.id,
+        code=r.code,
+        channel=r.channel,
         state=r.state,
         holder=_org(r.holder_id, case.names),
         owner=_person(case.owner),
@@ -357,7 +364,6 @@ def referral_public(case: CaseFile) -> ReferralPublic:
         created_at=r.created_at,
         updated_at=r.updated_at,
         front_door=_org(r.front_door_id, case.names),
-        channel=r.channel,
         consent=r.consent,
         client_contact=r.client_contact,
         needs_rerouting=r.needs_rerouting,
@@ -377,6 +383,8 @@ def summaries(session: Session, referrals: list[Referral]) -> list[ReferralSumma
     return [
         ReferralSummary(
             id=r.id,
+            code=r.code,
+            channel=r.channel,
             state=r.state,
             holder=_org(r.holder_id, names),
             owner=_person(names.people.get(r.owner_id) if r.owner_id is not None else None),
@@ -392,3 +400,83 @@ def summaries(session: Session, referrals: list[Referral]) -> list[ReferralSumma
         )
         for r in referrals
     ]
+
+
+# --- the thread with the client ------------------------------------------------------------------
+
+
+def first_name(user: User | None) -> str | None:
+    """How a counsellor is named to the client: the first name only (never the e-mail)."""
+    if user is None or not user.name:
+        return None
+    return user.name.split()[0]
+
+
+@dataclass
+class Thread:
+    messages: list[Message]
+    attachments: dict[int, list[Attachment]]  # by message id
+    names: Names
+
+    def public(self) -> list[MessagePublic]:
+        """The thread as the API and the client's page show it: staff signed with a first name and organisation."""
+        shown = []
+        for m in self.messages:
+            signed = None
+            if m.staff_id is not None:
+                person = self.names.people.get(m.staff_id)
+                org = self.names.orgs.get(person.organization_id) if person else None
+                signed = StaffSigned(name=first_name(person), organisation=org)
+            assert m.id is not None
+            shown.append(
+                MessagePublic(
+                    id=m.id,
+                    author=m.author,
+                    staff=signed,
+                    at=m.at,
+                    body=m.body,
+                    attachments=[
+                        AttachmentPublic.model_validate(a, from_attributes=True) for a in self.attachments[m.id]
+                    ],
+                )
+            )
+        return shown
+
+
+def thread_of(session: Session, referral_id: str) -> Thread:
+    """The referral's messages, oldest first, with their files and the writers' names and organisations."""
+    messages = list(
+        session.exec(
+            select(Message).where(col(Message.referral_id) == referral_id).order_by(col(Message.at), col(Message.id))
+        )
+    )
+    files: dict[int, list[Attachment]] = {m.id: [] for m in messages if m.id is not None}
+    query = select(Attachment).where(col(Attachment.referral_id) == referral_id).order_by(col(Attachment.filename))
+    for a in session.exec(query):
+        files.setdefault(a.message_id, []).append(a)
+    names = names_for(session, users=[m.staff_id for m in messages])
+    names.orgs = names_for(session, orgs=[p.organization_id for p in names.people.values()]).orgs
+    return Thread(messages, files, names)
+
+
+def waiting_for_reply(session: Session, referral_ids: Iterable[str]) -> set[str]:
+    """Of these referrals, those whose thread's last message is the client's (the inbox marks them)."""
+    ids = list(referral_ids)
+    if not ids:
+        return set()
+    last = (
+        select(Message.referral_id, func.max(Message.id).label("last"))
+        .where(col(Message.referral_id).in_(ids))
+        .group_by(col(Message.referral_id))
+        .subquery()
+    )
+    rows = session.exec(
+        select(Message.referral_id).join(last, col(Message.id) == last.c.last).where(col(Message.author) == "client")
+    )
+    return set(rows.all())
+
+
+def attachment_of(session: Session, referral_id: str, attachment_id: str) -> Attachment | None:
+    """One file of the referral's thread (None when it is not this referral's)."""
+    found = session.get(Attachment, attachment_id) if 0 < len(attachment_id) <= 64 else None
+    return found if found is not None and found.referral_id == referral_id else None

@@ -20,15 +20,19 @@ from sqlmodel import Session, col, select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
+import routing.door.mail as door_mail
+import routing.referrals.attachments as attachments
 import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
+from routing.door.forms import MessageForm
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
 from routing.referrals.models import (
     HandoffCreate,
+    MessageCreate,
     NoteCreate,
     Offer,
     OfferCreate,
@@ -36,16 +40,20 @@ from routing.referrals.models import (
     Referral,
     ReferralClose,
 )
-from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, viewer
+from routing.referrals.permissions import DECIDING_ROLES, holds, may, may_decide, may_use_thread, viewer
 from routing.referrals.queries import (
     INBOX_LISTS,
+    attachment_of,
     case_file,
     inbox_of,
     names_for,
     ring_queue,
     taken_by,
+    thread_of,
     user_name,
+    waiting_for_reply,
 )
+from routing.web.headers import personal
 from routing.web.navigation import role_required
 from routing.web.views import bp
 
@@ -109,6 +117,7 @@ def inbox() -> str:
         note=NoteForm(),
         close=CloseForm(),
         may_decide=current_user.user.role in DECIDING_ROLES,
+        waiting=waiting_for_reply(s, [r.id for r in box.mine.referrals]),
     )
 
 
@@ -158,6 +167,8 @@ def referral_page(referral_id: str) -> str:
         note=NoteForm(),
         close=CloseForm(),
         handoff=handoff,
+        thread=thread_of(read, referral.id) if may_use_thread(user, referral) else None,
+        message=MessageForm(),
     )
 
 
@@ -344,3 +355,47 @@ def handoff(referral_id: str) -> Response:
     else:
         flash(_("Handoff proposed. You own the case until they accept it."), "ok")
     return redirect(url_for("web.referral_page", referral_id=referral_id))
+
+
+# --- the thread with the client ------------------------------------------------------
+
+
+@bp.post("/referrals/<referral_id>/messages")
+@role_required()
+def referral_message(referral_id: str) -> Response:
+    form = MessageForm()
+    back = url_for("web.referral_page", referral_id=referral_id) + "#thread"
+    if not form.validate_on_submit():
+        flash(_("Write the message before sending it."), "error")
+        return redirect(back)
+    s = db.session()
+    try:
+        files = attachments.uploaded(form.files)
+        written = parsed(MessageCreate, {"body": form.body.data})
+        referrals.post_message(s, referral_id, written, staff=current_user.user, files=files)
+        s.commit()
+    except OperationError as exc:
+        if isinstance(exc, NotFound):
+            s.rollback()
+            abort(404)
+        s.rollback()
+        flash(str(exc) if "file" in str(exc) else str(GENERIC_REFUSAL), "error")
+        return redirect(back)
+    door_mail.notify_client(db.read_session(), referral_id)
+    flash(_("Sent. The client gets an e-mail that there is a new message (not what it says)."), "ok")
+    return redirect(back)
+
+
+@bp.get("/referrals/<referral_id>/files/<attachment_id>")
+@role_required()
+@personal
+def referral_file(referral_id: str, attachment_id: str) -> Response:
+    s = db.read_session()
+    try:
+        referral = referrals.thread_referral(s, current_user.user, referral_id)
+    except NotFound:
+        abort(404)
+    stored = attachment_of(s, referral.id, attachment_id)
+    if stored is None:
+        abort(404)
+    return attachments.download(stored)

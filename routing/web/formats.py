@@ -136,6 +136,7 @@ def init_app(app: Flask) -> None:
         outcome_label=lambda code: labels.label(labels.OUTCOME_LABELS, code),
         event_label=lambda code: labels.label(labels.EVENTS, code),
         role_label=lambda code: labels.label(labels.ROLE_LABELS, code),
+        channel_label=lambda code: labels.label(labels.CHANNEL_LABELS, code),
         ask_label=lambda code: labels.label(labels.ASK, code),
         service_status=lambda code: labels.label(labels.SERVICE_STATUS, code),
     )

@@ -54,7 +54,14 @@ EVENTS: dict[str, Any] = {
     "closed": _l("closed"),
     "reminder": _l("reminder sent"),
     "erased": _l("client data erased"),
+    "message": _l("message in the thread with the client"),
     "anonymised": _l("anonymised"),
+}
+CHANNEL_LABELS: dict[str, Any] = {
+    "desk": _l("at a front desk"),
+    "ring": _l("through a ring"),
+    "api": _l("through the API"),
+    "online": _l("online: the client wrote in"),
 }
 ROLE_LABELS: dict[str, Any] = {
     "front-desk": _l("front desk"),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
+import routing.door.keys as door
 from routing.core import db
 from routing.directory.services import organizations_with_services
 
@@ -12,4 +13,6 @@ bp = Blueprint("web", __name__)
 
 @bp.get("/")
 def index() -> str:
-    return render_template("web/index.html", organizations=organizations_with_services(db.read_session()))
+    s = db.read_session()
+    door_open = door.door_of(s, current_app.config) is not None
+    return render_template("web/index.html", organizations=organizations_with_services(s), door_open=door_open)

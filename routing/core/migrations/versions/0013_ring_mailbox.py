@@ -1,7 +1,7 @@
 """ring mailboxes: where each ring's shared box is, and every mail taken from or sent for it
 
 Revision ID: 0013_ring_mailbox
-Revises: 0006_figures_speed
+Revises: 0008_client_door
 Create Date: 2026-12-07 19:10:10.249185
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0013_ring_mailbox"
-down_revision = "0006_figures_speed"
+down_revision = "0008_client_door"
 branch_labels = None
 depends_on = None
 

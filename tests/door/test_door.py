@@ -1,0 +1,197 @@
+"""The client's door over the test client: writing in, the private page, the thread both ways, files, rights."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from flask.testing import FlaskClient
+from sqlmodel import select
+
+from routing.door.models import ClientKey
+from routing.referrals.models import Attachment, Event, Message, Referral
+
+from ..web.conftest import login
+from .conftest import csrf, write_in
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _open(client: FlaskClient, **fields) -> str:
+    answer = write_in(client, **fields)
+    assert answer.status_code == 303, answer.text
+    return answer.headers["Location"]
+
+
+def test_the_door_is_shut_without_its_settings(app, network) -> None:
+    app.config["CLIENT_DOOR_RING"] = None
+    assert app.test_client().get("/client/new").status_code == 404
+
+
+def test_writing_in_opens_an_online_case_offered_to_the_ring(app, client, network, store, smtp_server) -> None:
+    _url, sink = smtp_server
+    page = _open(client, contact_email="matti@example.fi", language="sv")
+    token = page.rsplit("/", 1)[1]
+    assert len(token) >= 22
+    referral = store.exec(select(Referral)).one()
+    assert referral.channel == "online" and referral.state == "offered" and referral.holder_id == "door"
+    assert referral.contact_user_id is None and referral.code and len(referral.code) == 9
+    key = store.get(ClientKey, referral.id)
+    assert key is not None and token not in key.token_digest and key.email == "matti@example.fi"
+    shown = client.get(page)
+    assert shown.status_code == 200 and referral.code in shown.text
+    assert shown.headers["Cache-Control"] == "no-store"
+    (mail,) = sink.to("matti@example.fi")
+    assert referral.code in mail["Subject"] and "opiskelemaan" not in mail["Subject"]
+    assert f"http://door.example/client/c/{token}" in mail.get_content()
+    assert "opiskelemaan" not in mail.get_content()
+
+
+def test_a_wrong_or_guessed_token_is_404(client, network) -> None:
+    page = _open(client)
+    assert client.get(page[:-2] + "xx").status_code == 404
+    assert client.get("/client/c/" + "A" * 22).status_code == 404
+    assert client.get("/client/c/short").status_code == 404
+
+
+def test_without_consent_nothing_is_kept(client, network, store) -> None:
+    answer = write_in(client, consent="")
+    assert answer.status_code == 200
+    assert store.exec(select(Referral)).all() == []
+
+
+def test_bad_input_is_told_field_by_field(client, network, store) -> None:
+    assert write_in(client, question="").status_code == 400
+    assert write_in(client, question="x" * 4001).status_code == 400
+    assert write_in(client, age="400").status_code == 400
+    unknown = write_in(client, municipality="Atlantis")
+    assert (unknown.status_code == 400 and "municipality" in unknown.text.lower()) or "kunta" in unknown.text.lower()
+    assert write_in(client, website="http://spam.example").status_code == 400  # the honeypot
+    no_csrf = client.post("/client/new", data={"question": "apua", "consent": "y"})
+    assert no_csrf.status_code == 400
+    assert store.exec(select(Referral)).all() == []
+
+
+def test_five_cases_an_hour_per_address(client, network) -> None:
+    for _ in range(5):
+        _open(client)
+    sixth = write_in(client)
+    assert sixth.status_code == 429
+    assert 0 < int(sixth.headers["Retry-After"]) <= 3600
+
+
+def test_the_thread_both_ways_with_mails_and_webhook_events(app, client, network, store, smtp_server) -> None:
+    _url, sink = smtp_server
+    page = _open(client, contact_email="matti@example.fi")
+    referral = store.exec(select(Referral)).one()
+    # a counsellor of the ring takes it and writes through the API
+    staff = app.test_client()
+    login(staff, "anna@ohjaamo.fi")
+    offer_id = store.exec(select(Event.offer_id).where(Event.kind == "offered")).one()
+    taken = staff.post(f"/offers/{offer_id}/accept", data={"csrf_token": csrf(staff, "/ring")})
+    assert taken.status_code == 302
+    from routing.accounts.auth import create_token
+    from routing.core import db
+
+    with app.app_context(), db.transaction() as s:
+        from ..web.conftest import user
+
+        api_token = create_token(s, user(s, "anna@ohjaamo.fi"))
+    auth = {"Authorization": f"Bearer {api_token}"}
+    made = app.test_client().post(
+        f"/api/v1/referrals/{referral.id}/messages", json={"body": "Mitä opiskelit aiemmin?"}, headers=auth
+    )
+    assert made.status_code == 201, made.text
+    assert made.json["author"] == "staff" and made.json["staff"]["organisation"] == "Ohjaamo Kerava"
+    mails = sink.to("matti@example.fi")
+    assert len(mails) == 2 and "Mitä opiskelit" not in mails[-1].get_content()
+    # the client reads it and answers with a PDF
+    shown = client.get(page)
+    assert "Mitä opiskelit aiemmin?" in shown.text and "Ohjaamo Kerava" in shown.text
+    answer = client.post(
+        page + "/messages",
+        data={"body": "Lukion", "csrf_token": csrf(client, page), "files": (io.BytesIO(PDF), "todistus.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 303, answer.text
+    listed = app.test_client().get(f"/api/v1/referrals/{referral.id}/messages", headers=auth).json
+    assert [m["author"] for m in listed] == ["staff", "client"]
+    (pdf,) = listed[1]["attachments"]
+    assert pdf["content_type"] == "application/pdf" and pdf["filename"] == "todistus.pdf"
+    # the owner is told, without the words
+    (told,) = sink.to("anna@ohjaamo.fi")
+    assert referral.code in told["Subject"] and "Lukion" not in told.get_content()
+    # the file comes back to both as a download only
+    got = client.get(f"{page}/files/{pdf['id']}")
+    assert got.data == PDF and got.headers["X-Content-Type-Options"] == "nosniff"
+    assert got.headers["Content-Disposition"].startswith("attachment")
+    staff_got = staff.get(f"/referrals/{referral.id}/files/{pdf['id']}")
+    assert staff_got.data == PDF
+    kinds = [e.reason for e in store.exec(select(Event).where(Event.kind == "message").order_by(Event.id))]
+    assert kinds == ["staff", "client"]
+
+
+def test_a_file_that_is_not_pdf_png_or_jpeg_is_refused(client, network, store) -> None:
+    page = _open(client)
+    answer = client.post(
+        page + "/messages",
+        data={"body": "liite", "csrf_token": csrf(client, page), "files": (io.BytesIO(b"MZ\x90\x00exe"), "cv.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 400
+    assert store.exec(select(Message)).all() == []
+
+
+def test_others_than_the_owner_get_404_for_the_thread(app, client, network, store) -> None:
+    _open(client)
+    referral = store.exec(select(Referral)).one()
+    outsider = app.test_client()
+    login(outsider, "far@far.fi")
+    token = csrf(outsider, "/inbox")
+    assert (
+        outsider.post(f"/referrals/{referral.id}/messages", data={"body": "x", "csrf_token": token}).status_code == 404
+    )
+
+
+def test_export_who_read_and_withdrawal(app, client, network, store) -> None:
+    page = _open(client, contact_email="matti@example.fi")
+    referral = store.exec(select(Referral)).one()
+    staff = app.test_client()
+    login(staff, "anna@ohjaamo.fi")
+    assert staff.get(f"/referrals/{referral.id}").status_code == 200  # a logged read
+    client.post(
+        page + "/messages",
+        data={"body": "Liitteenä", "csrf_token": csrf(client, page), "files": (io.BytesIO(PDF), "cv.pdf")},
+        content_type="multipart/form-data",
+    )
+    shown = client.get(page).text
+    assert "Ohjaamo Kerava" in shown and "anna@ohjaamo.fi" not in shown
+    download = client.get(page + "/export")
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    archive = zipfile.ZipFile(io.BytesIO(download.data))
+    data = json.loads(archive.read("case.json"))
+    assert data["referral"]["question"].startswith("Haluaisin") and data["messages"][0]["body"] == "Liitteenä"
+    assert "anna@ohjaamo.fi" not in json.dumps(data)
+    assert any(name.endswith("cv.pdf") for name in archive.namelist())
+    stored = store.exec(select(Attachment)).one()
+    from routing.referrals.attachments import path_of
+
+    with app.app_context():
+        on_disk = path_of(stored.stored_name)
+    assert on_disk.exists()
+    confirm = client.get(page + "/withdraw")
+    assert confirm.status_code == 200
+    not_sure = client.post(page + "/withdraw", data={"csrf_token": csrf(client, page + "/withdraw")})
+    assert not_sure.status_code == 400
+    gone = client.post(page + "/withdraw", data={"sure": "y", "csrf_token": csrf(client, page + "/withdraw")})
+    assert gone.status_code == 200
+    store.expire_all()
+    after = store.get(Referral, referral.id)
+    assert after is not None and after.question is None and after.client_contact is None
+    assert after.state == "closed" and after.outcome == "client-withdrew"
+    assert store.exec(select(Message)).all() == [] and store.exec(select(Attachment)).all() == []
+    assert not on_disk.exists()
+    assert client.get(page).status_code == 404  # the link is stale now: as any wrong one
+    staff_page = staff.get(f"/referrals/{referral.id}").text
+    assert "Haluaisin" not in staff_page and "Liitteenä" not in staff_page and "cv.pdf" not in staff_page
