@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -33,21 +34,21 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+import routing.mailbox.thread as thread
 import routing.referrals.operations as referrals
-from routing.accounts.models import Role, User
+from routing.accounts.models import User
 from routing.core.clock import utcnow
 from routing.core.errors import OperationError, parsed
 from routing.core.locks import DatabaseLock, LockBusy
 from routing.core.mail import Mailer, MailError, open_mailer
 from routing.directory.models import Ring
-from routing.mailbox import thread
-from routing.mailbox.answers import acknowledgement
+from routing.mailbox.answers import acknowledgement, staff_answer
 from routing.mailbox.boxes import first_member
 from routing.mailbox.models import AutoAnswer, CaseMail, MailKind, RingMailbox
 from routing.mailbox.reading import MAX_MAIL_BYTES, Incoming, Unusable, message_id_of, read_mail
 from routing.mailbox.sealing import Unsealable, sender_digest, unseal
 from routing.referrals.desk import contact_by
-from routing.referrals.models import OfferCreate, Referral, ReferralCreate
+from routing.referrals.models import Message, Referral, ReferralCreate
 
 log = logging.getLogger("eteinen.mailbox")
 
@@ -72,6 +73,7 @@ class MailSettings:
     base_url: str
     smtp_url: str | None
     outbox_folder: Path
+    door_open: bool = False  # the client door is open: acknowledgements carry the case's private link
 
     @classmethod
     def from_config(cls, config: Any, instance_path: str | Path) -> MailSettings:
@@ -80,6 +82,7 @@ class MailSettings:
             base_url=str(config["BASE_URL"]),
             smtp_url=config.get("SMTP_URL"),
             outbox_folder=Path(instance_path) / "outbox-mail",
+            door_open=bool(config.get("CLIENT_DOOR_ORG") and config.get("CLIENT_DOOR_RING")),
         )
 
 
@@ -118,11 +121,6 @@ class RingRound:
 
 def folder_name(delimiter: str, leaf: str) -> str:
     return f"Eteinen{delimiter}{leaf}"
-
-
-def acting_for(organization_id: str) -> User:
-    """The holder organisation acting without a person (the mailbox opens cases for it): never stored."""
-    return User(id=None, email="mailbox@eteinen.invalid", organization_id=organization_id, role=Role.ORG_ADMIN)
 
 
 # --- one mail -------------------------------------------------------------------
@@ -189,8 +187,13 @@ def take(
         if incoming.automatic:
             record.kind = MailKind.AUTOMATIC  # an out-of-office answer to our acknowledgement: no thread, no answer
         else:
-            record.kind = MailKind.REPLY
-            record.message_ref = thread.client_mail(session, referral, incoming.text, now=now)
+            try:
+                with session.begin_nested():
+                    record.message_ref = thread.client_mail(session, referral, incoming.text, now=now)
+            except OperationError as exc:  # the case's data was erased: the mail is kept aside, not lost
+                record.reason = f"a reply to case {thread.code_of(referral)}: {exc}"[:200]
+            else:
+                record.kind = MailKind.REPLY
         session.add(record)
         return record
     if incoming.automatic:
@@ -199,19 +202,14 @@ def take(
         return record
     holder = box.holder_id or first_member(session, box.ring_id)
     try:
+        # consent: the client wrote in themselves; the acknowledgement tells how to object
         enquiry = parsed(
             ReferralCreate,
             {"question": incoming.text, "consent": True, "client_contact": incoming.reply_to or incoming.sender},
         )
         with session.begin_nested():
-            referral, _offer = referrals.refer(
-                session,
-                acting_for(holder),
-                enquiry,
-                OfferCreate(ring_id=box.ring_id),
-                route=route,
-                channel="email",
-                now=now,
+            referral, _offer = referrals.open_at_door(
+                session, holder, box.ring_id, enquiry, route=route, channel="email", now=now
             )
     except OperationError as exc:
         record.reason = f"not a case: {exc}"[:200]
@@ -339,7 +337,16 @@ def read_box(
                     raw = client.fetch([uid], ["BODY.PEEK[HEADER]"]).get(uid, {}).get(b"BODY[HEADER]", b"")
                 checkpoint("fetched")
                 target = _take_one(
-                    engine, box, uidvalidity, uid, raw, route=route, now=now, report=report, too_large=too_large
+                    engine,
+                    box,
+                    uidvalidity,
+                    uid,
+                    raw,
+                    route=route,
+                    now=now,
+                    report=report,
+                    settings_base_url=settings.base_url,
+                    too_large=too_large,
                 )
                 checkpoint("committed")
                 _move(client, uid, held_folder if target == HELD else done_folder, checkpoint)
@@ -359,6 +366,7 @@ def _take_one(
     route: referrals.RouteFn,
     now: datetime,
     report: RingRound,
+    settings_base_url: str,
     too_large: bool = False,
 ) -> str:
     """Record the mail (or find it recorded); returns the folder it goes to."""
@@ -377,9 +385,23 @@ def _take_one(
                 report.finished += 1
             else:
                 _count(report, known)
+                if known.kind == MailKind.REPLY and known.referral_id is not None:
+                    tell_owner(session, known.referral_id, settings_base_url)
         else:
             report.finished += 1
         return HELD if known.kind == MailKind.HELD else DONE
+
+
+def tell_owner(session: Session, referral_id: str, base_url: str) -> bool:
+    """The client wrote: the case's owner (the last one, on a closed case) hears that, not what."""
+    from routing.door.mail import new_message_to_staff
+
+    referral = session.get(Referral, referral_id)
+    owner = session.get(User, referral.owner_id) if referral is not None and referral.owner_id else None
+    if referral is None or owner is None or not owner.active:
+        return False
+    url = f"{base_url.rstrip('/')}/referrals/{referral.id}"
+    return new_message_to_staff(owner.email, url, thread.code_of(referral), owner.language)
 
 
 def _count(report: RingRound, made: CaseMail) -> None:
@@ -437,7 +459,9 @@ def send_answers(
     checkpoint: Checkpoint = _no_checkpoint,
     mailer: AbstractContextManager[Mailer] | None = None,
 ) -> tuple[int, int]:
-    """Send the acknowledgements still due for this ring's new cases; (sent, not sent by the daily limit)."""
+    """Send what is due from this ring's address: the acknowledgements of new cases and the staff's
+    answers on e-mail cases; (sent, acknowledgements not sent by the daily limit). Each is marked sent
+    in the transaction committed right after the SMTP server took it."""
     sent = skipped = 0
     with Session(engine, expire_on_commit=False) as session:
         due = session.exec(
@@ -456,39 +480,89 @@ def send_answers(
                 record.answer_due = False
                 referral = session.get(Referral, record.referral_id) if record.referral_id else None
                 to = referral.client_contact if referral is not None else None
-                if referral is None or not to or not _answer_once_today(session, settings.secret, to, now):
-                    skipped += 1
+                if referral is None or not to:  # erased meanwhile: nothing to send, nobody to send it to
                     session.commit()
                     continue
-                answer_id = f"ack-{record.id}.{referral.id}@{box.address.rpartition('@')[2]}"
-                message = acknowledgement(
-                    ring_name=ring_name,
-                    ring_address=box.address,
-                    to=to,
-                    code=thread.code_of(referral),
-                    language=record.language,
-                    contact_by=contact_by(referral.created_at),
-                    message_id=answer_id,
-                    refers_to=[record.message_id],
-                    door_link=thread.door_link(session, referral, settings.base_url),
-                    now=now,
-                )
-                session.add(
-                    CaseMail(
-                        ring_id=box.ring_id, message_id=answer_id, kind=MailKind.ANSWER, referral_id=referral.id, at=now
-                    )
-                )
-                session.flush()
+                message: EmailMessage | None
+                if record.kind == MailKind.CASE:
+                    if not _answer_once_today(session, settings.secret, to, now):
+                        skipped += 1
+                        session.commit()
+                        continue
+                    message = _acknowledgement(session, box, ring_name, settings, record, referral, to, now)
+                else:
+                    message = _staff_answer(session, box, ring_name, record, referral, to, now)
+                    if message is None:
+                        session.commit()
+                        continue
                 try:
                     out.send(message)
                 except MailError as exc:
                     session.rollback()
-                    log.warning("acknowledgement for case %s not sent: %s", referral.id, exc)
+                    log.warning("mail for case %s not sent: %s", referral.id, type(exc).__name__)
                     break  # the rest wait for the next round
                 checkpoint("answered")
                 session.commit()
                 sent += 1
     return sent, skipped
+
+
+def _acknowledgement(
+    session: Session,
+    box: RingMailbox,
+    ring_name: str,
+    settings: MailSettings,
+    record: CaseMail,
+    referral: Referral,
+    to: str,
+    now: datetime,
+) -> EmailMessage:
+    answer_id = f"ack-{record.id}.{referral.id}@{box.address.rpartition('@')[2]}"
+    session.add(
+        CaseMail(ring_id=box.ring_id, message_id=answer_id, kind=MailKind.ANSWER, referral_id=referral.id, at=now)
+    )
+    session.flush()
+    return acknowledgement(
+        ring_name=ring_name,
+        ring_address=box.address,
+        to=to,
+        code=thread.code_of(referral),
+        language=record.language,
+        contact_by=contact_by(referral.created_at),
+        message_id=answer_id,
+        refers_to=[record.message_id],
+        door_link=thread.door_link(session, referral, settings.base_url, door_open=settings.door_open),
+        now=now,
+    )
+
+
+def _staff_answer(
+    session: Session, box: RingMailbox, ring_name: str, record: CaseMail, referral: Referral, to: str, now: datetime
+) -> EmailMessage | None:
+    """A staff message of the thread as a mail: threaded under the case's earlier mails, newest first."""
+    written = session.get(Message, record.message_ref) if record.message_ref is not None else None
+    if written is None or not written.body:
+        return None
+    earlier = session.exec(
+        select(CaseMail.message_id)
+        .where(
+            col(CaseMail.referral_id) == referral.id,
+            col(CaseMail.kind).in_([MailKind.CASE, MailKind.REPLY, MailKind.ANSWER]),
+            col(CaseMail.id) != record.id,
+        )
+        .order_by(col(CaseMail.id).desc())
+    ).all()
+    return staff_answer(
+        ring_name=ring_name,
+        ring_address=box.address,
+        to=to,
+        code=thread.code_of(referral),
+        language=referral.language,
+        body=written.body,
+        message_id=record.message_id,
+        refers_to=list(earlier),
+        now=now,
+    )
 
 
 # --- a round ---------------------------------------------------------------------
