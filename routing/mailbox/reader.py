@@ -51,6 +51,8 @@ from routing.referrals.desk import contact_by
 from routing.referrals.models import Message, Referral, ReferralCreate
 
 log = logging.getLogger("eteinen.mailbox")
+# imapclient logs every IMAP line at DEBUG, mails and passwords too: never, whatever the root level
+logging.getLogger("imapclient").setLevel(logging.INFO)
 
 LOCK_NAME = "mail"
 DONE = "Done"
