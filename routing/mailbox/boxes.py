@@ -154,3 +154,30 @@ def box_lines(session: Session, ring_id: str) -> list[str]:
     for held in held_mails(session, ring_id, limit=20):
         lines.append(f"held {held.at:%Y-%m-%d %H:%M} from {held.sender or 'unknown sender'}: {held.reason}")
     return lines
+
+
+@dataclass
+class BoxStatus:
+    """A ring's box as its org-admins see it on the ring page."""
+
+    ring: str
+    address: str
+    last_read_at: datetime | None
+    last_error: str | None
+    retry_at: datetime | None
+    held: list[HeldMail]
+
+
+def box_status(session: Session, ring_ids: list[str]) -> list[BoxStatus]:
+    if not ring_ids:
+        return []
+    rows = session.exec(
+        select(RingMailbox, Ring.name)
+        .join(Ring, col(Ring.id) == RingMailbox.ring_id)
+        .where(col(RingMailbox.ring_id).in_(ring_ids))
+        .order_by(col(Ring.name))
+    ).all()
+    return [
+        BoxStatus(name, box.address, box.last_read_at, box.last_error, box.retry_at, held_mails(session, box.ring_id))
+        for box, name in rows
+    ]

@@ -23,10 +23,11 @@ from wtforms import SelectChoice
 import routing.door.mail as door_mail
 import routing.referrals.attachments as attachments
 import routing.referrals.operations as referrals
-from routing.accounts.models import User
+from routing.accounts.models import Role, User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
 from routing.door.forms import MessageForm
+from routing.mailbox.boxes import box_status
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
@@ -97,10 +98,13 @@ def page_url(endpoint: str, positions: Mapping[str, int], param: str | None = No
 
 @bp.get("/ring")
 @role_required(*DECIDING_ROLES)
+@personal
 def ring() -> str:
     s = db.read_session()
     rings, listing = ring_queue(s, current_user.user, requested_page("page"))
-    return render_template("referrals/ring.html", rings=rings, queue=listing, form=ActionForm())
+    # the ring's mailbox and the mails it held, for the org-admins who answer for it (routing/mailbox)
+    boxes = box_status(s, [r.id for r in rings]) if current_user.user.role == Role.ORG_ADMIN else []
+    return render_template("referrals/ring.html", rings=rings, queue=listing, form=ActionForm(), boxes=boxes)
 
 
 @bp.get("/inbox")
