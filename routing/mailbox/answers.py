@@ -23,8 +23,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "{door}"
             "\nTietosuoja: kirjoittamalla meille annoit suostumuksesi siihen, että viestisi ja sähköpostiosoitteesi"
             " tallennetaan asiasi hoitamista varten. Tiedot poistetaan säilytysajan jälkeen. Voit vastustaa"
-            " käsittelyä, pyytää tietosi tai niiden poistamista vastaamalla tähän viestiin sanalla POISTA"
-            " tai ottamalla yhteyttä renkaan organisaatioihin. Alkuperäinen sähköpostisi säilyy renkaan"
+            " käsittelyä, pyytää tietosi tai niiden poistamista vastaamalla tähän viestiin tai ottamalla"
+            " yhteyttä renkaan organisaatioihin. Alkuperäinen sähköpostisi säilyy renkaan"
             " omassa postilaatikossa.\n\n"
             "Tämä on automaattinen vastaus.\n"
         ),
@@ -42,9 +42,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "{door}"
             "\nDataskydd: genom att skriva till oss samtyckte du till att ditt meddelande och din e-postadress"
             " sparas för att sköta ditt ärende. Uppgifterna raderas efter lagringstiden. Du kan invända mot"
-            " behandlingen, begära dina uppgifter eller att de raderas genom att svara med ordet RADERA"
-            " eller kontakta ringens organisationer. Ditt ursprungliga e-postmeddelande finns kvar i ringens"
-            " egen brevlåda.\n\n"
+            " behandlingen, begära dina uppgifter eller att de raderas genom att svara på det här"
+            " meddelandet eller kontakta ringens organisationer. Ditt ursprungliga e-postmeddelande finns"
+            " kvar i ringens egen brevlåda.\n\n"
             "Detta är ett automatiskt svar.\n"
         ),
         "door": "Du kan också följa ditt ärende på {link}\n",
@@ -60,7 +60,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "{door}"
             "\nPrivacy: by writing to us you agreed that your message and e-mail address are kept to handle"
             " your case. They are deleted after the retention period. You can object to the processing, ask"
-            " for your data or for its erasure by replying with the word ERASE or by contacting the ring's"
+            " for your data or for its erasure by replying to this message or by contacting the ring's"
             " organisations. Your original e-mail stays in the ring's own mailbox.\n\n"
             "This is an automatic reply.\n"
         ),

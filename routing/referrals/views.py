@@ -386,7 +386,11 @@ def referral_message(referral_id: str) -> Response:
         flash(str(exc) if "file" in str(exc) else str(GENERIC_REFUSAL), "error")
         return redirect(back)
     door_mail.notify_client(db.read_session(), referral_id)
-    flash(_("Sent. The client gets an e-mail that there is a new message (not what it says)."), "ok")
+    sent = db.read_session().get(Referral, referral_id)
+    if sent is not None and sent.channel == "email":  # routing/mailbox sends it on its next round
+        flash(_("Sent. It goes to the client by e-mail from the ring's address within a minute."), "ok")
+    else:
+        flash(_("Sent. The client gets an e-mail that there is a new message (not what it says)."), "ok")
     return redirect(back)
 
 

@@ -57,7 +57,7 @@ def test_three_mails_in_three_languages_become_three_cases_offered_to_the_ring(
     assert sv["In-Reply-To"] == "<5B2E1C7A-3F0D-4C1E-9E51-sv-apple-new@example.se>"
     body = sv.get_content()
     assert code in body and "9.12.2026" in body  # two working days after Monday 7 December
-    assert "Dataskydd" in body and "RADERA" in body
+    assert "Dataskydd" in body and "invända mot behandlingen" in body
     assert "Jakobstad" not in sv["Subject"]
     assert by_to["sam.client@example.com"]["Subject"].startswith("Your message has been received [")
 
