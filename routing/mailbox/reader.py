@@ -4,7 +4,7 @@ its case's thread, each taken exactly once.
 For each mail, in this order::
 
     fetch ─▶ record (the CaseMail row in the same transaction as the case or message) ─▶ commit
-          ─▶ flag \\Seen ─▶ move to Eteinen/Done (or Eteinen/Held)
+          ─▶ (for the batch of mails fetched together) flag \\Seen ─▶ move to Eteinen/Done (or Eteinen/Held)
 
 A reader stopped anywhere leaves the mail either unrecorded and in the box (the next round takes
 it) or recorded (the next round sees the row by UIDVALIDITY/UID or Message-ID and only finishes
@@ -289,18 +289,23 @@ def _ensure_folders(client: IMAPClient, folder: str) -> tuple[str, str]:
     return names
 
 
-def _move(client: IMAPClient, uid: int, target: str, checkpoint: Checkpoint) -> None:
-    client.add_flags([uid], [b"\\Seen"], silent=True)
+def _move(client: IMAPClient, targets: dict[int, str], checkpoint: Checkpoint) -> None:
+    """Flag and move the batch's mails, each already recorded and committed, to their folders."""
+    if not targets:
+        return
+    client.add_flags(list(targets), [b"\\Seen"], silent=True)
     checkpoint("flagged")
-    if client.has_capability("MOVE"):
-        client.move([uid], target)
-    else:  # COPY, then mark and expunge only this one (UIDPLUS) or the box
-        client.copy([uid], target)
-        client.delete_messages([uid], silent=True)
-        if client.has_capability("UIDPLUS"):
-            client.uid_expunge([uid])
-        else:
-            client.expunge()
+    for folder in sorted(set(targets.values())):
+        uids = [uid for uid, to in targets.items() if to == folder]
+        if client.has_capability("MOVE"):
+            client.move(uids, folder)
+        else:  # COPY, then mark and expunge only these (UIDPLUS) or the box
+            client.copy(uids, folder)
+            client.delete_messages(uids, silent=True)
+            if client.has_capability("UIDPLUS"):
+                client.uid_expunge(uids)
+            else:
+                client.expunge()
     checkpoint("moved")
 
 
@@ -332,6 +337,7 @@ def read_box(
             sizes = client.fetch(batch, ["RFC822.SIZE"])
             small = [uid for uid in batch if int(sizes.get(uid, {}).get(b"RFC822.SIZE", 0)) <= MAX_MAIL_BYTES]
             bodies = client.fetch(small, ["BODY.PEEK[]"]) if small else {}
+            targets: dict[int, str] = {}
             for uid in batch:
                 raw = bodies.get(uid, {}).get(b"BODY[]")
                 too_large = raw is None
@@ -351,7 +357,9 @@ def read_box(
                     too_large=too_large,
                 )
                 checkpoint("committed")
-                _move(client, uid, held_folder if target == HELD else done_folder, checkpoint)
+                targets[uid] = held_folder if target == HELD else done_folder
+            # a stop before this leaves recorded mails in the box: the next round only moves them
+            _move(client, targets, checkpoint)
         sent = send_answers(engine, box, ring_name, settings, now=now, checkpoint=checkpoint)
         report.answers, report.answers_skipped = sent
         _read_ok(engine, box.ring_id, uidvalidity, now)

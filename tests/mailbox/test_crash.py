@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, func, select
 
+import routing.mailbox.reader as reader
 from routing.mailbox.models import CaseMail, MailKind
 from routing.referrals.models import Referral
 from tests.mailbox.conftest import NOW, Box, Round
@@ -36,8 +37,9 @@ def stop_at(step: str, nth: int):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("nth", [1, 2])
 @pytest.mark.parametrize("step", ["fetched", "committed", "flagged", "moved", "answered"])
 def test_a_reader_stopped_between_steps_takes_each_mail_once(
-    step: str, nth: int, box: Box, session: Session, sink: SmtpSink, read_round: Round
+    step: str, nth: int, box: Box, session: Session, sink: SmtpSink, read_round: Round, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(reader, "BATCH", 2)  # two batches: a stop in the second one too
     for name in NAMES:
         box.deliver(mail(name))
     with pytest.raises(Stopped):
