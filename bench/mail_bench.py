@@ -19,8 +19,11 @@ import sys
 import tempfile
 import time
 import uuid
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+
+from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -31,7 +34,6 @@ from routing.demo.network import RING_NAME
 from routing.mailbox.boxes import connect
 from routing.mailbox.reader import MailSettings, poll_once
 from routing.matcher.loading import route_now
-from tests.conftest import pg_schema
 from tests.dovecot import _unavailable, running_dovecot
 
 MAIL_FOLDER = Path(__file__).resolve().parents[1] / "tests" / "mailbox" / "mail"
@@ -56,6 +58,21 @@ def mails(count: int) -> list[bytes]:
     return made
 
 
+@contextmanager
+def pg_schema(base: str) -> Iterator[str]:
+    """A schema of its own on the PostgreSQL at ``base``, dropped afterwards."""
+    schema = f"mail_bench_{uuid.uuid4().hex[:8]}"
+    admin = db.make_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mails", type=int, default=1000)
@@ -67,8 +84,7 @@ def main() -> None:
     with ExitStack() as stack:
         instance = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="eteinen-mail-bench-")))
         if args.postgresql:
-            os.environ["TEST_DATABASE_URL"] = args.postgresql
-            url = stack.enter_context(pg_schema())
+            url = stack.enter_context(pg_schema(args.postgresql))
         else:
             url = f"sqlite:///{instance / 'eteinen.db'}"
         app = create_app({"ETEINEN_INSTANCE": str(instance), "DATABASE_URL": url, "SMTP_URL": None})

@@ -71,20 +71,28 @@ def mail_group() -> None:
 
 @mail_group.command("poll")
 @click.option("--once", is_flag=True, help="one round, then stop (the scheduler reads the boxes otherwise)")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="seconds to wait for another reader to finish (default: the lease of a killed one, 25)",
+)
 @with_appcontext
 @needs_schema
-def mail_poll_command(once: bool) -> None:
+def mail_poll_command(once: bool, wait: float | None) -> None:
     """Read every connected mailbox: new mails become cases, replies join their threads."""
     import time
 
-    from routing.mailbox.reader import MailSettings, poll
+    from routing.mailbox.reader import LEASE, MailSettings, poll
     from routing.matcher.loading import route_now
 
     settings = MailSettings.from_config(current_app.config, current_app.instance_path)
     every = int(current_app.config["MAIL_POLL_SECONDS"]) or 60
     while True:
         try:
-            rounds = poll(db.engine(), settings, route=route_now, wait=0 if once else every)
+            # a reader killed a moment ago holds its lease a little longer: wait that long
+            patience = LEASE.total_seconds() + 5 if wait is None else wait
+            rounds = poll(db.engine(), settings, route=route_now, wait=patience if once else every)
         except LockBusy:
             if once:
                 raise click.ClickException("another reader is reading the boxes; try again in a moment") from None

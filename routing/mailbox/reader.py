@@ -23,7 +23,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,8 @@ from routing.mailbox.boxes import first_member
 from routing.mailbox.models import AutoAnswer, CaseMail, MailKind, RingMailbox
 from routing.mailbox.reading import MAX_MAIL_BYTES, Incoming, Unusable, message_id_of, read_mail
 from routing.mailbox.sealing import Unsealable, sender_digest, unseal
+from routing.matcher.result import RouteResult
+from routing.matcher.router import RouteRequest
 from routing.referrals.desk import contact_by
 from routing.referrals.models import Message, Referral, ReferralCreate
 
@@ -61,6 +63,7 @@ BATCH = 50  # mails fetched per IMAP command
 IMAP_TIMEOUT = 30
 BACKOFF_FIRST = timedelta(minutes=1)
 BACKOFF_MOST = timedelta(hours=1)
+LEASE = timedelta(seconds=20)  # the reader's lock on SQLite, renewed with every mail
 
 Checkpoint = Callable[[str], None]
 
@@ -381,6 +384,7 @@ def _take_one(
 ) -> str:
     """Record the mail (or find it recorded); returns the folder it goes to."""
     message_id = message_id_of(raw, _header(raw, b"message-id"))
+    route = _routed_before(route, raw, too_large)
     with Session(engine, expire_on_commit=False) as session:
         known = _recorded(session, box.ring_id, uidvalidity, uid, message_id)
         if known is None:
@@ -412,6 +416,24 @@ def tell_owner(session: Session, referral_id: str, base_url: str) -> bool:
         return False
     url = f"{base_url.rstrip('/')}/referrals/{referral.id}"
     return new_message_to_staff(owner.email, url, thread.code_of(referral), owner.language)
+
+
+def _routed_before(route: referrals.RouteFn, raw: bytes, too_large: bool) -> referrals.RouteFn:
+    """The engine asked before the transaction (which on SQLite holds the write lock): a cold engine
+    builds its index first, and nothing waits for it; the case's own call then gets that answer."""
+    if too_large:
+        return route
+    try:
+        question = read_mail(raw).text
+        ahead = route(RouteRequest(question=question))
+    except Exception:  # anything it raises, it raises again in its place, where it is handled
+        return route
+
+    def answer(request: RouteRequest) -> RouteResult:
+        plain = request.municipality is None and request.age is None and request.language is None
+        return ahead if plain and request.question.strip() == question.strip() else route(request)
+
+    return answer
 
 
 def _count(report: RingRound, made: CaseMail) -> None:
@@ -514,6 +536,7 @@ def send_answers(
                 checkpoint("answered")
                 session.commit()
                 sent += 1
+                checkpoint("sent")
     return sent, skipped
 
 
@@ -614,12 +637,26 @@ def poll(
     now: datetime | None = None,
     wait: float = 0,
 ) -> list[RingRound]:
-    """One round, as the only reader: raises :class:`LockBusy` when another reader is at it."""
-    with DatabaseLock(engine, LOCK_NAME, ttl=timedelta(minutes=10), wait=wait):
-        return poll_once(engine, settings, route=route, now=now)
+    """One round, as the only reader: raises :class:`LockBusy` when another reader is at it.
+
+    The lock's lease (SQLite) is short and renewed with every mail, so a reader that was killed
+    holds up the next one by ``LEASE`` at most (a PostgreSQL advisory lock goes with its connection).
+    """
+    with DatabaseLock(engine, LOCK_NAME, ttl=LEASE, wait=wait) as lock:
+
+        def keep(step: str) -> None:
+            # only between transactions: on SQLite the lease's row waits for the write lock
+            if step in ("committed", "moved", "sent") and not lock.renew():
+                raise LockBusy(LOCK_NAME)  # another reader took over: this one stops at once
+
+        when = now or utcnow()
+        with Session(engine) as session:
+            forget_answers_before(session, when.date() - timedelta(days=1))
+            session.commit()
+        return poll_once(engine, settings, route=route, now=now, checkpoint=keep)
 
 
-def forget_answers_before(session: Session, day: Any) -> int:
+def forget_answers_before(session: Session, day: date) -> int:
     """The daily answer limits of days past are of no more use."""
     result = session.execute(delete(AutoAnswer).where(col(AutoAnswer.day) < day))
     return int(getattr(result, "rowcount", 0) or 0)

@@ -13,3 +13,17 @@ def mail(name: str, **fill: str) -> bytes:
     for key, value in fill.items():
         raw = raw.replace(b"{" + key.encode() + b"}", value.encode())
     return raw
+
+
+def numbered(name: str, n: int) -> bytes:
+    """The test mail as the n-th of many: its own Message-ID and sender, the rest unchanged."""
+    head, sep, body = mail(name).partition(b"\n\n")
+    lines = []
+    for line in head.split(b"\n"):
+        key = line.split(b":", 1)[0].lower()
+        if key == b"message-id":
+            line = f"Message-ID: <{name}-{n}@example.net>".encode()
+        elif key == b"from":
+            line = f"From: Asiakas {n} <asiakas{n}@example.net>".encode()
+        lines.append(line)
+    return b"\n".join(lines) + sep + body

@@ -96,7 +96,7 @@ def test_connect_list_poll_and_disconnect(
 
     # while another reader holds the lock, a round by hand says so and takes nothing
     with DatabaseLock(engine, LOCK_NAME, ttl=timedelta(minutes=1)):
-        busy = invoke(app, "mail", "poll", "--once")
+        busy = invoke(app, "mail", "poll", "--once", "--wait", "0")
     assert busy.exit_code == 1 and "another reader" in busy.output
 
     off = invoke(app, "ring", "mailbox", "Puhelinrengas", "--off")
