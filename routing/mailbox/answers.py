@@ -17,7 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "subject": "Viestisi on vastaanotettu [{code}]",
         "body": (
             "Hei,\n\n"
-            "kiitos viestistäsi. Se on vastaanotettu ohjausrenkaassa {ring}, ja asiasi tunnus on {code}.\n"
+            "kiitos viestistäsi. {ring} on vastaanottanut sen, ja asiasi tunnus on {code}.\n"
             "Ohjaaja ottaa sinuun yhteyttä viimeistään {by} (arkipäivinä, pyhät huomioiden).\n"
             "Jos haluat kirjoittaa lisää, vastaa tähän viestiin: vastauksesi tulee samaan asiaan.\n"
             "{door}"
