@@ -17,6 +17,7 @@ from routing.referrals.models import (
     DECLINE_REASONS,
     OUTCOMES,
     REFERRAL_STATES,
+    MessagePublic,
     OfferPublic,
     ReferralPublic,
     ReferralSummary,
@@ -125,13 +126,16 @@ PUBLIC_NAMES = {
     "NeedPublic": "Need",
     "PersonPublic": "Person",
     "OrganizationRef": "OrganizationRef",
+    "MessagePublic": "Message",
+    "AttachmentPublic": "Attachment",
+    "StaffSigned": "StaffSigned",
 }
 
 
 def _public_schemas() -> dict[str, Any]:
     """The JSON schemas of the public models, named as the document names them."""
     found: dict[str, Any] = {}
-    for model in (OfferPublic, ReferralPublic, ReferralSummary):
+    for model in (OfferPublic, ReferralPublic, ReferralSummary, MessagePublic):
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         found.update(schema.pop("$defs", {}))
         found[model.__name__] = schema
@@ -421,6 +425,22 @@ def _paths() -> dict[str, Any]:
                 params=[REFERRAL_ID],
                 body={**_obj(["text"], text={"type": "string", "minLength": 1}), "additionalProperties": False},
             )
+        },
+        "/api/v1/referrals/{referral_id}/messages": {
+            "get": _op(
+                "The case's thread with the client, oldest first (the owner; before an owner, the holder's "
+                "counsellors and org-admins)",
+                {"200": _json({"type": "array", "items": _ref("Message")}, "The messages"), **_errors(404)},
+                tag="referrals",
+                params=[REFERRAL_ID],
+            ),
+            "post": _op(
+                "Write to the client; they are e-mailed that there is a new message, never its words",
+                {"201": _json(_ref("Message"), "The message"), **_errors(400, 404, 409, 422)},
+                tag="referrals",
+                params=[REFERRAL_ID],
+                body={**_obj(["body"], body={"type": "string", "minLength": 1}), "additionalProperties": False},
+            ),
         },
         "/api/v1/referrals/{referral_id}/close": {
             "post": _op(

@@ -14,8 +14,8 @@ from flask import Flask, current_app, session
 
 from routing.door.keys import subject_digest
 
-oauth = OAuth()
 SESSION_KEY = "client_subject"
+EXTENSION = "eteinen.door_oauth"
 
 
 def configured(config: Any) -> bool:
@@ -23,7 +23,9 @@ def configured(config: Any) -> bool:
 
 
 def init_app(app: Flask) -> None:
-    oauth.init_app(app)
+    # one registry per app: Authlib keeps each client it made, with the provider's metadata
+    oauth = OAuth(app)
+    app.extensions[EXTENSION] = oauth
     if configured(app.config):
         issuer = str(app.config["CLIENT_OIDC_ISSUER"]).rstrip("/")
         oauth.register(
@@ -36,7 +38,7 @@ def init_app(app: Flask) -> None:
 
 
 def client() -> Any:
-    return oauth.create_client("door")
+    return current_app.extensions[EXTENSION].create_client("door")
 
 
 def signed_in() -> str | None:

@@ -89,6 +89,7 @@ CHANNELS: dict[str, Any] = {
     "desk": _l("front desk"),
     "ring": _l("phone or e-mail ring"),
     "api": _l("other system (API)"),
+    "online": _l("online: the client wrote in"),
 }
 
 

@@ -49,6 +49,11 @@ def case_number(referral_id: str) -> str:
     return referral_id[:8].upper()
 
 
+def kilobytes(size: int) -> int:
+    """A file's size in whole kilobytes, at least 1 (a small file is not "0 kB")."""
+    return max(1, -(-size // 1024))
+
+
 def web_address(url: str | None) -> str | None:
     """A directory's web address fit for a link: http(s) only (never ``javascript:`` from an import)."""
     if url and url.strip().lower().startswith(("https://", "http://")):
@@ -123,6 +128,7 @@ def init_app(app: Flask) -> None:
         iso=iso,
         age_of=age_of,
         case_number=case_number,
+        kilobytes=kilobytes,
         web_address=web_address,
         need_name=need_name,
         municipality_name=municipality_name,

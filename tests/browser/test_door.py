@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 import pytest
 from sqlmodel import Session, select
 
-from routing.core import db
 from routing.referrals.models import Attachment, Referral
 
 from ..smtp_sink import smtp_server  # noqa: F401  (a fixture)
@@ -63,6 +62,7 @@ def test_the_door_pages_have_no_serious_accessibility_finding(demo, new_page, ax
     page.click("form.card button[type=submit]")  # empty: the errors as they are shown
     check_basics(page)
     axe(page)
+    shot(page, f"door-new-errors-{lang}-{width}", full_page=True)
     private = _write_in(page, demo.url, lang, "axe@example.fi")
     page.fill("#body", "Ett meddelande")
     page.set_input_files("#files", files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}])
@@ -75,8 +75,9 @@ def test_the_door_pages_have_no_serious_accessibility_finding(demo, new_page, ax
     page.goto(private + "/withdraw")
     check_basics(page)
     axe(page)
-    page.goto(f"{demo.url}/")
+    page.goto(f"{demo.url}/?lang={lang}")
     axe(page)
+    shot(page, f"door-start-page-{lang}-{width}")
 
 
 def _disk_path(app: Any, stored_name: str) -> Path:
@@ -86,7 +87,7 @@ def _disk_path(app: Any, stored_name: str) -> Path:
         return path_of(stored_name)
 
 
-def test_the_whole_walk(app, demo, new_page, axe, engine, smtp_server, tmp_path: Path) -> None:
+def test_the_whole_walk(app, demo, new_page, axe, engine, smtp_server, tmp_path: Path) -> None:  # noqa: F811
     _url, sink = smtp_server
     client = new_page(locale="sv-FI")
     private = _write_in(client, demo.url, "sv", "kund@example.fi")

@@ -12,6 +12,7 @@ from sqlmodel import select
 from routing.door.models import ClientKey
 from routing.referrals.models import Attachment, Event, Message, Referral
 
+from ..referrals.test_lifecycle import conforms
 from ..web.conftest import login
 from .conftest import csrf, write_in
 
@@ -116,6 +117,8 @@ def test_the_thread_both_ways_with_mails_and_webhook_events(app, client, network
     )
     assert answer.status_code == 303, answer.text
     listed = app.test_client().get(f"/api/v1/referrals/{referral.id}/messages", headers=auth).json
+    for shown in listed:
+        conforms(shown, "Message")
     assert [m["author"] for m in listed] == ["staff", "client"]
     (pdf,) = listed[1]["attachments"]
     assert pdf["content_type"] == "application/pdf" and pdf["filename"] == "todistus.pdf"
@@ -195,3 +198,94 @@ def test_export_who_read_and_withdrawal(app, client, network, store) -> None:
     assert client.get(page).status_code == 404  # the link is stale now: as any wrong one
     staff_page = staff.get(f"/referrals/{referral.id}").text
     assert "Haluaisin" not in staff_page and "Liitteenä" not in staff_page and "cv.pdf" not in staff_page
+
+
+def test_the_staff_side_sees_channel_code_and_waiting_messages(app, client, network, store) -> None:
+    page = _open(client)
+    referral = store.exec(select(Referral)).one()
+    from routing.accounts.auth import create_token
+    from routing.core import db
+
+    from ..web.conftest import user
+
+    with app.app_context(), db.transaction() as s:
+        api_token = create_token(s, user(s, "kalle@keuda.fi"))
+    auth = {"Authorization": f"Bearer {api_token}"}
+    ring = app.test_client().get("/api/v1/rings", headers=auth).json[0]["id"]
+    queue = app.test_client().get(f"/api/v1/rings/{ring}/queue", headers=auth).json
+    (item,) = queue["contents"]
+    assert item["referral"]["channel"] == "online" and item["referral"]["code"] == referral.code
+    staff = app.test_client()
+    login(staff, "kalle@keuda.fi")
+    ring_page = staff.get("/ring").text
+    assert referral.code in ring_page
+    staff.post(f"/offers/{item['id']}/accept", data={"csrf_token": csrf(staff, "/ring")})
+    mine = app.test_client().get("/api/v1/inbox", headers=auth).json["my_cases"]
+    (case,) = mine["contents"]
+    assert case["channel"] == "online" and case["code"] == referral.code
+    assert app.test_client().get(f"/api/v1/referrals/{referral.id}", headers=auth).json["code"] == referral.code
+    client.post(page + "/messages", data={"body": "Hei?", "csrf_token": csrf(client, page)})
+    inbox = staff.get("/inbox").text
+    assert "New message from the client" in inbox or "Uusi viesti asiakkaalta" in inbox
+
+
+def test_figures_count_online_cases(app, client, network) -> None:
+    _open(client)
+    result = app.test_cli_runner().invoke(args=["figures", "--from", "2020-01-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    by_channel = json.loads(result.output)["by_channel"]
+    assert by_channel["online"] in (1, "<5") and by_channel["desk"] in (0, "<5")
+
+
+def test_a_message_event_tells_webhooks_the_author_kind_only(app, client, network, store) -> None:
+    from routing.outbox.models import OutboxMessage, WebhookEndpoint
+
+    store.add(
+        WebhookEndpoint(
+            organization_id="door",
+            url="http://127.0.0.1:9/hook",
+            secret="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            events=["referral.message"],
+        )
+    )
+    store.commit()
+    page = _open(client)
+    client.post(page + "/messages", data={"body": "Salainen viesti", "csrf_token": csrf(client, page)})
+    (sent,) = store.exec(select(OutboxMessage)).all()
+    assert sent.event_type == "referral.message"
+    assert sent.payload["data"]["message"] == {"author": "client"}
+    assert "Salainen" not in json.dumps(sent.payload)
+
+
+def test_retention_deletes_the_thread_and_its_files(app, client, network, store) -> None:
+    from datetime import timedelta
+
+    from routing.core.clock import utcnow
+    from routing.privacy.operations import run_retention
+    from routing.referrals.attachments import path_of
+
+    page = _open(client)
+    client.post(
+        page + "/messages",
+        data={"body": "liite", "csrf_token": csrf(client, page), "files": (io.BytesIO(PDF), "a.pdf")},
+        content_type="multipart/form-data",
+    )
+    referral = store.exec(select(Referral)).one()
+    stored = store.exec(select(Attachment)).one()
+    with app.app_context():
+        on_disk = path_of(stored.stored_name)
+        from routing.core import db
+
+        with db.transaction() as s:
+            row = s.get(Referral, referral.id)
+            assert row is not None
+            row.state, row.closed_at, row.outcome = "closed", utcnow() - timedelta(days=400), "served"
+        run_retention(365)
+    assert not on_disk.exists()
+    store.expire_all()
+    assert store.exec(select(Message)).all() == [] and store.exec(select(ClientKey)).all() == []
+    assert client.get(page).status_code == 404
+
+
+def test_the_start_page_shows_the_door(client, network) -> None:
+    assert "/client/" in client.get("/").text
