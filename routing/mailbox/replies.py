@@ -27,12 +27,13 @@ FINNISH = {
     + _FI_DAYS
     + r"\.?\s|\d{1,2}\.\s?(?:\d{1,2}\.|"
     + _FI_MONTHS
-    + r"))[^\n]*kirjoitti:?|[^\n]{1,120}\skirjoitti\s\d[^\n]*:))$",
+    + r"))[^\n]*kirjoitti:?|[^\n]{1,120}\skirjoitti\s\d[^\n]*:|-{5,} ?Alkuperäinen viesti ?-{5,}))$",
     # Outlook in Finnish: "Lähettäjä: … / Lähetetty: … / Vastaanottaja: … / Aihe: …"
     "from_header": r"((?:(?:^|\n|\n"
     + QUOTED_MATCH_INCLUDE
     + r")[* ]*(?:Lähettäjä|Lähetetty|Vastaanottaja|Aihe|Päivämäärä|Kopio):[ *]*(?:\s{,2}).*){2,}(?:\n.*){,1})",
     "disclaimers": [
+        "Luottamuksellisuusilmoitus:",
         "Luottamuksellinen:",
         "Huomio:",
         "Tämä sähköpostiviesti",
@@ -47,7 +48,8 @@ FINNISH = {
         "T\\. ",
         "Kiitos,",
     ],
-    "sent_from": "Lähetetty (?:iPhonesta|iPadista|Androidista|laitteesta|Outlookista)|Lähetetty matkapuhelimesta",
+    # the library's pattern wants a word after these: "Lähetetty iPhone|sta", "Hanki Outlook| iOS:lle"
+    "sent_from": "Lähetetty (?:iPhone|iPad|Android|Outlook|matkapuhelime|laitteest)|Hanki Outlook",
 }
 
 MAIL_LANGUAGES.setdefault("fi", FINNISH)

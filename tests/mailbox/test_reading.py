@@ -131,3 +131,30 @@ def test_html_quotes_scripts_and_styles_are_left_out() -> None:
         '<blockquote type="cite">vanha</blockquote><div class="gmail_quote">lainaus</div></body></html>'
     )
     assert html_to_text(html) == "Uusi"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (  # Outlook's older Finnish separator with its header block
+            "Uusi kysymys.\n\n-----Alkuperäinen viesti-----\nLähettäjä: Rengas <r@x.fi>\n"
+            "Lähetetty: 7. joulukuuta 2026 10:15\nVastaanottaja: a@b.fi\nAihe: asia\n\nvanha",
+            "Uusi kysymys.",
+        ),
+        ("Kiitos.\n\nLähetetty iPhonesta", "Kiitos."),  # iPhone Mail in Finnish
+        (  # Outlook for iOS in Finnish
+            "Kiitos.\n\nHanki Outlook iOS:lle\n________________________________\nLähettäjä: R <r@x>\n"
+            "Lähetetty: maanantaina\nVastaanottaja: a\nAihe: b\n\nold",
+            "Kiitos.",
+        ),
+        ("Lähetetty hakemus jäi käsittelemättä. Mitä teen?", "Lähetetty hakemus jäi käsittelemättä. Mitä teen?"),
+        ("Ny fråga.\n\nDen mån 7 dec. 2026 kl 10:15 skrev Ring <r@x.fi>:\n> gammal", "Ny fråga."),  # Gmail in Swedish
+        (  # Outlook in English
+            "New question.\n\nFrom: Ring <r@x.fi>\nSent: Monday, December 7, 2026 10:15 AM\n"
+            "To: a@b.fi\nSubject: x\n\nold",
+            "New question.",
+        ),
+    ],
+)
+def test_more_clients_reply_styles(text: str, words: str) -> None:
+    assert own_words(text) == words
