@@ -44,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         door,
         figures,
         followup,
+        mailbox,
         matcher,
         outbox,
         privacy,
@@ -56,7 +57,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     metrics.init_app(app)
     commands.init_app(app)
-    for concern in (accounts, directory, matcher, referrals, followup, outbox, privacy, figures, demo, door):
+    for concern in (accounts, directory, matcher, referrals, followup, mailbox, outbox, privacy, figures, demo, door):
         concern.init_app(app)
     api.init_app(app)  # the blueprints last: every concern's routes have joined them
     web.init_app(app)  # after the API: its error pages answer every path outside /api/

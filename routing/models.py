@@ -29,6 +29,9 @@ from routing.door.models import DoorOpening as DoorOpening
 from routing.followup.models import Reminder as Reminder
 from routing.followup.models import ReminderMail as ReminderMail
 from routing.followup.models import ReminderPass as ReminderPass
+from routing.mailbox.models import AutoAnswer as AutoAnswer
+from routing.mailbox.models import CaseMail as CaseMail
+from routing.mailbox.models import RingMailbox as RingMailbox
 from routing.outbox.models import DeliveryAttempt as DeliveryAttempt
 from routing.outbox.models import OutboxMessage as OutboxMessage
 from routing.outbox.models import WebhookEndpoint as WebhookEndpoint

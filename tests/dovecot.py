@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,7 +86,13 @@ class Dovecot:
     def add_user(self, name: str, password: str) -> None:
         self.users[name] = password
         lines = "".join(f"{user}:{{PLAIN}}{secret}\n" for user, secret in self.users.items())
-        (self.root / "passwd").write_text(lines)
+        # written aside and renamed: Dovecot re-reads the file when it changes and must never see half of it
+        fresh = self.root / "passwd.new"
+        fresh.write_text(lines)
+        fresh.replace(self.root / "passwd")
+        # Dovecot looks at the file at most once a second (the auth process's clock): a login in the same
+        # second as the last lookup before the change would not find the new user
+        time.sleep(1.02 - time.time() % 1)
 
     def connect(self, user: str) -> imaplib.IMAP4:
         imap = imaplib.IMAP4(self.host, self.port)
@@ -119,11 +126,9 @@ def _unavailable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def dovecot() -> Iterator[Dovecot]:
-    reason = _unavailable()
-    if reason:
-        pytest.skip(reason)
+@contextmanager
+def running_dovecot() -> Iterator[Dovecot]:
+    """A throwaway Dovecot for as long as the block runs (the fixture's, and the mail benchmark's)."""
     # not under pytest's tmp folder: that is root's alone, and the dovecot users must walk through
     root = Path(tempfile.mkdtemp(prefix="eteinen-dovecot-"))
     root.chmod(0o755)
@@ -138,20 +143,36 @@ def dovecot() -> Iterator[Dovecot]:
     )
     server = Dovecot(root=root, port=port)
     deadline = time.monotonic() + 15
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                err = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                pytest.fail(f"Dovecot did not start: {err.strip()} {server.log().strip()}")
-            time.sleep(0.1)
-    yield server
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    shutil.rmtree(root, ignore_errors=True)
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    err = process.stderr.read().decode(errors="replace") if process.stderr else ""
+                    raise RuntimeError(f"Dovecot did not start: {err.strip()} {server.log().strip()}") from None
+                time.sleep(0.1)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    reason = _unavailable()
+    if reason:
+        pytest.skip(reason)
+    try:
+        with running_dovecot() as server:
+            yield server
+    except RuntimeError as exc:
+        if "Dovecot did not start" not in str(exc):
+            raise
+        pytest.fail(str(exc))

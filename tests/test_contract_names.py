@@ -35,7 +35,7 @@ def test_the_tuples_hold_the_same_names_in_the_same_order() -> None:
     assert OFFER_STATES == ("pending", "accepted", "declined", "withdrawn", "expired")
     assert DECLINE_REASONS == ("not-eligible", "no-capacity", "wrong-service", "client-unreachable", "other")
     assert OUTCOMES == ("served", "client-withdrew", "no-contact", "outside-network", "duplicate")
-    assert CHANNELS == ("desk", "ring", "api", "online")
+    assert CHANNELS == ("desk", "ring", "api", "online", "email")
     assert ROLES == ("front-desk", "counsellor", "org-admin", "coordinator", "admin")
 
 

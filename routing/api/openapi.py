@@ -342,7 +342,7 @@ SCHEMAS: dict[str, Any] = {
             "weeks": {"type": "array", "items": {"type": "object"}},
             "unowned_older_than_14_days": {"type": "array", "items": {"type": "object"}},
             "by_front_door": {"type": "object", "description": "organisation name → referrals opened"},
-            "by_channel": {"type": "object", "description": "desk, ring, api → referrals opened"},
+            "by_channel": {"type": "object", "description": "desk, ring, api, online, email → referrals opened"},
             "time_to_owner_by_organisation": {"type": "array", "items": {"type": "object"}},
             "declines_by_organisation": {"type": "array", "items": {"type": "object"}},
             "returned_to_open": {"type": "object"},

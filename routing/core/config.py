@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "PROXY_COUNT": 0,  # reverse proxies in front: only then are X-Forwarded-For/-Proto believed
     "METRICS_TOKEN": None,  # when set, /metrics needs it as a bearer token
     "LOG_FORMAT": "text",  # text | json
+    "MAIL_POLL_SECONDS": 60,
     # the client door (/client/): both set (an id or an exact name) opens it
     "CLIENT_DOOR_ORG": None,
     "CLIENT_DOOR_RING": None,

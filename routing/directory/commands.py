@@ -123,10 +123,11 @@ def ring_add_command(name: str, orgs: tuple[str, ...]) -> None:
 @with_appcontext
 @needs_schema
 def ring_list_command() -> None:
-    """The rings: id, name and member organisations."""
+    """The rings: id, name and member organisations; a ring's mailbox, when it was last read, and its held mail."""
     from sqlmodel import col, select
 
     from routing.directory.models import Organization, Ring, RingMember
+    from routing.mailbox.boxes import box_lines
 
     with db.new_session(read_only=True) as s:
         rings = s.exec(select(Ring).order_by(col(Ring.name))).all()
@@ -140,6 +141,8 @@ def ring_list_command() -> None:
                 .order_by(col(Organization.name))
             ).all()
             click.echo(f"{ring.id}  {ring.name}: {', '.join(members)}")
+            for line in box_lines(s, ring.id):
+                click.echo(f"    {line}")
 
 
 def init_app(app: Flask) -> None:

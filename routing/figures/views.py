@@ -96,6 +96,7 @@ CHANNELS: dict[str, Any] = {
     "ring": _l("phone or e-mail ring"),
     "api": _l("other system (API)"),
     "online": _l("online: the client wrote in"),
+    "email": _l("e-mail to a ring's mailbox"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The follow-up scheduler process: the weekly reminder pass and the webhook relay.
+"""The follow-up scheduler process: the weekly reminder pass, the webhook relay and the rings' mailboxes.
 
 Only one scheduler is active at a time, held by a database lock
 (PostgreSQL advisory lock; a renewed lease row on SQLite). Others wait
@@ -106,6 +106,8 @@ class FollowUpScheduler:
             scheduler.add_job(self.weekly_pass, "date", run_date=utcnow(), id="catch-up", misfire_grace_time=None)
         scheduler.add_job(self.relay, "interval", seconds=self.relay_every, id="relay", next_run_time=utcnow())
         scheduler.add_job(self.resume, "interval", seconds=self.resume_every, id="resume-reminders")
+        every = int(self.app.config.get("MAIL_POLL_SECONDS") or 60)
+        scheduler.add_job(self.read_mail, "interval", seconds=every, id="read-mail", next_run_time=utcnow())
         # offers run out between weekly passes too
         scheduler.add_job(self.expire, "interval", hours=1, id="expire-offers", next_run_time=utcnow())
         ttl = self.lock.ttl.total_seconds()
@@ -198,6 +200,24 @@ class FollowUpScheduler:
         else:
             if expired:
                 self.say(f"offers expired: {expired}")
+
+    def read_mail(self) -> None:
+        """One round over the rings' mailboxes (routing/mailbox/reader.py), as the only reader."""
+        from routing.mailbox.reader import MailSettings, poll
+        from routing.matcher.loading import route_now
+
+        settings = MailSettings.from_config(self.app.config, self.app.instance_path)
+        try:
+            with self.app.app_context():
+                rounds = poll(self.engine, settings, route=route_now)
+        except LockBusy:
+            log.warning("another mail reader is at work; this round is skipped")
+        except Exception:
+            log.exception("the mail round failed")
+        else:
+            for done in rounds:
+                if done.cases or done.replies or done.held or done.error:
+                    self.say(f"mail: {done}")
 
     def relay(self) -> None:
         try:

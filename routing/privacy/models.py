@@ -105,6 +105,18 @@ class AccessEntry(SQLModel):
     what: str | None
 
 
+class ExportedMail(SQLModel):
+    at: datetime
+    kind: str  # case, reply, answer, automatic
+    message_id: str
+
+
+MAIL_ORIGINALS = (
+    "The e-mails themselves stay in the ring's own mailbox (folder Eteinen/Done), kept by the ring's organisations;"
+    " Eteinen keeps the text of the case and its thread, which this export holds."
+)
+
+
 class ClientExport(SQLModel):
     referral: ExportedReferral
     needs: list[NeedPublic]
@@ -113,3 +125,6 @@ class ClientExport(SQLModel):
     events: list[ExportedEvent]
     access_log: list[AccessEntry]
     messages: list[MessagePublic] = []
+    # for a case that came by e-mail: the mails taken and sent (ids and times, no content), and where the originals are
+    mail: list[ExportedMail] = []
+    mail_note: str | None = None

@@ -32,11 +32,14 @@ from routing.core import db
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput, Conflict, Forbidden, NotFound
 from routing.door.models import ClientKey
+from routing.mailbox.models import CaseMail
 from routing.privacy.models import (
+    MAIL_ORIGINALS,
     AccessEntry,
     AccessLog,
     ClientExport,
     ExportedEvent,
+    ExportedMail,
     ExportedNote,
     ExportedOffer,
     ExportedPerson,
@@ -101,6 +104,9 @@ def export(
             return None
         return _exported(names.people.get(user_id)) or ExportedPerson(id=user_id)
 
+    mails = session.exec(
+        select(CaseMail).where(col(CaseMail.referral_id) == referral.id).order_by(col(CaseMail.id))
+    ).all()
     r = referral
     return ClientExport(
         referral=ExportedReferral(
@@ -161,6 +167,8 @@ def export(
         ],
         access_log=[AccessEntry(at=a.at, user=person(a.user_id), how=a.how, what=a.what) for a in reads],
         messages=thread_of(session, referral.id).public(),
+        mail=[ExportedMail(at=m.at, kind=m.kind, message_id=m.message_id) for m in mails],
+        mail_note=MAIL_ORIGINALS if mails else None,
     ).model_dump(mode="json")
 
 
@@ -260,6 +268,13 @@ def anonymise(
     session.execute(delete(Attachment).where(col(Attachment.referral_id) == referral.id))
     session.execute(delete(Message).where(col(Message.referral_id) == referral.id))
     session.execute(delete(ClientKey).where(col(ClientKey.referral_id) == referral.id))
+    # the mails keep their ids (a later reply still finds the case, and is kept aside); the address goes
+    session.execute(
+        update(CaseMail)
+        .where(col(CaseMail.referral_id) == referral.id)
+        .values(sender=None, answer_due=False)
+        .execution_options(synchronize_session=False)
+    )
     session.flush()
     attachments.remove(files)
     record(
@@ -367,6 +382,14 @@ def run_retention(
         log.info("retention: batch %d anonymised %d referrals closed before %s", batches, len(batch), cutoff)
         if len(batch) < batch_size:
             break
+    with db.transaction(bind) as s:
+        # held mails made no case: their sender's address is forgotten after the same time
+        s.execute(
+            update(CaseMail)
+            .where(col(CaseMail.at) < cutoff, col(CaseMail.sender).is_not(None))
+            .values(sender=None)
+            .execution_options(synchronize_session=False)
+        )
     log.info("retention: %d referrals closed before %s anonymised in %d batches", total, cutoff.isoformat(), batches)
     if total:
         db.scrub(bind)

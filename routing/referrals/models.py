@@ -69,6 +69,7 @@ class Channel(StrEnum):
     RING = "ring"
     API = "api"
     ONLINE = "online"  # the client wrote in themselves, at the door (/client/new)
+    EMAIL = "email"  # a mail to a ring's shared mailbox (routing/mailbox)
 
 
 REFERRAL_STATES = tuple(ReferralState)

@@ -38,6 +38,7 @@ from routing.core.clock import utcnow
 from routing.core.errors import BadInput, Conflict, Forbidden, InvalidTransition, NotFound
 from routing.directory.models import Ring, Service
 from routing.directory.services import service_facts
+from routing.mailbox.outgoing import mail_answer_due
 from routing.matcher.gazetteer import gazetteer
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteInputError, RouteRequest
@@ -306,11 +307,13 @@ def open_at_door(
     enquiry: ReferralCreate,
     *,
     route: RouteFn,
+    channel: str = "online",
     now: datetime | None = None,
 ) -> tuple[Referral, Offer]:
-    """A client wrote in at the door: the referral is held by the door's organisation (no staff member
-    opened it) and offered at once to the door's ring. Both or neither, as ``refer``."""
-    referral = _open(session, organization_id, None, enquiry, route=route, channel="online", now=now)
+    """A client wrote in at the door (or mailed a ring's box, ``channel="email"``): the referral is held
+    by the door's organisation (no staff member opened it) and offered at once to the door's ring. Both
+    or neither, as ``refer``."""
+    referral = _open(session, organization_id, None, enquiry, route=route, channel=channel, now=now)
     if session.get(Ring, ring_id) is None:
         raise BadInput(f"ring_id: no ring {ring_id}")
     made = _offer_unchecked(session, referral, None, service_id=None, ring_id=ring_id, note=None, now=now)
@@ -794,18 +797,21 @@ def post_message(
     *,
     staff: User | None,
     files: Sequence[NewFile] = (),
+    closed_ok: bool = False,
     now: datetime | None = None,
 ) -> Message:
     """A message to the case's thread, with its files: from ``staff`` (checked here), or from the
     client when ``staff`` is None (the caller has checked the client's key). One ``message`` event
-    (→ ``referral.message``, which names the author's kind only). Not on a closed or erased case."""
+    (→ ``referral.message``, which names the author's kind only). Not on a closed or erased case, but
+    for a client's mailed reply to a closed case (``closed_ok``): kept in the thread, reopening nothing.
+    A staff message on an e-mail case is also queued to go out by mail (``mailbox.outgoing``)."""
     if staff is not None:
         referral = thread_referral(session, staff, referral_id, lock=True)
     else:
         referral = _lock(session, referral_id)
     if referral.erased_at is not None:
         raise Conflict("the client's data of this case was erased: the thread is closed")
-    if referral.state == "closed":
+    if referral.state == "closed" and not (closed_ok and staff is None):
         raise InvalidTransition("cannot write messages on a referral that is closed", ())
     now = now or utcnow()
     author = MessageAuthor.CLIENT if staff is None else MessageAuthor.STAFF
@@ -828,6 +834,8 @@ def post_message(
         )
     referral.updated_at = now
     session.flush()
+    if staff is not None:
+        mail_answer_due(session, referral, written, now=now)
     events.record(
         session,
         referral,

@@ -23,11 +23,12 @@ from wtforms import SelectChoice
 import routing.door.mail as door_mail
 import routing.referrals.attachments as attachments
 import routing.referrals.operations as referrals
-from routing.accounts.models import User
+from routing.accounts.models import Role, User
 from routing.core import db
 from routing.core.errors import Conflict, Forbidden, NotFound, OperationError, parsed
 from routing.directory.models import Service
 from routing.door.forms import MessageForm
+from routing.mailbox.boxes import box_status
 from routing.privacy.access import log_access
 from routing.referrals.desk import contact_by, in_client_language, rings_with_members, service_contacts
 from routing.referrals.forms import ActionForm, CloseForm, DeclineForm, HandoffForm, NoteForm
@@ -112,10 +113,13 @@ def page_url(endpoint: str, positions: Mapping[str, int], param: str | None = No
 @bp.get("/ring")
 @personal
 @role_required(*DECIDING_ROLES)
+@personal
 def ring() -> str:
     s = db.read_session()
     rings, listing = ring_queue(s, current_user.user, requested_page("page"))
-    return render_template("referrals/ring.html", rings=rings, queue=listing, form=ActionForm())
+    # the ring's mailbox and the mails it held, for the org-admins who answer for it (routing/mailbox)
+    boxes = box_status(s, [r.id for r in rings]) if current_user.user.role == Role.ORG_ADMIN else []
+    return render_template("referrals/ring.html", rings=rings, queue=listing, form=ActionForm(), boxes=boxes)
 
 
 @bp.get("/inbox")
@@ -475,7 +479,11 @@ def referral_message(referral_id: str) -> Response:
         flash(str(exc) if "file" in str(exc) else str(GENERIC_REFUSAL), "error")
         return redirect(back)
     door_mail.notify_client(db.read_session(), referral_id)
-    flash(_("Sent. The client gets an e-mail that there is a new message (not what it says)."), "ok")
+    sent = db.read_session().get(Referral, referral_id)
+    if sent is not None and sent.channel == "email":  # routing/mailbox sends it on its next round
+        flash(_("Sent. It goes to the client by e-mail from the ring's address within a minute."), "ok")
+    else:
+        flash(_("Sent. The client gets an e-mail that there is a new message (not what it says)."), "ok")
     return redirect(back)
 
 

@@ -54,7 +54,7 @@ def test_opened_per_week_front_door_and_channel(app, raw, january: January) -> N
         {"week": "2026-W03", "opened": "<5", "owned": "<5", "median_hours_to_owner": None},
     ]
     assert out["by_front_door"] == {"Ohjaamo Kerava": 8, "Kirjasto Vantaa": 5}
-    assert out["by_channel"] == {"desk": 10, "ring": "<5", "api": "<5", "online": 0}
+    assert out["by_channel"] == {"desk": 10, "ring": "<5", "api": "<5", "online": 0, "email": 0}
 
 
 def test_time_to_owner(app, raw, january: January) -> None:

@@ -90,7 +90,13 @@ def test_command_formats(runner, january: January) -> None:
     as_json = runner.invoke(cli, [*args, "--format", "json"])
     assert as_json.exit_code == 0, as_json.output
     body = json.loads(as_json.output)
-    assert body["opened_total"] == 13 and body["by_channel"] == {"desk": 10, "ring": "<5", "api": "<5", "online": 0}
+    assert body["opened_total"] == 13 and body["by_channel"] == {
+        "desk": 10,
+        "ring": "<5",
+        "api": "<5",
+        "online": 0,
+        "email": 0,
+    }
 
     as_csv = runner.invoke(cli, [*args, "--format", "csv"])
     assert as_csv.exit_code == 0
