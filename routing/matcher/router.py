@@ -23,11 +23,11 @@ from routing.matcher.age import extract_age
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
 from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
-from routing.matcher.result import AskItem, Candidate, Need, Place, PlaceSource, RouteResult
+from routing.matcher.result import AskItem, Candidate, Need, Place, PlaceSource, RouteResult, TextReading
 from routing.matcher.text import normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
 from rules.model import Condition, Pattern, Rule, RuleSet, Target
-from rules.taxonomy import NEED_CODES
+from rules.taxonomy import NEED_CODES, check_need_codes
 
 MAX_QUESTION_CHARS = 4000
 MAX_LIMIT = 50
@@ -70,6 +70,16 @@ class RouteRequest:
     age: int | None = None
     language: str | None = None
     limit: int = DEFAULT_LIMIT
+    # need codes the desk chose: they replace the needs read in the question
+    needs: tuple[str, ...] | None = None
+
+
+def check_needs(value: Any) -> tuple[str, ...]:
+    """A `needs` input: a list of distinct need codes of the taxonomy; raises RouteInputError."""
+    try:
+        return check_need_codes(value)
+    except ValueError as exc:
+        raise RouteInputError("needs", f"`needs` {exc}") from None
 
 
 def parse_request(data: dict[str, Any]) -> RouteRequest:
@@ -110,7 +120,8 @@ def parse_request(data: dict[str, Any]) -> RouteRequest:
         limit = DEFAULT_LIMIT
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise RouteInputError("limit", f"`limit` must be a whole number from 1 to {MAX_LIMIT}")
-    return RouteRequest(question, municipality, age, language, limit)
+    needs = data.get("needs")
+    return RouteRequest(question, municipality, age, language, limit, None if needs is None else check_needs(needs))
 
 
 def check_age(age: int) -> int:
@@ -142,6 +153,8 @@ class Reading:
     age_source: str | None
     detection: Detection
     needs: dict[str, list[str]]
+    text: TextReading | None = None  # the engine's own reading of the text, whatever the desk gave
+    given_needs: frozenset[str] = frozenset()  # needs the desk gave that the engine did not read
     fired: list[Rule] = field(default_factory=list)
     required_targets: list[Target] = field(default_factory=list)
     boosts: list[tuple[Rule, Target, float]] = field(default_factory=list)
@@ -207,10 +220,12 @@ class Router:
             source = "given"
         elif mentions:
             municipality, source = mentions[0].municipality, "text"
+        text_municipality = mentions[0].municipality if mentions else None
 
+        text_age = extract_age(text)
         age, age_source = request.age, "given" if request.age is not None else None
         if age is None:
-            age = extract_age(text)
+            age = text_age
             age_source = "text" if age is not None else None
 
         detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
@@ -234,12 +249,23 @@ class Router:
             reading.word_keys.setdefault(lemma, i)
         reading.sorted_keys = sorted(reading.word_keys)
         self._apply_rules(reading)
+        read_needs = tuple(c for c in NEED_CODES if c in reading.needs)
+        reading.text = TextReading(
+            read_needs, text_municipality.code if text_municipality is not None else None, text_age, text_language
+        )
+        if request.needs is not None:
+            # the desk's reading replaces the engine's: the rules fire again on the needs it chose
+            detected = reading.needs
+            reading.needs = {code: detected.get(code, []) for code in request.needs}
+            reading.given_needs = frozenset(request.needs) - set(read_needs)
+            reading.fired, reading.required_targets, reading.boosts = [], [], []
+            self._apply_rules(reading, add_needs=False)
         reading.query_keys = frozenset(
             morphology.stem(t.fold, "fi") for t in detection.tokens if len(t.fold) >= 3 and not t.fold.isdigit()
         )
         return reading
 
-    def _apply_rules(self, reading: Reading) -> None:
+    def _apply_rules(self, reading: Reading, add_needs: bool = True) -> None:
         for rule in self.ruleset.rules:
             words = _condition_words(rule.when, reading)
             if words is None:
@@ -247,7 +273,7 @@ class Router:
             reading.fired.append(rule)
             for action in rule.actions:
                 if action.verb == "require":
-                    for code in action.target.needs:
+                    for code in action.target.needs if add_needs else ():
                         evidence = reading.needs.setdefault(code, [])
                         evidence.extend(w for w in words if w not in evidence)
                     if action.target.services or action.target.organizations or action.target.names:
@@ -448,11 +474,15 @@ class Router:
             language=lang,
             municipality=municipality,
             age=reading.age,
-            needs=tuple(Need(code, tuple(reading.needs[code])) for code in need_codes),
+            needs=tuple(
+                Need(code, tuple(reading.needs[code]), "given" if code in reading.given_needs else "text")
+                for code in need_codes
+            ),
             candidates=tuple(out),
             rules_fired=tuple(rule.id for rule in reading.fired),
             ask=tuple(ask),
             ruleset=self.ruleset.label,
+            read=reading.text,
         )
 
     def _reasons(self, reading: Reading, need_codes: list[str], c: Ranked, general: str | None) -> list[str]:
