@@ -52,6 +52,9 @@ TITLES: dict[str, Any] = {
     "needs": _l("Needs asked for, by municipality"),
     "unmet_needs": _l("Unmet needs, by municipality"),
     "unowned_older_than_14_days": _l("Cases with no named owner after 14 days"),
+    "engine_agreement": _l("Needs the desk left as the engine read them"),
+    "engine_agreement_weeks": _l("Needs left as read, per week"),
+    "needs_corrected": _l("Needs the desk added or removed"),
 }
 COLUMNS: dict[str, Any] = {
     "figure": _l("Figure"),
@@ -75,6 +78,11 @@ COLUMNS: dict[str, Any] = {
     "opened_at": _l("Opened"),
     "holder": _l("Holder"),
     "state": _l("State"),
+    "front_door": _l("Front door"),
+    "read": _l("Read by the engine"),
+    "share": _l("Left as read"),
+    "added": _l("Added"),
+    "removed": _l("Removed"),
 }
 SUMMARY: dict[str, Any] = {
     "opened": _l("Referrals opened"),
@@ -146,15 +154,17 @@ def _row_label(table: str, value: Any) -> str:
         return labels.label(labels.DECLINE_REASON_LABELS, value)
     if table == "outcomes":
         return labels.label(labels.OUTCOME_LABELS, value)
-    if table in ("needs", "unmet_needs"):
+    if table in ("needs", "unmet_needs", "needs_corrected"):
         return need_name(value)
+    if table == "engine_agreement" and value == "all":
+        return _("All front doors")
     return _shown(value)
 
 
 def _cells(table: Table, row: list[Any]) -> list[str]:
     cells = [_row_label(table.name, row[0])]
     for column, value in zip(table.columns[1:], row[1:], strict=True):
-        if row[0] == "owned_within_2_working_days" and isinstance(value, float):
+        if (row[0] == "owned_within_2_working_days" or column == "share") and isinstance(value, float):
             cells.append(format_percent(value))
         elif column == "municipality":
             cells.append(municipality_name(value) if value else _("not known"))

@@ -172,11 +172,12 @@ class Referral(SQLModel, table=True):
     route_result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     # What the engine read in the question by itself (codes, no client words), beside the needs used
     # (referral_need): the evidence the agreement figure and `rules learn` are made of.
-    engine_needs: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    engine_needs: list[str] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
     engine_municipality: str | None = Field(default=None, max_length=8)
     engine_age: int | None = None
     engine_language: str | None = Field(default=None, max_length=8)
-    needs_corrected: bool = False  # the desk changed the needs the engine read
+    # the desk changed the needs the engine read (a database default: the column came later)
+    needs_corrected: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     needs_rerouting: bool = False
     outcome: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow)

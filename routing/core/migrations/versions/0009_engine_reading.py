@@ -28,9 +28,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("engine_municipality", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True))
         batch_op.add_column(sa.Column("engine_age", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("engine_language", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True))
-        batch_op.add_column(sa.Column("needs_corrected", sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table("referral", schema=None) as batch_op:
-        batch_op.alter_column("needs_corrected", server_default=None)
+        # a default in the database too: SQLite adds a NOT NULL column in place only with one
+        batch_op.add_column(sa.Column("needs_corrected", sa.Boolean(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
