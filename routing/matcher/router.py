@@ -18,8 +18,10 @@ from typing import Any, Protocol
 
 import routing.matcher.morphology as morphology
 import routing.matcher.reasons as reasons
+from routing.core.clock import HELSINKI, utcnow
 from routing.core.errors import BadInput
 from routing.matcher.age import extract_age
+from routing.matcher.frame import read_frame
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
 from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
@@ -201,12 +203,15 @@ class Router:
     # -- reading -------------------------------------------------------------------------
 
     def read(self, request: RouteRequest) -> Reading:
-        text = normalise(request.question)
-        mentions = self.gazetteer.find_in_text(text)
-        spans = [(m.start, m.end) for m in mentions]
-        tokens = tokenise(text)
-        skip = {t.index for t in tokens for s, e in spans if t.start < e and s < t.end}
-        text_language, confidence = detect_language(tokens, self.function_words, skip)
+        frame = read_frame(normalise(request.question))
+        text = frame.story or normalise(request.question)
+        mentions, text_language, confidence, detection = self._analyse(text)
+        if not detection.needs and frame.quoted:
+            # the story names no need: the message it answers or passes on may (read as background no more)
+            text = f"{text}\n\n{frame.quoted}"
+            mentions, text_language, confidence, detection = self._analyse(text)
+        if not mentions and frame.address:
+            mentions = self.gazetteer.find_in_text(frame.address)  # the sender's own address line
         language = request.language or text_language
 
         municipality: Municipality | None = None
@@ -222,13 +227,15 @@ class Router:
             municipality, source = mentions[0].municipality, "text"
         text_municipality = mentions[0].municipality if mentions else None
 
-        text_age = extract_age(text)
+        year = utcnow().astimezone(HELSINKI).year  # for a birth year
+        text_age = extract_age(text, year)
+        if text_age is None and frame.address:
+            text_age = extract_age(frame.address, year)
         age, age_source = request.age, "given" if request.age is not None else None
         if age is None:
             age = text_age
             age_source = "text" if age is not None else None
 
-        detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
         needs = {code: list(words) for code, words in detection.needs.items()}
         reading = Reading(
             text_language=text_language,
@@ -264,6 +271,16 @@ class Router:
             morphology.stem(t.fold, "fi") for t in detection.tokens if len(t.fold) >= 3 and not t.fold.isdigit()
         )
         return reading
+
+    def _analyse(self, text: str) -> tuple[list[Any], str, float, Detection]:
+        """Places, tokens, language and needs of a text."""
+        mentions = self.gazetteer.find_in_text(text)
+        spans = [(m.start, m.end) for m in mentions]
+        tokens = tokenise(text)
+        skip = {t.index for t in tokens for s, e in spans if t.start < e and s < t.end}
+        text_language, confidence = detect_language(tokens, self.function_words, skip)
+        detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
+        return mentions, text_language, confidence, detection
 
     def _apply_rules(self, reading: Reading, add_needs: bool = True) -> None:
         for rule in self.ruleset.rules:
