@@ -314,6 +314,15 @@ class Router:
             general = "no-service"
         if general:
             candidates, top_masks = self._rank(reading, list(self.ruleset.fallback_needs), request.limit, fallback=True)
+        if not candidates and reading.municipality is not None:
+            # a client from outside the network's area: national services, never an empty list
+            for needs in (need_codes, list(self.ruleset.fallback_needs)):
+                candidates, top_masks = self._rank_areas(
+                    reading, needs, request.limit, needs is not need_codes, [(NATIONAL, 2)]
+                )
+                if candidates:
+                    general = general or ("no-service" if needs is need_codes else "no-need")
+                    break
         ask = self._ask(reading, candidates, top_masks, general is not None)
         return self._result(reading, need_codes, candidates, ask, request.limit, general)
 
@@ -425,11 +434,12 @@ class Router:
     ) -> list[AskItem]:
         ask: list[AskItem] = []
         if not candidates:
-            if reading.municipality is None:
+            # nothing fits as it stands: say what is missing, or that the place rules everything out
+            if reading.municipality is None or reading.municipality_source == "text":
                 ask.append("municipality")
-            if reading.age is None:
+            if reading.age is None or reading.age_source == "text":
                 ask.append("age")
-            return ask
+            return ask or ["municipality", "age"]
         first = candidates[0]
         tie = [c for c in candidates if c.tier()[:3] == first.tier()[:3]]
         lang_key = reading.language if first.language_ok else f"-{reading.language}"
