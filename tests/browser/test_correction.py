@@ -41,3 +41,14 @@ def test_the_desk_ticks_a_need_and_the_first_suggestion_follows(demo, new_page, 
     axe(desk)
     desk.locator("#suggestions .suggestion button").first.click()
     desk.wait_for_url("**/receipt")
+
+
+def test_the_coordinators_learning_page(demo, new_page, axe) -> None:
+    coordinator = new_page()
+    email = "koordinaattori@example.fi"
+    log_in(coordinator, demo.url, email, PASSWORDS[email])
+    coordinator.get_by_role("link", name="Opi korjauksista").click()
+    coordinator.wait_for_url("**/rules/learn")
+    assert coordinator.locator("h1").inner_text() == "Opi korjauksista"
+    assert "ETEINEN_RULES" in coordinator.inner_text("main")  # the demo uses the bundled rules: nothing to accept into
+    axe(coordinator)
