@@ -56,6 +56,25 @@ NEEDS: dict[str, dict[str, str]] = {
 NEED_CODES: tuple[str, ...] = tuple(NEEDS)
 
 
+def check_need_codes(value: object) -> tuple[str, ...]:
+    """Need codes chosen by a person (a desk's correction): a list of distinct codes of the
+    taxonomy, in the order given; raises ValueError saying what is wrong."""
+    if not isinstance(value, list | tuple):
+        raise ValueError("must be a list of need codes")
+    if len(value) > len(NEED_CODES):
+        raise ValueError(f"has {len(value)} codes; the taxonomy has only {len(NEED_CODES)}")
+    seen: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError("must be a list of need codes (strings)")
+        if item not in NEEDS:
+            raise ValueError(f"unknown need code '{item[:64]}': use one of {', '.join(NEED_CODES)}")
+        if item in seen:
+            raise ValueError(f"need code '{item}' is given twice")
+        seen.append(item)
+    return tuple(seen)
+
+
 def need_name(code: str, language: str) -> str:
     """The need's name in `language`, lower-cased for use inside a sentence."""
     names = NEEDS.get(code)

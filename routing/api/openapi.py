@@ -22,6 +22,7 @@ from routing.referrals.models import (
     ReferralPublic,
     ReferralSummary,
 )
+from rules.taxonomy import NEED_CODES
 
 _ERROR_STATUS = {
     400: "Bad input: the message says which field and what is wrong",
@@ -262,7 +263,12 @@ SCHEMAS: dict[str, Any] = {
         age=N_INT,
         needs={
             "type": "array",
-            "items": _obj(["code"], code=STR, evidence={"type": "array", "items": STR}),
+            "items": _obj(
+                ["code"],
+                code=STR,
+                evidence={"type": "array", "items": STR},
+                source={"enum": ["text", "given"], "description": "read in the question, or given in `needs`"},
+            ),
         },
         candidates={
             "type": "array",
@@ -411,6 +417,13 @@ def _paths() -> dict[str, Any]:
                     age={"type": "integer", "minimum": 0},
                     language={"enum": ["fi", "sv", "en"]},
                     limit={"type": "integer", "minimum": 1},
+                    needs={
+                        "type": "array",
+                        "items": {"enum": list(NEED_CODES)},
+                        "uniqueItems": True,
+                        "maxItems": len(NEED_CODES),
+                        "description": "need codes chosen by the desk: they replace the needs read in the question",
+                    },
                 ),
             )
         },
@@ -490,6 +503,13 @@ def _paths() -> dict[str, Any]:
                         language={"enum": ["fi", "sv", "en"]},
                         consent=BOOL,
                         client_contact={"type": "string", "maxLength": 500},
+                        needs={
+                            "type": "array",
+                            "items": {"enum": list(NEED_CODES)},
+                            "uniqueItems": True,
+                            "maxItems": len(NEED_CODES),
+                            "description": "need codes chosen by the desk: they replace the needs read in the question",
+                        },
                     ),
                     "additionalProperties": False,
                 },

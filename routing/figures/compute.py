@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -524,6 +525,39 @@ class Figures:
             " SELECT need, municipality, COUNT(*) AS n FROM x GROUP BY need, municipality"
         )
 
+    def engine_agreement(self) -> Sequence[Row[Any]]:
+        """(week index, front door, referrals the engine read, of which the desk left the needs as read)."""
+        s = self.sql
+        return s.run(
+            f"SELECT r.opened_week - {s.week0} AS wk, r.front_door_id, COUNT(*) AS n,"
+            f" SUM(CASE WHEN {s.is_true('r.needs_corrected')} THEN 0 ELSE 1 END) AS agreed"
+            f" FROM referral r WHERE {s.cohort_where()} AND r.engine_needs IS NOT NULL"
+            " GROUP BY r.opened_week, r.front_door_id"
+        )
+
+    def needs_changed(self) -> tuple[dict[str, int], dict[str, int]]:
+        """({need: referrals where the desk added it}, {need: where it removed it}) over the corrected ones."""
+        s = self.sql
+        rows = s.run(
+            "SELECT r.id, r.engine_needs, rn.need FROM referral r LEFT JOIN referral_need rn ON rn.referral_id = r.id"
+            f" WHERE {s.cohort_where()} AND {s.is_true('r.needs_corrected')}"
+        )
+        read: dict[str, set[str]] = {}
+        used: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            engine = r.engine_needs if isinstance(r.engine_needs, list) else json.loads(r.engine_needs or "[]")
+            read[r.id] = set(engine)
+            if r.need:
+                used[r.id].add(r.need)
+        added: dict[str, int] = defaultdict(int)
+        removed: dict[str, int] = defaultdict(int)
+        for rid, engine_needs in read.items():
+            for need in used[rid] - engine_needs:
+                added[need] += 1
+            for need in engine_needs - used[rid]:
+                removed[need] += 1
+        return dict(added), dict(removed)
+
     def outcomes(self) -> Sequence[Row[Any]]:
         s = self.sql
         # outcome is set exactly when a referral is closed (and is in the cohort's index; state is not)
@@ -575,6 +609,8 @@ FIGURE_QUERIES = (
     "unmet_needs",
     "outcomes",
     "unowned",
+    "engine_agreement",
+    "needs_changed",
 )
 
 
@@ -592,8 +628,12 @@ def compute_figures(session: Session, scope: Scope, now: datetime | None = None)
     returned_refs, returned_times, returned_median = f.returned_to_open()
     unowned = f.unowned()
 
+    agreement_rows = f.engine_agreement()
     names = f.organization_names(
-        [r.front_door_id for r in opened_rows] + list(by_org_time) + [r.org for r in decline_rows]
+        [r.front_door_id for r in opened_rows]
+        + list(by_org_time)
+        + [r.org for r in decline_rows]
+        + [r.front_door_id for r in agreement_rows]
     )
 
     weeks_opened: dict[int, int] = defaultdict(int)
@@ -694,6 +734,49 @@ def compute_figures(session: Session, scope: Scope, now: datetime | None = None)
         # the directory's upkeep: about services, not clients, so nothing is suppressed
         "services_confirmed": services_confirmed(session, scope),
         "weeks_full": weeks_full(session, scope, f.now),
+        "engine_agreement": _agreement(f, agreement_rows, labels, names, scope),
+    }
+
+
+def _share(agreed: int, read: int) -> float | None:
+    """The share of referrals whose needs the desk left as read; none for fewer than 5 (it would point at a case)."""
+    return round(agreed / read, 2) if read >= 5 else None
+
+
+def _agreement(
+    f: Figures, rows: Sequence[Row[Any]], labels: list[str], names: dict[str, str], scope: Scope
+) -> dict[str, Any]:
+    """How often the desk left the engine's reading of the needs as it was: over the period, per week and
+    front door, and the needs the desk most often added and removed (a quality figure to watch)."""
+    weeks: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    doors: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for bucket in (weeks[int(r.wk)], doors[r.front_door_id]):
+            bucket[0] += int(r.n)
+            bucket[1] += int(r.agreed or 0)
+    if scope.organization_id is not None:
+        doors = defaultdict(lambda: [0, 0], {k: v for k, v in doors.items() if k == scope.organization_id})
+    read = sum(n for n, _agreed in weeks.values())
+    agreed = sum(a for _n, a in weeks.values())
+    added, removed = f.needs_changed()
+
+    def ranked(counts: dict[str, int]) -> list[dict[str, Any]]:
+        return [{"need": k, "count": suppress(v)} for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    return {
+        "read": suppress(read),
+        "share": _share(agreed, read),
+        "weeks": [
+            {"week": label, "read": suppress(weeks[i][0]), "share": _share(weeks[i][1], weeks[i][0])}
+            for i, label in enumerate(labels)
+            if i in weeks
+        ],
+        "by_front_door": {
+            names.get(k, k): {"read": suppress(n), "share": _share(a, n)}
+            for k, (n, a) in sorted(doors.items(), key=lambda kv: (-kv[1][0], names.get(kv[0], kv[0])))
+        },
+        "needs_added": ranked(added),
+        "needs_removed": ranked(removed),
     }
 
 
@@ -713,6 +796,9 @@ def figure_tables(figures: dict[str, Any]) -> list[Table]:
     """The figures as named tables; the page, ``--format table|csv`` and the CSV downloads all use these."""
     tto = figures["time_to_owner_hours"]
     returned = figures["returned_to_open"]
+    agreement = figures["engine_agreement"]
+    added = {n["need"]: n["count"] for n in agreement["needs_added"]}
+    removed = {n["need"]: n["count"] for n in agreement["needs_removed"]}
     tables = [
         Table(
             "summary",
@@ -793,6 +879,25 @@ def figure_tables(figures: dict[str, Any]) -> list[Table]:
             "Weeks at full, by service",
             ["service", "organisation", "weeks"],
             [[w["name"], w["organization"], w["weeks"]] for w in figures.get("weeks_full", [])],
+        ),
+        Table(
+            "engine_agreement",
+            "Needs the desk left as the engine read them",
+            ["front_door", "read", "share"],
+            [["all", agreement["read"], agreement["share"]]]
+            + [[k, v["read"], v["share"]] for k, v in agreement["by_front_door"].items()],
+        ),
+        Table(
+            "engine_agreement_weeks",
+            "Needs left as read, per week",
+            ["week", "read", "share"],
+            [[w["week"], w["read"], w["share"]] for w in agreement["weeks"]],
+        ),
+        Table(
+            "needs_corrected",
+            "Needs the desk added or removed",
+            ["need", "added", "removed"],
+            [[need, added.get(need, 0), removed.get(need, 0)] for need in dict.fromkeys([*added, *removed])],
         ),
         Table(
             "unowned_older_than_14_days",

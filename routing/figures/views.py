@@ -55,6 +55,9 @@ TITLES: dict[str, Any] = {
     "unmet_needs": _l("Unmet needs, by municipality"),
     "unowned_older_than_14_days": _l("Cases with no named owner after 14 days"),
     "weeks_full": _l("Weeks at full, by service"),
+    "engine_agreement": _l("Needs the desk left as the engine read them"),
+    "engine_agreement_weeks": _l("Needs left as read, per week"),
+    "needs_corrected": _l("Needs the desk added or removed"),
 }
 COLUMNS: dict[str, Any] = {
     "figure": _l("Figure"),
@@ -80,6 +83,11 @@ COLUMNS: dict[str, Any] = {
     "state": _l("State"),
     "service": _l("Service"),
     "weeks": _l("Weeks"),
+    "front_door": _l("Front door"),
+    "read": _l("Read by the engine"),
+    "share": _l("Left as read"),
+    "added": _l("Added"),
+    "removed": _l("Removed"),
 }
 SUMMARY: dict[str, Any] = {
     "opened": _l("Referrals opened"),
@@ -154,15 +162,19 @@ def _row_label(table: str, value: Any) -> str:
         return labels.label(labels.DECLINE_REASON_LABELS, value)
     if table == "outcomes":
         return labels.label(labels.OUTCOME_LABELS, value)
-    if table in ("needs", "unmet_needs"):
+    if table in ("needs", "unmet_needs", "needs_corrected"):
         return need_name(value)
+    if table == "engine_agreement" and value == "all":
+        return _("All front doors")
     return _shown(value)
 
 
 def _cells(table: Table, row: list[Any]) -> list[str]:
     cells = [_row_label(table.name, row[0])]
     for column, value in zip(table.columns[1:], row[1:], strict=True):
-        if row[0] in ("owned_within_2_working_days", "services_confirmed_share") and isinstance(value, float):
+        if (
+            row[0] in ("owned_within_2_working_days", "services_confirmed_share") or column == "share"
+        ) and isinstance(value, float):
             cells.append(format_percent(value))
         elif column == "municipality":
             cells.append(municipality_name(value) if value else _("not known"))

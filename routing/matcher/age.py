@@ -320,11 +320,30 @@ def find_ages(text: str) -> list[AgeMention]:
     return [found[k] for k in sorted(found)]
 
 
-def extract_age(text: str) -> int | None:
-    """The client's age, or None. A third person's age wins: they are the client."""
+# A birth year ("synt. 2004", "s. 15.3.2001", "född 1999", "born in 2001"): the age is the years since.
+_BORN = re.compile(
+    r"(?<![\w])(?:synt(?:yn(?:yt|eet|y|nyt))?\.?|s\.|född|f\.|born|b\.)\s*"
+    r"(?:(?:vuonna|vuosi|år|in|on)\s+)?(?:\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*)?((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def birth_year_age(text: str, year: int) -> int | None:
+    """The age from a birth year in the text (the birthday this year may be still to come: the
+    years between are the age a form would ask for), or None."""
+    for m in _BORN.finditer(text):
+        age = year - int(m.group(1))
+        if _plausible(age):
+            return age
+    return None
+
+
+def extract_age(text: str, year: int | None = None) -> int | None:
+    """The client's age, or None. A third person's age wins: they are the client. Without an age
+    in years, a birth year gives it (``year``: this year in Helsinki, for the difference)."""
     mentions = find_ages(text)
     if not mentions:
-        return None
+        return birth_year_age(text, year) if year is not None else None
     third = [m for m in mentions if m.third_person]
     return (third or mentions)[0].age
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +190,54 @@ def rules_check_command(path: Path | None) -> None:
     click.echo(summary)
     if report.failures:
         raise click.ClickException("some examples failed")
+
+
+@rules_group.command("learn")
+@click.option("--since", help="only referrals opened on or after this day (YYYY-MM-DD)")
+@click.option(
+    "--min-count",
+    type=click.IntRange(1, 1000),
+    default=3,
+    show_default=True,
+    help="a word must be in at least this many corrected questions",
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="the rule file to write the proposals to",
+)
+@with_appcontext
+@needs_schema
+def rules_learn_command(since: str | None, min_count: int, out: Path) -> None:
+    """Propose vocabulary from the desk's corrections: a rule file for a person to review."""
+    import routing.matcher.learn as learning
+    from routing.core.clock import HELSINKI
+
+    start = None
+    if since:
+        try:
+            start = datetime.combine(date.fromisoformat(since), time(), HELSINKI)
+        except ValueError:
+            raise BadInput(f"--since: '{since}' is not a day (YYYY-MM-DD)") from None
+    folder = current_app.config.get("ETEINEN_RULES")
+    with db.new_session(read_only=True) as session:
+        cases = learning.gather(session, start)
+    ruleset = _router().ruleset
+    learned = learning.learn(cases, ruleset, min_count, learning.rejected_ids(Path(folder) if folder else None))
+    if learned.empty:
+        click.echo(
+            f"nothing to learn: {learned.cases} referral(s) with their question, {learned.corrected} corrected;"
+            f" no word reaches {min_count} corrections with G² ≥ {learning.G2_MIN}"
+        )
+        return
+    try:
+        out.write_text(learning.rule_file(learned, since), encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"--out: cannot write {out}: {exc.strerror}") from None
+    click.echo(
+        f"{len(learned.proposals)} proposal(s) and {len(learned.misleading)} misleading word(s) from"
+        f" {learned.corrected} corrected of {learned.cases} referrals written to {out};"
+        f" check with `eteinen rules check {out}`"
+    )

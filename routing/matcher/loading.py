@@ -37,7 +37,7 @@ from routing.matcher.index import DirectoryIndex, ServiceRecord, build_index
 from routing.matcher.result import RouteResult
 from routing.matcher.router import Router, RouteRequest
 from routing.matcher.vocabulary import CompiledVocabulary
-from rules.load import load_ruleset
+from rules.load import RuleSetError, load_ruleset
 from rules.model import RuleSet
 
 VERSION_CHECK_SECONDS = 1.0
@@ -157,18 +157,55 @@ class RouterCache:
         self._checked = 0.0
         self._ruleset: RuleSet | None = None
         self._vocabulary: CompiledVocabulary | None = None
+        self._stamp: tuple[tuple[str, int, int], ...] = ()
+
+    def check_now(self) -> None:
+        """Look at the directory version and the rule folder on the next route, not a second later."""
+        self._checked = 0.0
+
+    def rules_stamp(self) -> tuple[tuple[str, int, int], ...]:
+        """The rule files as they are on disk (name, size, change time): a rule accepted on the
+        coordinator's page, by this process or another, takes effect without a restart."""
+        if self.rules_path is None:
+            return ()
+        folder = Path(self.rules_path)
+        files = sorted(folder.glob("*.toml")) if folder.is_dir() else [folder]
+        stamp = []
+        for file in files:
+            try:
+                info = file.stat()
+            except OSError:
+                continue
+            stamp.append((file.name, info.st_size, info.st_mtime_ns))
+        return tuple(stamp)
 
     @property
     def ruleset(self) -> RuleSet:
         if self._ruleset is None:
+            stamp = self.rules_stamp()
             self._ruleset = load_ruleset(self.rules_path)  # raises RuleSetError, every problem listed
             self._vocabulary = CompiledVocabulary(self._ruleset)
+            self._stamp = stamp
         return self._ruleset
 
     @property
     def built(self) -> bool:
         """Whether this process has a router (readiness: a worker answers routes at full speed)."""
         return self._router is not None
+
+    def _rules_changed(self) -> bool:
+        """The rule folder changed on disk and still loads: the new rule set is taken; one that does
+        not load leaves the one in use (``rules check`` names its problems)."""
+        if self._ruleset is None or self.rules_stamp() == self._stamp:
+            return False
+        stamp = self.rules_stamp()
+        try:
+            ruleset = load_ruleset(self.rules_path)
+        except RuleSetError:
+            self._stamp = stamp  # not again every second
+            return False
+        self._ruleset, self._vocabulary, self._stamp = ruleset, CompiledVocabulary(ruleset), stamp
+        return True
 
     def router(self, engine: Engine) -> Router:
         now = time.monotonic()
@@ -183,6 +220,11 @@ class RouterCache:
             if router is None or router.index.version != version:
                 ruleset = self.ruleset
                 router = Router(ruleset, build_from_database(engine), gazetteer(), self._vocabulary)
+                router.capacity_stale_days = self.stale_days
+                self._router = router
+                self._capacity_version = -1
+            elif self._rules_changed():  # an accepted rule: the same index, the new rule set
+                router = Router(self.ruleset, router.index, gazetteer(), self._vocabulary)
                 router.capacity_stale_days = self.stale_days
                 self._router = router
                 self._capacity_version = -1

@@ -17,6 +17,8 @@ from routing.matcher.reasons import Why
 PlaceSource = Literal["given", "text"]
 # what the desk should still ask the client
 AskItem = Literal["age", "municipality", "language"]
+# where a need came from: read in the question, or given by the desk (the `needs` input) and not read
+NeedSource = Literal["text", "given"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +35,15 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Need:
-    """A need code read in the question, with the client's words that gave it away."""
+    """A need code, with the client's words that gave it away: read in the question (``text``),
+    or given by the desk where the engine did not read it (``given``, usually without words)."""
 
     code: str
     evidence: tuple[str, ...]
+    source: NeedSource = "text"
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "evidence": list(self.evidence)}
+        return {"code": self.code, "evidence": list(self.evidence), "source": self.source}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,16 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class TextReading:
+    """The engine's own reading of a question: need codes, municipality code, age and language."""
+
+    needs: tuple[str, ...]
+    municipality: str | None
+    age: int | None
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class RouteResult:
     """One question routed: language, place, age and needs as read, the candidates best first,
     the rules that fired, what to ask, and the rule set that decided it (``name@version``)."""
@@ -81,6 +95,9 @@ class RouteResult:
     rules_fired: tuple[str, ...]
     ask: tuple[AskItem, ...]
     ruleset: str
+    # What the engine read in the text alone, whatever the desk gave (kept with a referral as the
+    # evidence a correction is measured against); not part of the contract's JSON.
+    read: TextReading | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -20,19 +20,20 @@ from typing import Any, Protocol
 
 import routing.matcher.morphology as morphology
 import routing.matcher.reasons as reasons
-from routing.core.clock import utcnow
+from routing.core.clock import HELSINKI, utcnow
 from routing.core.errors import BadInput
 from routing.matcher.age import extract_age
 from routing.matcher.capacity import DEFAULT_STALE_DAYS, UNKNOWN_RANK, Capacity, rank_of
+from routing.matcher.frame import read_frame
 from routing.matcher.index import LOCAL, NATIONAL, DirectoryIndex, IndexedService, need_mask
 from routing.matcher.language import LANGUAGES, detect_language
 from routing.matcher.needs import PHRASE_GAP, Detection, detect_needs
 from routing.matcher.reasons import Why
-from routing.matcher.result import AskItem, Candidate, Need, Place, PlaceSource, RouteResult
+from routing.matcher.result import AskItem, Candidate, Need, Place, PlaceSource, RouteResult, TextReading
 from routing.matcher.text import normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
 from rules.model import Condition, Pattern, Rule, RuleSet, Target
-from rules.taxonomy import NEED_CODES
+from rules.taxonomy import NEED_CODES, check_need_codes
 
 MAX_QUESTION_CHARS = 4000
 MAX_LIMIT = 50
@@ -75,6 +76,16 @@ class RouteRequest:
     age: int | None = None
     language: str | None = None
     limit: int = DEFAULT_LIMIT
+    # need codes the desk chose: they replace the needs read in the question
+    needs: tuple[str, ...] | None = None
+
+
+def check_needs(value: Any) -> tuple[str, ...]:
+    """A `needs` input: a list of distinct need codes of the taxonomy; raises RouteInputError."""
+    try:
+        return check_need_codes(value)
+    except ValueError as exc:
+        raise RouteInputError("needs", f"`needs` {exc}") from None
 
 
 def parse_request(data: dict[str, Any]) -> RouteRequest:
@@ -115,7 +126,8 @@ def parse_request(data: dict[str, Any]) -> RouteRequest:
         limit = DEFAULT_LIMIT
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise RouteInputError("limit", f"`limit` must be a whole number from 1 to {MAX_LIMIT}")
-    return RouteRequest(question, municipality, age, language, limit)
+    needs = data.get("needs")
+    return RouteRequest(question, municipality, age, language, limit, None if needs is None else check_needs(needs))
 
 
 def check_age(age: int) -> int:
@@ -147,6 +159,8 @@ class Reading:
     age_source: str | None
     detection: Detection
     needs: dict[str, list[str]]
+    text: TextReading | None = None  # the engine's own reading of the text, whatever the desk gave
+    given_needs: frozenset[str] = frozenset()  # needs the desk gave that the engine did not read
     fired: list[Rule] = field(default_factory=list)
     required_targets: list[Target] = field(default_factory=list)
     boosts: list[tuple[Rule, Target, float]] = field(default_factory=list)
@@ -199,12 +213,15 @@ class Router:
     # -- reading -------------------------------------------------------------------------
 
     def read(self, request: RouteRequest) -> Reading:
-        text = normalise(request.question)
-        mentions = self.gazetteer.find_in_text(text)
-        spans = [(m.start, m.end) for m in mentions]
-        tokens = tokenise(text)
-        skip = {t.index for t in tokens for s, e in spans if t.start < e and s < t.end}
-        text_language, confidence = detect_language(tokens, self.function_words, skip)
+        frame = read_frame(normalise(request.question))
+        text = frame.story or normalise(request.question)
+        mentions, text_language, confidence, detection = self._analyse(text)
+        if not detection.needs and frame.quoted:
+            # the story names no need: the message it answers or passes on may (read as background no more)
+            text = f"{text}\n\n{frame.quoted}"
+            mentions, text_language, confidence, detection = self._analyse(text)
+        if not mentions and frame.address:
+            mentions = self.gazetteer.find_in_text(frame.address)  # the sender's own address line
         language = request.language or text_language
 
         municipality: Municipality | None = None
@@ -218,13 +235,17 @@ class Router:
             source = "given"
         elif mentions:
             municipality, source = mentions[0].municipality, "text"
+        text_municipality = mentions[0].municipality if mentions else None
 
+        year = utcnow().astimezone(HELSINKI).year  # for a birth year
+        text_age = extract_age(text, year)
+        if text_age is None and frame.address:
+            text_age = extract_age(frame.address, year)
         age, age_source = request.age, "given" if request.age is not None else None
         if age is None:
-            age = extract_age(text)
+            age = text_age
             age_source = "text" if age is not None else None
 
-        detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
         needs = {code: list(words) for code, words in detection.needs.items()}
         reading = Reading(
             text_language=text_language,
@@ -245,12 +266,33 @@ class Router:
             reading.word_keys.setdefault(lemma, i)
         reading.sorted_keys = sorted(reading.word_keys)
         self._apply_rules(reading)
+        read_needs = tuple(c for c in NEED_CODES if c in reading.needs)
+        reading.text = TextReading(
+            read_needs, text_municipality.code if text_municipality is not None else None, text_age, text_language
+        )
+        if request.needs is not None:
+            # the desk's reading replaces the engine's: the rules fire again on the needs it chose
+            detected = reading.needs
+            reading.needs = {code: detected.get(code, []) for code in request.needs}
+            reading.given_needs = frozenset(request.needs) - set(read_needs)
+            reading.fired, reading.required_targets, reading.boosts = [], [], []
+            self._apply_rules(reading, add_needs=False)
         reading.query_keys = frozenset(
             morphology.stem(t.fold, "fi") for t in detection.tokens if len(t.fold) >= 3 and not t.fold.isdigit()
         )
         return reading
 
-    def _apply_rules(self, reading: Reading) -> None:
+    def _analyse(self, text: str) -> tuple[list[Any], str, float, Detection]:
+        """Places, tokens, language and needs of a text."""
+        mentions = self.gazetteer.find_in_text(text)
+        spans = [(m.start, m.end) for m in mentions]
+        tokens = tokenise(text)
+        skip = {t.index for t in tokens for s, e in spans if t.start < e and s < t.end}
+        text_language, confidence = detect_language(tokens, self.function_words, skip)
+        detection = detect_needs(text, self.vocabulary.language(text_language), spans, tokens)
+        return mentions, text_language, confidence, detection
+
+    def _apply_rules(self, reading: Reading, add_needs: bool = True) -> None:
         for rule in self.ruleset.rules:
             words = _condition_words(rule.when, reading)
             if words is None:
@@ -258,7 +300,7 @@ class Router:
             reading.fired.append(rule)
             for action in rule.actions:
                 if action.verb == "require":
-                    for code in action.target.needs:
+                    for code in action.target.needs if add_needs else ():
                         evidence = reading.needs.setdefault(code, [])
                         evidence.extend(w for w in words if w not in evidence)
                     if action.target.services or action.target.organizations or action.target.names:
@@ -283,6 +325,15 @@ class Router:
             general = "no-service"
         if general:
             candidates, top_masks = self._rank(reading, list(self.ruleset.fallback_needs), request.limit, fallback=True)
+        if not candidates and reading.municipality is not None:
+            # a client from outside the network's area: national services, never an empty list
+            for needs in (need_codes, list(self.ruleset.fallback_needs)):
+                candidates, top_masks = self._rank_areas(
+                    reading, needs, request.limit, needs is not need_codes, [(NATIONAL, 2)]
+                )
+                if candidates:
+                    general = general or ("no-service" if needs is need_codes else "no-need")
+                    break
         ask = self._ask(reading, candidates, top_masks, general is not None)
         return self._result(reading, need_codes, candidates, ask, request.limit, general)
 
@@ -397,11 +448,12 @@ class Router:
     ) -> list[AskItem]:
         ask: list[AskItem] = []
         if not candidates:
-            if reading.municipality is None:
+            # nothing fits as it stands: say what is missing, or that the place rules everything out
+            if reading.municipality is None or reading.municipality_source == "text":
                 ask.append("municipality")
-            if reading.age is None:
+            if reading.age is None or reading.age_source == "text":
                 ask.append("age")
-            return ask
+            return ask or ["municipality", "age"]
         first = candidates[0]
         tie = [c for c in candidates if c.tier()[:3] == first.tier()[:3]]
         lang_key = reading.language if first.language_ok else f"-{reading.language}"
@@ -465,11 +517,15 @@ class Router:
             language=lang,
             municipality=municipality,
             age=reading.age,
-            needs=tuple(Need(code, tuple(reading.needs[code])) for code in need_codes),
+            needs=tuple(
+                Need(code, tuple(reading.needs[code]), "given" if code in reading.given_needs else "text")
+                for code in need_codes
+            ),
             candidates=tuple(out),
             rules_fired=tuple(rule.id for rule in reading.fired),
             ask=tuple(ask),
             ruleset=self.ruleset.label,
+            read=reading.text,
         )
 
     def _reasons(self, reading: Reading, need_codes: list[str], c: Ranked, general: str | None) -> list[Why]:

@@ -158,8 +158,13 @@ def _render_desk(
 
 
 def route(form: EnquiryForm, limit: int = 5) -> RouteResult:
-    """The engine's route result for the form (shared/CONTRACT.md "Route result")."""
-    return current_router().route(RouteRequest(**form.enquiry(), limit=limit))
+    """The engine's route result for the form (shared/CONTRACT.md "Route result"), on the desk's
+    needs when it corrected them."""
+    enquiry = form.enquiry()
+    needs = enquiry.pop("needs")
+    return current_router().route(
+        RouteRequest(**enquiry, limit=limit, needs=tuple(needs) if needs is not None else None)
+    )
 
 
 # A desk page stays open all day: its token lives as long as the login session (WTF_CSRF_TIME_LIMIT

@@ -9,9 +9,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -20,6 +22,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 from routing.matcher.gazetteer import gazetteer
 from routing.referrals.models import DECLINE_REASONS, OUTCOMES
 from routing.web.labels import DECLINE_REASON_LABELS, OUTCOME_LABELS
+from rules.taxonomy import NEED_CODES
 
 QUESTION_MAX = 4000  # what the engine reads and a referral keeps
 SERVICE_LANGUAGES = [
@@ -65,6 +68,18 @@ class EnquiryForm(FlaskForm):
         validators=[Optional(), NumberRange(0, 120, _l("Give the age in years, from 0 to 120."))],
     )
     language = SelectField(_l("Language of service"), choices=SERVICE_LANGUAGES, validators=[Optional()])
+    # The desk's reading of the needs: the ticked boxes, and the needs the engine read as the page
+    # showed them (absent until a reading was shown). Ticks that differ from it are a correction.
+    needs = SelectMultipleField(choices=[SelectChoice(code, code) for code in NEED_CODES], validators=[Optional()])
+    needs_read = HiddenField(validators=[Optional(), Regexp(r"^[a-z,-]{0,300}$")])
+
+    def desk_needs(self) -> list[str] | None:
+        """The needs the desk chose, when they differ from what the engine read; else None."""
+        if not self.needs_read.raw_data:
+            return None
+        read = {code for code in (self.needs_read.data or "").split(",") if code}
+        ticked = set(self.needs.data or ())
+        return None if ticked == read else [code for code in NEED_CODES if code in ticked]
 
     def enquiry(self) -> dict[str, Any]:
         """The form as the engine's and the referral operation's keyword arguments."""
@@ -74,6 +89,7 @@ class EnquiryForm(FlaskForm):
             "municipality": place.code if place else None,
             "age": self.age.data,
             "language": self.language.data or None,
+            "needs": self.desk_needs(),
         }
 
 

@@ -16,6 +16,7 @@ from sqlmodel.main import SQLModelConfig
 from routing.core.clock import local_seconds, utc_seconds, utcnow, week_number
 from routing.core.db import new_id
 from routing.core.db import text_column as _text
+from rules.taxonomy import check_need_codes
 
 # --- referrals ----------------------------------------------------------------
 
@@ -185,6 +186,14 @@ class Referral(SQLModel, table=True):
     language: str | None = Field(default=None, max_length=8)
     consent: bool = False
     route_result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    # What the engine read in the question by itself (codes, no client words), beside the needs used
+    # (referral_need): the evidence the agreement figure and `rules learn` are made of.
+    engine_needs: list[str] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
+    engine_municipality: str | None = Field(default=None, max_length=8)
+    engine_age: int | None = None
+    engine_language: str | None = Field(default=None, max_length=8)
+    # the desk changed the needs the engine read (a database default: the column came later)
+    needs_corrected: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     needs_rerouting: bool = False
     outcome: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow)
@@ -409,6 +418,15 @@ class NotePublic(SQLModel):
     text: str | None
 
 
+class EngineReading(SQLModel):
+    """What the engine read in the question by itself, beside what the referral finally used."""
+
+    needs: list[str]
+    municipality: str | None
+    age: int | None
+    language: str | None
+
+
 class ReferralSummary(SQLModel):
     """A referral in a list: no question, contact or notes (a list is not a read of personal data)."""
 
@@ -423,6 +441,8 @@ class ReferralSummary(SQLModel):
     age: int | None
     language: str | None
     needs: list[NeedPublic] = []
+    engine_needs: list[str] | None = Field(default=None, description="the need codes the engine read by itself")
+    needs_corrected: bool = Field(default=False, description="the desk changed the needs the engine read")
     needs_rerouting: bool = False
     outcome: str | None = Field(default=None, schema_extra={"enum": [*OUTCOMES, None]})
     created_at: Timestamp
@@ -442,6 +462,7 @@ class ReferralPublic(ReferralSummary):
     owned_at: Timestamp | None = None
     closed_at: Timestamp | None = None
     route: dict[str, Any] | None = None
+    engine_reading: EngineReading | None = None
     notes: list[NotePublic] = []
 
 
@@ -490,8 +511,15 @@ class ReferralCreate(_Body):
     language: Literal["fi", "sv", "en"] | None = None
     consent: StrictBool  # true when the client agreed to their details being kept
     client_contact: StrictStr | None = Field(default=None, max_length=MAX_CONTACT)
+    # need codes the desk chose: they replace the needs the engine reads in the question
+    needs: list[StrictStr] | None = None
 
     _blank_is_none = field_validator("municipality", "client_contact", mode="before")(_none_if_blank)
+
+    @field_validator("needs", mode="before")
+    @classmethod
+    def _need_codes(cls, value: Any) -> Any:
+        return None if value is None else list(check_need_codes(value))
 
 
 class OfferCreate(_Body):

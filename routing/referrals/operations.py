@@ -171,7 +171,12 @@ RouteFn = Callable[[RouteRequest], RouteResult]
 
 
 def _route_for(
-    route: RouteFn, question: str, municipality: str | None, age: int | None, language: str | None
+    route: RouteFn,
+    question: str,
+    municipality: str | None,
+    age: int | None,
+    language: str | None,
+    needs: tuple[str, ...] | None = None,
 ) -> RouteResult | None:
     """The route result for the question (shared/CONTRACT.md "Route result"); the one call into the engine.
 
@@ -179,7 +184,9 @@ def _route_for(
     referral is then kept without suggestions (its holder still owns the duty).
     """
     try:
-        return route(RouteRequest(question=question, municipality=municipality, age=age, language=language))
+        return route(
+            RouteRequest(question=question, municipality=municipality, age=age, language=language, needs=needs)
+        )
     except RouteInputError as exc:
         raise BadInput(str(exc)) from None
     except RuleSetError:
@@ -198,7 +205,7 @@ def _needs_of(session: Session, result: RouteResult) -> list[tuple[str, bool]]:
 def _without_client_words(result: RouteResult) -> dict[str, Any]:
     """The route result's JSON minus anything quoted from the client (kept when there is no consent)."""
     kept = result.to_json()
-    kept["needs"] = [{"code": need.code} for need in result.needs]
+    kept["needs"] = [{"code": need.code, "source": need.source} for need in result.needs]
     return kept
 
 
@@ -244,7 +251,9 @@ def _open(
     if channel not in CHANNELS:
         raise BadInput(f"channel must be one of {', '.join(CHANNELS)}")
 
-    result = _route_for(route, question, code, age, language)
+    given_needs = tuple(enquiry.needs) if enquiry.needs is not None else None
+    result = _route_for(route, question, code, age, language, given_needs)
+    read = result.read if result is not None else None
     if result is not None:
         # what the engine read from the text fills what the desk did not give
         if code is None and result.municipality is not None:
@@ -267,6 +276,11 @@ def _open(
         language=language,
         consent=consent,
         route_result=(result.to_json() if consent else _without_client_words(result)) if result is not None else None,
+        engine_needs=list(read.needs) if read is not None else None,
+        engine_municipality=read.municipality if read is not None else None,
+        engine_age=read.age if read is not None else None,
+        engine_language=read.language if read is not None else None,
+        needs_corrected=read is not None and given_needs is not None and set(given_needs) != set(read.needs),
         created_at=now,
         updated_at=now,
     )

@@ -20,6 +20,7 @@ from routing.directory.models import Organization, Ring, Service
 from routing.referrals.models import (
     Attachment,
     AttachmentPublic,
+    EngineReading,
     Event,
     EventPublic,
     Message,
@@ -371,6 +372,14 @@ def offer_public(offer: Offer) -> OfferPublic:
     return OfferPublic.model_validate(offer, from_attributes=True)
 
 
+def _engine_reading(r: Referral) -> EngineReading | None:
+    if r.engine_needs is None:
+        return None
+    return EngineReading(
+        needs=list(r.engine_needs), municipality=r.engine_municipality, age=r.engine_age, language=r.engine_language
+    )
+
+
 def referral_public(case: CaseFile) -> ReferralPublic:
     """The case as the API answers it (shared/CONTRACT.md "Referral")."""
     r = case.referral
@@ -402,6 +411,9 @@ def referral_public(case: CaseFile) -> ReferralPublic:
         owned_at=r.owned_at,
         closed_at=r.closed_at,
         needs=_needs(case.needs),
+        engine_needs=r.engine_needs,
+        needs_corrected=r.needs_corrected,
+        engine_reading=_engine_reading(r) if words else None,  # the place and age read are the client's
         route=r.route_result if words else None,
         notes=[NotePublic.model_validate(n, from_attributes=True) for n in case.notes],
     )
@@ -424,6 +436,8 @@ def summaries(session: Session, referrals: list[Referral]) -> list[ReferralSumma
             age=r.age,
             language=r.language,
             needs=_needs(needs[r.id]),
+            engine_needs=r.engine_needs,
+            needs_corrected=r.needs_corrected,
             needs_rerouting=r.needs_rerouting,
             outcome=r.outcome,
             created_at=r.created_at,

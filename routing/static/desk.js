@@ -39,8 +39,15 @@
       })
       .then(function (html) {
         if (mine !== latest) return; // an older answer arriving late
+        // a need ticked or unticked keeps the keyboard focus after the suggestions are swapped in
+        var active = document.activeElement;
+        var box = active && region.contains(active) && active.name === "needs" ? active.value : null;
         region.innerHTML = html;
         stopped.hidden = true;
+        if (box) {
+          var again = region.querySelector('input[name="needs"][value="' + box + '"]');
+          if (again) again.focus();
+        }
         var said = region.querySelector("[data-status]");
         if (said) status.textContent = said.textContent;
         if (then) then();

@@ -27,6 +27,7 @@ NAV: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("web.inbox", _l("Inbox"), ("front-desk", "counsellor", "org-admin", "admin")),
     ("web.directory", _l("Directory"), ("front-desk", "counsellor", "org-admin", "coordinator", "admin")),
     ("web.rules_try", _l("Rule tester"), ("coordinator", "admin")),
+    ("web.rules_learn", _l("Learn from corrections"), ("coordinator", "admin")),
     ("web.figures", _l("Figures"), ("org-admin", "coordinator", "admin")),
 )
 DIRECTORY_EDITORS = ("coordinator", "admin")

@@ -202,7 +202,7 @@ def test_result_has_the_contract_shape(router: Router) -> None:
     result = route(router, "asun jyväskylässä ja etsin töitä, oon 24")
     assert list(result) == ["language", "municipality", "age", "needs", "candidates", "rules_fired", "ask", "ruleset"]
     assert result["ruleset"].startswith("eteinen-yleinen@")
-    assert result["needs"] == [{"code": "employment", "evidence": ["etsin", "töitä"]}]
+    assert result["needs"] == [{"code": "employment", "evidence": ["etsin", "töitä"], "source": "text"}]
     first = result["candidates"][0]
     assert list(first) == [
         "service_id",

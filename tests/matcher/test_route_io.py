@@ -42,6 +42,11 @@ def directory(engine: Engine) -> Engine:
         ({"question": "apua", "language": "de"}, "language", "unknown language 'de'"),
         ({"question": "apua", "limit": 0}, "limit", "from 1 to 50"),
         ({"question": "apua", "municipality": ["245"]}, "municipality", "code or name"),
+        ({"question": "apua", "needs": "debt"}, "needs", "must be a list"),
+        ({"question": "apua", "needs": ["debt", "velka"]}, "needs", "unknown need code 'velka'"),
+        ({"question": "apua", "needs": ["debt", "debt"]}, "needs", "given twice"),
+        ({"question": "apua", "needs": [3]}, "needs", "strings"),
+        ({"question": "apua", "needs": ["debt"] * 15}, "needs", "the taxonomy has only 14"),
     ],
 )
 def test_bad_input_says_what_and_where(body: dict, field: str, words: str) -> None:
@@ -242,7 +247,7 @@ def test_api_route(client: FlaskClient, token: str) -> None:
     assert response.status_code == 200, response.json
     data = response.get_json()
     assert data["candidates"][0]["service_id"] == "A" and data["municipality"]["source"] == "given"
-    assert data["needs"] == [{"code": "employment", "evidence": ["etsin", "töitä"]}]
+    assert data["needs"] == [{"code": "employment", "evidence": ["etsin", "töitä"], "source": "text"}]
 
 
 @pytest.mark.parametrize(
@@ -258,6 +263,40 @@ def test_api_route(client: FlaskClient, token: str) -> None:
 )
 def test_api_route_bad_input_is_400(client: FlaskClient, token: str, body: dict, message: str) -> None:
     response = client.post("/api/v1/route", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"].startswith(message)
+
+
+def test_api_route_with_the_desks_needs(client: FlaskClient, token: str) -> None:
+    """The desk's needs replace the engine's: a need it read keeps its words, one it did not is `given`."""
+    headers = {"Authorization": f"Bearer {token}"}
+    question = {"question": "etsin töitä, oon 24", "municipality": "179"}
+    read = client.post("/api/v1/route", json=question, headers=headers).get_json()
+    corrected = client.post(
+        "/api/v1/route", json={**question, "needs": ["employment", "mental-health"]}, headers=headers
+    ).get_json()
+    assert [n["code"] for n in read["needs"]] == ["employment"]
+    assert corrected["needs"] == [
+        {"code": "employment", "evidence": ["etsin", "töitä"], "source": "text"},
+        {"code": "mental-health", "evidence": [], "source": "given"},
+    ]
+    unticked = client.post("/api/v1/route", json={**question, "needs": []}, headers=headers).get_json()
+    assert unticked["needs"] == [] and unticked["candidates"], "no need left: general guidance, never nothing"
+
+
+@pytest.mark.parametrize(
+    ("needs", "message"),
+    [
+        ("employment", "needs: `needs` must be a list"),
+        (["employment", "employment"], "needs: `needs` need code 'employment' is given twice"),
+        (["työ"], "needs: `needs` unknown need code 'työ'"),
+        (list(range(20)), "needs: `needs` has 20 codes"),
+    ],
+)
+def test_api_route_bad_needs_is_400(client: FlaskClient, token: str, needs: object, message: str) -> None:
+    response = client.post(
+        "/api/v1/route", json={"question": "apua", "needs": needs}, headers={"Authorization": f"Bearer {token}"}
+    )
     assert response.status_code == 400
     assert response.get_json()["error"]["message"].startswith(message)
 

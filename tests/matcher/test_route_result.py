@@ -67,7 +67,14 @@ def _json_as_before(
         "language": lang,
         "municipality": municipality,
         "age": reading.age,
-        "needs": [{"code": code, "evidence": reading.needs[code]} for code in need_codes],
+        "needs": [
+            {
+                "code": code,
+                "evidence": reading.needs[code],
+                "source": "given" if code in reading.given_needs else "text",
+            }
+            for code in need_codes
+        ],
         "candidates": out,
         "rules_fired": fired,
         "ask": ask,
@@ -129,7 +136,7 @@ def test_the_keys_are_the_contracts_in_its_order() -> None:
     data = result.to_json()
     assert list(data) == ["language", "municipality", "age", "needs", "candidates", "rules_fired", "ask", "ruleset"]
     assert data["municipality"] == {"code": "091", "name": "Helsingfors", "source": "given"}
-    assert data["needs"] == [{"code": "debt", "evidence": ["skulder"]}]
+    assert data["needs"] == [{"code": "debt", "evidence": ["skulder"], "source": "text"}]
     assert list(data["candidates"][0]) == [
         "service_id",
         "service_name",

@@ -99,6 +99,7 @@ def test_referral_create_reads_as_the_operation_does() -> None:
         "language",
         "consent",
         "client_contact",
+        "needs",
     ]
 
 

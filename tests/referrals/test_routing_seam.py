@@ -49,7 +49,7 @@ def engine_stand_in(app, world, monkeypatch) -> list[tuple[Any, ...]]:
         s.add(Attribute(link_id=world.services["b"], taxonomy_term_id=term.id, link_entity="service"))
     calls: list[tuple[Any, ...]] = []
 
-    def route_for(route, question, municipality, age, language):
+    def route_for(route, question, municipality, age, language, needs=None):
         calls.append((question, municipality, age, language))
         return _route_result(world.services["b"])
 
@@ -111,3 +111,32 @@ def test_opening_routes_through_the_real_engine(app, client, session) -> None:
     assert stored.route_result["candidates"], "the engine suggested services"
     needs = session.exec(select(ReferralNeed).where(ReferralNeed.referral_id == body["id"])).all()
     assert ("employment", False) in {(n.need, n.unmet) for n in needs}
+
+
+def test_the_engine_reading_is_kept_beside_the_desks_needs(as_, session) -> None:
+    """A referral keeps what the engine read (codes, place, age, language) and whether the desk changed it."""
+    read = open_one(as_("desk"), question="Tarvitsen apua työnhakuun, asun Vantaalla", municipality=None, age=None)
+    assert read["engine_needs"] == ["employment"] and read["needs_corrected"] is False
+    assert read["engine_reading"] == {"needs": ["employment"], "municipality": "092", "age": None, "language": "fi"}
+    same = open_one(as_("desk"), needs=["employment"])
+    assert same["needs_corrected"] is False
+    fixed = open_one(as_("desk"), needs=["mental-health", "debt"], consent=False)
+    assert fixed["engine_needs"] == ["employment"] and fixed["needs_corrected"] is True
+    assert {n["need"] for n in fixed["needs"]} == {"mental-health", "debt"}
+    assert [(n["code"], n["source"]) for n in fixed["route"]["needs"]] == [
+        ("debt", "given"),
+        ("mental-health", "given"),
+    ]
+    stored = session.get(Referral, fixed["id"])
+    assert stored.engine_needs == ["employment"] and stored.needs_corrected is True
+
+
+@pytest.mark.parametrize(
+    ("needs", "words"),
+    [("debt", "needs"), (["debt", "debt"], "twice"), (["nope"], "unknown need code"), ([1], "strings")],
+)
+def test_bad_needs_on_a_new_referral_is_400(as_, needs, words) -> None:
+    response = as_("desk").post("/referrals", {"question": "apua", "consent": True, "needs": needs})
+    assert response.status_code == 400
+    message = response.json["error"]["message"]
+    assert "needs" in message and words in message

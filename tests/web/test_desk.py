@@ -134,3 +134,55 @@ def test_the_contact_is_a_phone_number_or_an_email_address(client, demo_director
     page = client.post("/desk", data={"csrf_token": token, "question": QUESTION, "client_contact": contact})
     assert (page.status_code == 200) == good
     assert ('id="client_contact-error"' not in page.text) == good
+
+
+MORNING = "Yksi aamu en vaan päässyt ylös sängystä, asun Keravalla"
+
+
+def _first_service(page: str) -> str:
+    return re.search(r'name="target" value="service:([^"]+)"', page).group(1)  # type: ignore[union-attr]
+
+
+def test_the_desk_corrects_the_reading_and_the_suggestions_follow(client, store, demo_directory) -> None:
+    """Every need is a checkbox, the ones read ticked with their words; a tick changes the ranking
+    (by a plain submit, no script), and the referral keeps both readings."""
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    read = client.post("/desk", data={"csrf_token": token, "question": QUESTION}).text
+    boxes = re.findall(r'<input type="checkbox" name="needs" value="([a-z-]+)"( checked)?', read)
+    assert len(boxes) == 14 and {code for code, ticked in boxes if ticked}  # all needs, the read ones ticked
+    assert "sanoista" in read and "luettu kysymyksestä" in read  # the words that gave it away; the place read
+    needs_read = re.search(r'name="needs_read" value="([a-z,-]*)"', read).group(1)  # type: ignore[union-attr]
+
+    plain = client.post("/desk", data={"csrf_token": token, "question": MORNING}).text
+    engine_read = re.search(r'name="needs_read" value="([a-z,-]*)"', plain).group(1)  # type: ignore[union-attr]
+    assert "mental-health" not in engine_read.split(",")
+    ticked = {"csrf_token": token, "question": MORNING, "needs_read": engine_read, "needs": ["mental-health"]}
+    corrected = client.post("/desk", data=ticked).text
+    assert re.search(r'value="mental-health" checked', corrected)
+    assert f'name="needs_read" value="{engine_read}"' in corrected  # still measured against the engine's reading
+    assert _first_service(corrected) != _first_service(plain)
+    assert "mielenterveys" in corrected.split('<article class="suggestion">')[1].lower()
+
+    done = client.post("/desk/refer", data={**ticked, "target": f"service:{_first_service(corrected)}"})
+    assert done.status_code == 302
+    referral = store.exec(select(Referral)).one()
+    assert referral.needs_corrected is True and referral.engine_needs == [c for c in engine_read.split(",") if c]
+    assert referral.engine_municipality == "245"
+    assert needs_read  # the first reading was shown too
+
+
+def test_unchanged_ticks_follow_a_new_question(client, demo_directory) -> None:
+    """Ticks equal to what the engine read are no correction: a changed question is read afresh."""
+    login(client, "desk@kerava.fi")
+    token = csrf_token(client, "/desk")
+    page = client.post(
+        "/desk",
+        data={
+            "csrf_token": token,
+            "question": "velkaa on paljon, Kerava",
+            "needs_read": "employment",
+            "needs": "employment",
+        },
+    ).text
+    assert re.search(r'value="debt" checked', page) and not re.search(r'value="employment" checked', page)
