@@ -172,9 +172,9 @@ def _row_label(table: str, value: Any) -> str:
 def _cells(table: Table, row: list[Any]) -> list[str]:
     cells = [_row_label(table.name, row[0])]
     for column, value in zip(table.columns[1:], row[1:], strict=True):
-        if (
-            row[0] in ("owned_within_2_working_days", "services_confirmed_share") or column == "share"
-        ) and isinstance(value, float):
+        if (row[0] in ("owned_within_2_working_days", "services_confirmed_share") or column == "share") and isinstance(
+            value, float
+        ):
             cells.append(format_percent(value))
         elif column == "municipality":
             cells.append(municipality_name(value) if value else _("not known"))

@@ -39,6 +39,8 @@ def test_the_desk_ticks_a_need_and_the_first_suggestion_follows(demo, new_page, 
     first_card = desk.locator("#suggestions .suggestion").first.inner_text().lower()
     assert "mielenterveys" in first_card
     axe(desk)
+    desk.check("#consent")  # an offer needs the client's consent and a way to reach them (README "Consent")
+    desk.fill("#client_contact", "040 765 4321")
     desk.locator("#suggestions .suggestion button").first.click()
     desk.wait_for_url("**/receipt")
 

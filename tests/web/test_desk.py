@@ -164,7 +164,8 @@ def test_the_desk_corrects_the_reading_and_the_suggestions_follow(client, store,
     assert _first_service(corrected) != _first_service(plain)
     assert "mielenterveys" in corrected.split('<article class="suggestion">')[1].lower()
 
-    done = client.post("/desk/refer", data={**ticked, "target": f"service:{_first_service(corrected)}"})
+    reachable = {"consent": "y", "client_contact": "040 765 4321"}  # an offer needs both (README "Consent")
+    done = client.post("/desk/refer", data={**ticked, **reachable, "target": f"service:{_first_service(corrected)}"})
     assert done.status_code == 302
     referral = store.exec(select(Referral)).one()
     assert referral.needs_corrected is True and referral.engine_needs == [c for c in engine_read.split(",") if c]
