@@ -12,13 +12,12 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
 import routing.referrals.operations as referrals
 from routing.accounts.models import User
-from routing.core.clock import utcnow
+from routing.core.clock import HELSINKI, utcnow
 from routing.demo.network import ACCOUNTS, RING_MEMBERS, SERVICES, demo_id
 from routing.directory.models import Ring
 from routing.matcher.result import Candidate, Need, Place, RouteResult
@@ -28,7 +27,6 @@ from routing.referrals.models import DeclineReason, OfferCreate, OfferDecline, O
 DEMO_MARK = "[demo]"
 SEED = 2026
 DAYS = 91
-HELSINKI = ZoneInfo("Europe/Helsinki")
 
 # (the question's gist, its needs, the client's age); the desk decides the municipality
 STORIES: tuple[tuple[str, tuple[str, ...], int], ...] = (

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+
+from routing.core.clock import HELSINKI
+from routing.core.texts import N_, text
 
 CAPACITIES = ("open", "waitlist", "full")
 DEFAULT_STALE_DAYS = 14
-HELSINKI = ZoneInfo("Europe/Helsinki")
 UNKNOWN_RANK = (2, 0)
 
-_TEXT: dict[str, dict[str, str]] = {
-    "open": {"fi": "tilaa", "sv": "plats finns", "en": "open"},
-    "waitlist": {"fi": "jono n. {weeks} vk", "sv": "kö ca {weeks} v", "en": "waiting list about {weeks} wk"},
-    "full": {"fi": "täynnä {until} asti", "sv": "fullt till {until}", "en": "full until {until}"},
-    "unknown": {"fi": "tilanne ei tiedossa", "sv": "läget okänt", "en": "capacity unknown"},
-    "today": {"fi": "päivitetty tänään", "sv": "uppdaterad i dag", "en": "updated today"},
-    "days": {"fi": "päivitetty {n} pv sitten", "sv": "uppdaterad för {n} d sedan", "en": "updated {n} days ago"},
+# words from the Babel catalogues, like every text a person reads (core/texts.py)
+_TEXT: dict[str, str] = {
+    "open": N_("has room"),
+    "waitlist": N_("waiting list about %(weeks)s wk"),
+    "full": N_("full until %(until)s"),
+    "unknown": N_("capacity unknown"),
+    "today": N_("updated today"),
+    "days": N_("updated %(n)s days ago"),
 }
 
 
@@ -75,9 +77,9 @@ class Capacity:
         lang = language if language in ("fi", "sv", "en") else "en"
         state = self.in_force(now, stale_days) or "unknown"
         until = day_text(self.until, lang) if self.until else "?"
-        what = _TEXT[state][lang].format(weeks=self.weeks if self.weeks is not None else "?", until=until)
+        what = text(lang, _TEXT[state], weeks=self.weeks if self.weeks is not None else "?", until=until)
         n = days_ago(self.updated_at, now)
-        age = _TEXT["today"][lang] if n == 0 else _TEXT["days"][lang].format(n=n)
+        age = text(lang, _TEXT["today"]) if n == 0 else text(lang, _TEXT["days"], n=n)
         return f"{what}, {age}"
 
 

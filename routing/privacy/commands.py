@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import click
 from flask import Flask, current_app
@@ -12,9 +11,8 @@ from flask.cli import with_appcontext
 
 import routing.privacy.operations as privacy
 from routing.core import db
+from routing.core.clock import HELSINKI
 from routing.core.migrate import needs_schema
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 @click.group("client")
