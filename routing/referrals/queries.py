@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Select
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 
 from routing.accounts.models import User
@@ -234,9 +235,7 @@ def inbox_of(session: Session, user: User, pages: Mapping[str, int] | None = Non
     )
     returned, returned_paging = paged(
         session,
-        select(Referral)
-        .where(col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
-        .order_by(col(Referral.created_at), col(Referral.id)),
+        select(Referral).where(*_returned_to(user)).order_by(col(Referral.created_at), col(Referral.id)),
         "returned",
         at.get("returned", 1),
     )
@@ -256,9 +255,14 @@ def inbox_of(session: Session, user: User, pages: Mapping[str, int] | None = Non
     )
 
 
+def _returned_to(user: User) -> tuple[ColumnElement[bool], ...]:
+    """Open cases the user's organisation holds: declined or expired back to it, to be offered again."""
+    return (col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
+
+
 def returned_count(session: Session, user: User) -> int:
     """How many cases the user's organisation holds open: back with it, to be offered again (the desk's count)."""
-    query = select(func.count()).where(col(Referral.holder_id) == user.organization_id, col(Referral.state) == "open")
+    query = select(func.count()).select_from(Referral).where(*_returned_to(user))
     return int(session.exec(query).one())
 
 
