@@ -19,9 +19,15 @@
     stopped.hidden = false;
   }
 
+  // busy from the moment new suggestions are due until the latest answer is in (a click then hits what stays)
+  function settle(mine) {
+    if (mine === latest && !timer) region.removeAttribute("aria-busy");
+  }
+
   function refresh(then) {
+    timer = null;
     var question = form.elements.question.value.trim();
-    if (question.length < 3) return;
+    if (question.length < 3) return settle(latest);
     var mine = ++latest;
     var body = new FormData(form);
     body.delete("target");
@@ -53,11 +59,12 @@
         if (then) then();
       })
       .catch(function () { if (mine === latest) stop(); })
-      .then(function () { if (mine === latest) region.removeAttribute("aria-busy"); });
+      .then(function () { settle(mine); });
   }
 
   function soon(delay) {
     window.clearTimeout(timer);
+    region.setAttribute("aria-busy", "true");
     timer = window.setTimeout(refresh, delay);
   }
 

@@ -109,6 +109,17 @@ def log_in(page: Any, base: str, email: str, password: str, lang: str | None = N
     page.wait_for_url(lambda url: "/login" not in url)
 
 
+# the desk's suggestions once the latest answer is in (the script marks them busy until then)
+SUGGESTIONS = "#suggestions:not([aria-busy]) .suggestion"
+
+
+def ask(page: Any, question: str, delay: float = 2) -> None:
+    """Type the question into the desk as a person would, and wait for the suggestions that follow it."""
+    page.click("#question")
+    page.keyboard.type(question, delay=delay)
+    page.wait_for_selector(SUGGESTIONS)
+
+
 _UNLABELLED = """
 () => Array.from(document.querySelectorAll('input, select, textarea'))
   .filter(el => el.type !== 'hidden' && el.offsetParent !== null)

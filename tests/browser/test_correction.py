@@ -6,7 +6,7 @@ from typing import Any
 
 from routing.demo.network import ACCOUNTS
 
-from .conftest import log_in
+from .conftest import ask, log_in
 
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
 DESK = "desk@kerava.example.fi"
@@ -21,9 +21,7 @@ def test_the_desk_ticks_a_need_and_the_first_suggestion_follows(demo, new_page, 
     desk = new_page()
     log_in(desk, demo.url, DESK, PASSWORDS[DESK])
     desk.goto(f"{demo.url}/desk")
-    desk.click("#question")
-    desk.keyboard.type(MORNING, delay=5)
-    desk.wait_for_selector("#suggestions .suggestion")
+    ask(desk, MORNING, delay=5)
     reading = desk.locator("#reading")
     assert "Kerava" in reading.inner_text() and "luettu kysymyksestä" in reading.inner_text()
     assert desk.locator('#reading input[name="needs"]').count() == 14

@@ -13,7 +13,7 @@ import pytest
 
 from routing.demo.network import ACCOUNTS, RING_NAME
 
-from .conftest import log_in
+from .conftest import ask, log_in
 
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
 DESK = "desk@kerava.example.fi"
@@ -46,18 +46,12 @@ PAGES = [
 ]
 
 
-def _ask(page: Any) -> None:
-    page.click("#question")
-    page.keyboard.type(QUESTION, delay=1)
-    page.wait_for_selector("#suggestions .suggestion")
-
-
 def _case(new_page: Any, base: str) -> str:
     """A case offered to the ring by the desk (with consent and a phone); its id."""
     desk = new_page()
     log_in(desk, base, DESK, PASSWORDS[DESK])
     desk.goto(f"{base}/desk")
-    _ask(desk)
+    ask(desk, QUESTION)
     desk.check("#consent")
     desk.fill("#client_contact", "040 765 4321")
     desk.get_by_role("button", name=f"Tarjoa: {RING_NAME}").click()
@@ -68,10 +62,10 @@ def _case(new_page: Any, base: str) -> str:
 def _open(page: Any, base: str, what: str, case: str | None, lang: str) -> None:
     if what == "desk with suggestions":
         page.goto(f"{base}/desk?lang={lang}")
-        _ask(page)
+        ask(page, QUESTION)
     elif what.startswith("receipt"):
         page.goto(f"{base}/desk?lang={lang}")
-        _ask(page)
+        ask(page, QUESTION)
         if what == "receipt":
             page.check("#consent")
             page.fill("#client_contact", "040 765 4321")

@@ -13,7 +13,7 @@ import pytest
 
 from routing.demo.network import ACCOUNTS, RING_NAME
 
-from .conftest import SCREENSHOTS, check_basics, log_in, shot
+from .conftest import SCREENSHOTS, SUGGESTIONS, ask, check_basics, log_in, shot
 
 QUESTION = "poika 17v keravalta, lopetti lukion kesken eikä tiedä mitä tehdä"
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
@@ -28,18 +28,11 @@ def _login(page: Any, base: str, email: str, lang: str | None = None) -> None:
     log_in(page, base, email, PASSWORDS[email], lang)
 
 
-def _ask(page: Any, question: str = QUESTION) -> None:
-    """Type the question as a person would; the suggestions follow (the page's script)."""
-    page.click("#question")
-    page.keyboard.type(question, delay=5)
-    page.wait_for_selector("#suggestions .suggestion")
-
-
 def _open_to_ring(page: Any, base: str) -> str:
     """The desk opens a referral to the guidance ring; returns the case number on the receipt."""
     _login(page, base, DESK)
     page.goto(f"{base}/desk")
-    _ask(page)
+    ask(page, QUESTION)
     page.check("#consent")
     page.fill("#client_contact", "040 765 4321")
     page.get_by_role("button", name=f"Tarjoa: {RING_NAME}").click()
@@ -76,7 +69,7 @@ def test_front_desk_end_to_end_and_a_counsellor_claims_from_the_ring(demo, new_p
     _login(desk, demo.url, DESK, lang=lang)
     assert desk.url.endswith("/desk")
     assert desk.get_attribute("html", "lang") == lang
-    _ask(desk, words["question"])
+    ask(desk, words["question"])
     suggestions = desk.locator("#suggestions .suggestion")
     assert suggestions.count() >= 1
     assert suggestions.first.locator("ul.reasons li").count() >= 1
@@ -144,7 +137,7 @@ def test_two_counsellors_claim_at_once_and_one_is_told_who_took_it(demo, new_pag
 def test_decline_sends_the_case_back_and_the_desk_offers_it_again(demo, new_page) -> None:
     desk = new_page()
     _login(desk, demo.url, DESK)
-    _ask(desk)
+    ask(desk, QUESTION)
     desk.check("#consent")
     desk.fill("#client_contact", "040 765 4321")
     # Ohjaamo Kerava is among the suggestions for a 17-year-old from Kerava; its counsellor declines
@@ -194,7 +187,7 @@ def test_language_switching_is_remembered(demo, new_page) -> None:
     assert page.get_by_role("link", name="Mottagning").is_visible()
     assert page.get_by_label("Hemkommun").is_visible()
     assert page.locator('#municipalities option[value="Kervo"]').count() == 1
-    _ask(page, "pojke 17 år i Kervo, hoppade av gymnasiet och vet inte vad han ska göra")
+    ask(page, "pojke 17 år i Kervo, hoppade av gymnasiet och vet inte vad han ska göra")
     assert page.get_by_role("heading", name="Förslag").is_visible()
     shot(page, "desk-sv", full_page=True)
     page.get_by_role("link", name="English").click()
@@ -251,7 +244,7 @@ def test_keyboard_only_through_the_front_desk(demo, new_page) -> None:
     assert outline != "none" and width >= 2  # focus is visible
     shot(page, "desk-keyboard-focus")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#suggestions .suggestion")
+    page.wait_for_selector(SUGGESTIONS)
     # on to the first suggestion's button, by Tab alone
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -284,7 +277,7 @@ def test_pages_for_the_readme_and_by_eye(demo, new_page) -> None:
 
     phone = new_page(width=390, height=844)
     _login(phone, demo.url, DESK)
-    _ask(phone)
+    ask(phone, QUESTION)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the desk scrolls sideways on a phone ({width}px)"
     shot(phone, "desk-phone", full_page=True)

@@ -21,7 +21,7 @@ from routing.core import db
 from routing.demo.network import ACCOUNTS, RING_NAME
 from routing.referrals.models import Offer, Referral
 
-from .conftest import check_basics, log_in, shot
+from .conftest import SUGGESTIONS, ask, check_basics, log_in, shot
 
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
 DESK = "desk@kerava.example.fi"
@@ -33,12 +33,6 @@ CONTACT = "040 765 4321"
 
 def _login(page: Any, base: str, email: str, lang: str | None = None) -> None:
     log_in(page, base, email, PASSWORDS[email], lang)
-
-
-def _ask(page: Any, question: str = QUESTION) -> None:
-    page.click("#question")
-    page.keyboard.type(question, delay=2)
-    page.wait_for_selector("#suggestions .suggestion")
 
 
 def _stored(app: Any) -> tuple[list[Referral], list[Offer]]:
@@ -58,7 +52,7 @@ def _refer_to_ohjaamo(page: Any, base: str) -> str:
     """The desk refers QUESTION to Ohjaamo Kerava with consent and a phone; returns the case number."""
     _login(page, base, DESK)
     page.goto(f"{base}/desk")
-    _ask(page)
+    ask(page, QUESTION)
     page.check("#consent")
     page.fill("#client_contact", CONTACT)
     _ohjaamo_button(page).click()
@@ -78,7 +72,7 @@ def test_an_offer_is_made_only_when_someone_can_contact_the_client(
     page = new_page()
     _login(page, demo.url, DESK)
     page.goto(f"{demo.url}/desk")
-    _ask(page)
+    ask(page, QUESTION)
     if consent:
         page.check("#consent")
     page.fill("#client_contact", contact)
@@ -191,7 +185,7 @@ def test_reasons_speak_the_staff_language_and_the_receipt_the_clients(demo, new_
     page = new_page()
     _login(page, demo.url, DESK)
     page.goto(f"{demo.url}/desk")
-    _ask(page, "pojke 17 år från Kervo, hoppade av gymnasiet och vet inte vad han ska göra")
+    ask(page, "pojke 17 år från Kervo, hoppade av gymnasiet och vet inte vad han ska göra")
     reasons = page.inner_text("#suggestions .suggestion ul.reasons")
     assert "tarve:" in reasons or "tarpeet:" in reasons  # the Finnish page, whatever the client speaks
     assert "behov" not in reasons and "ruotsiksi" in reasons  # serves in Swedish or not, said in Finnish
@@ -209,7 +203,7 @@ def test_reasons_speak_the_staff_language_and_the_receipt_the_clients(demo, new_
     english = new_page(locale="en-GB")
     _login(english, demo.url, COORDINATOR, lang="en")
     english.goto(f"{demo.url}/desk")
-    _ask(english)
+    ask(english, QUESTION)
     reasons = english.inner_text("#suggestions .suggestion ul.reasons")
     assert "need" in reasons and "tarve" not in reasons and "palvelee" not in reasons
 
@@ -231,7 +225,7 @@ def test_a_desk_page_open_for_hours_still_sends(app, demo, new_page, monkeypatch
     monkeypatch.setattr(flask_wtf.csrf, "URLSafeTimedSerializer", SignedHoursAgo)
     page.goto(f"{demo.url}/desk")  # the page's token, signed five hours ago (the live server is this process)
     monkeypatch.undo()
-    _ask(page)  # live suggestions still come
+    ask(page, QUESTION)  # live suggestions still come
     page.check("#consent")
     page.fill("#client_contact", CONTACT)
     _ohjaamo_button(page).click()
@@ -261,7 +255,7 @@ def test_an_expired_desk_form_keeps_everything_typed(demo, new_page) -> None:
     assert page.is_checked("#consent") and page.input_value("#client_contact") == CONTACT
     shot(page, "desk-expired-kept")
     page.fill("#question", QUESTION + " ")  # the fresh token works: live suggestions come again
-    page.wait_for_selector("#suggestions .suggestion")
+    page.wait_for_selector(SUGGESTIONS)
     assert page.locator("#suggest-stopped").is_hidden()
 
 
@@ -274,7 +268,7 @@ def test_find_services_brings_the_suggestions_into_view_on_a_phone(demo, new_pag
     page.goto(f"{demo.url}/desk")
     page.fill("#question", QUESTION)
     page.get_by_role("button", name="Etsi palvelut").click()
-    page.wait_for_selector("#suggestions .suggestion")
+    page.wait_for_selector(SUGGESTIONS)
     page.wait_for_function("document.getElementById('suggestions').getBoundingClientRect().top < 200")
     top = page.evaluate("document.getElementById('suggestions-title').getBoundingClientRect().top")
     assert 0 <= top < 740
@@ -296,7 +290,7 @@ def test_the_page_says_which_municipality_it_used(demo, new_page) -> None:
     _login(page, demo.url, DESK)
     page.goto(f"{demo.url}/desk")
     page.fill("#municipality", "Kerava")
-    _ask(page, "asun Lohjalla ja etsin töitä, olen 24")
+    ask(page, "asun Lohjalla ja etsin töitä, olen 24")
     note = page.inner_text("#suggestions .place-note")
     assert "Lohja" in note and "Kerava" in note
 
@@ -305,7 +299,7 @@ def test_the_contact_is_a_phone_number_or_an_email_address(app, demo, new_page) 
     page = new_page()
     _login(page, demo.url, DESK)
     page.goto(f"{demo.url}/desk")
-    _ask(page)
+    ask(page, QUESTION)
     page.check("#consent")
     page.fill("#client_contact", "soittakaa iltapäivällä")
     _ohjaamo_button(page).click()
