@@ -30,6 +30,6 @@ def create() -> Flask:
 
 
 if __name__ == "__main__":
+    # the same settings, its access log too: a yardstick that skipped work serve does would flatter no one
     options = gunicorn_options("127.0.0.1", int(sys.argv[1]), int(sys.argv[2]))
-    options.pop("accesslog", None)
     EteinenServer(create, options).run()

@@ -18,11 +18,13 @@ import secrets
 from datetime import datetime, timedelta
 from importlib import resources
 
+import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask
 from flask_login import LoginManager, UserMixin
-from sqlalchemy import delete, func
+from sqlalchemy import Engine, bindparam, delete, func
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 
 from routing.accounts.models import ROLES, ApiToken, LoginFailure, User
@@ -149,13 +151,24 @@ def create_token(session: Session, user: User, name: str | None = None) -> str:
     return token
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    # one query: every API request asks this before anything else
-    return session.exec(
-        select(User)
-        .join(ApiToken, col(ApiToken.user_id) == col(User.id))
-        .where(ApiToken.token_hash == token_digest(token), col(ApiToken.revoked_at).is_(None), col(User.active))
-    ).first()
+_TOKEN_USER = (
+    sa.select(User.__table__)  # type: ignore[attr-defined]
+    .join(ApiToken, col(ApiToken.user_id) == col(User.id))
+    .where(col(ApiToken.token_hash) == bindparam("digest"), col(ApiToken.revoked_at).is_(None), col(User.active))
+)
+
+
+def user_for_token(bind: Engine, token: str) -> User | None:
+    """The active user a live token acts as. Every API request asks this first, so it is one Core
+    query on a connection of its own (no ORM session: a third of a route's time went there); the
+    user comes back detached, as one loaded by a session that has closed."""
+    with bind.execution_options(read_only=True).connect() as conn:
+        row = conn.execute(_TOKEN_USER, {"digest": token_digest(token)}).first()
+    if row is None:
+        return None
+    user = User(**row._mapping)
+    make_transient_to_detached(user)  # added to a session later, it is this row, never a new one
+    return user
 
 
 # --- throttling ---------------------------------------------------------------

@@ -30,10 +30,9 @@ def token_required(*roles: str) -> Callable[[F], F]:
             scheme, _, token = header.partition(" ")
             if scheme.lower() != "bearer" or not token.strip():
                 abort(401, "send the header 'Authorization: Bearer <token>'")
-            # a short session of its own: the view's work starts its transaction (and, on SQLite,
-            # takes the write lock) only when it needs to, and one request holds one connection at a time
-            with db.new_session(read_only=True) as s:
-                user = user_for_token(s, token.strip())
+            # a connection of its own, given back at once: the view's work starts its transaction (and,
+            # on SQLite, takes the write lock) only when it needs to; one request holds one connection at a time
+            user = user_for_token(db.engine(), token.strip())
             if user is None:
                 abort(401, "the token is unknown or revoked")
             if roles and user.role not in roles:

@@ -79,6 +79,20 @@ def test_the_token_of_a_disabled_user_stops_working(app, as_, world, session) ->
     assert response.status_code == 401
 
 
+def test_a_revoked_token_stops_working_and_the_others_go_on(app, as_, world) -> None:
+    from routing.accounts.models import ApiToken, User
+    from routing.core import db
+    from routing.core.clock import utcnow
+
+    assert as_("desk").get("/referrals").status_code == 200
+    with app.app_context(), db.transaction() as s:
+        for token in s.exec(select(ApiToken).where(ApiToken.user_id == world.users["desk"])):
+            token.revoked_at = utcnow()
+        assert s.get(User, world.users["desk"]).active  # the person stays; only the token is gone
+    assert as_("desk").get("/referrals").status_code == 401
+    assert as_("b1").get("/referrals").status_code == 200
+
+
 def test_no_token_is_401(client) -> None:
     assert client.get("/api/v1/referrals").status_code == 401
     assert client.post("/api/v1/referrals", json={"question": "x", "consent": True}).status_code == 401
