@@ -59,6 +59,8 @@ class Candidate:
     score: float  # 0..1, rounded to three decimals
     reasons: tuple[str, ...]
     why: tuple[Why, ...] = ()
+    # the service's need codes, for the referral's unmet needs (not in the contract's JSON)
+    needs: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -511,6 +511,7 @@ class Router:
                     score=round(score, 3),
                     reasons=tuple(reasons.words(why, lang)),
                     why=tuple(why),
+                    needs=record.needs,
                 )
             )
         return RouteResult(

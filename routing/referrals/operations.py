@@ -37,7 +37,6 @@ from routing.accounts.models import User
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput, Conflict, Forbidden, InvalidTransition, NotFound
 from routing.directory.models import Ring, Service
-from routing.directory.services import service_facts
 from routing.mailbox.outgoing import mail_answer_due
 from routing.matcher.gazetteer import gazetteer
 from routing.matcher.result import RouteResult
@@ -194,11 +193,10 @@ def _route_for(
         return None
 
 
-def _needs_of(session: Session, result: RouteResult) -> list[tuple[str, bool]]:
+def _needs_of(result: RouteResult) -> list[tuple[str, bool]]:
     """(need code, unmet) for each need of the route result: unmet when no candidate serves it."""
     codes = [code for code in dict.fromkeys(n.code for n in result.needs) if code]
-    facts = service_facts(session, [c.service_id for c in result.candidates])
-    covered = {need for f in facts.values() for need in f.needs}
+    covered = {need for candidate in result.candidates for need in candidate.needs}
     return [(code[:64], code not in covered) for code in codes]
 
 
@@ -287,7 +285,7 @@ def _open(
     session.add(referral)
     session.flush()
     if result is not None:
-        for need, unmet in _needs_of(session, result):
+        for need, unmet in _needs_of(result):
             session.add(ReferralNeed.of(referral, need, unmet))
     events.record(
         session, referral, "opened", actor_id=actor_id, to_state="open", organization_id=organization_id, at=now

@@ -9,7 +9,6 @@ from sqlmodel import select
 
 import routing.referrals.operations as referrals
 from routing.core import db
-from routing.directory.models import Attribute, TaxonomyTerm
 from routing.matcher.result import Candidate, Need, Place, RouteResult
 from routing.referrals.models import Referral, ReferralNeed
 
@@ -31,6 +30,7 @@ def _route_result(service_id: str) -> RouteResult:
                 location_id=None,
                 score=0.9,
                 reasons=("tarve: työnhaku",),
+                needs=("employment",),  # the service serves employment: only debt is unmet
             ),
         ),
         rules_fired=(),
@@ -41,12 +41,7 @@ def _route_result(service_id: str) -> RouteResult:
 
 @pytest.fixture
 def engine_stand_in(app, world, monkeypatch) -> list[tuple[Any, ...]]:
-    """The routing engine's answer (built on another branch) stood in at the one seam; svc-b serves employment."""
-    with app.app_context(), db.transaction() as s:
-        term = TaxonomyTerm(code="employment", name="Työ")
-        s.add(term)
-        s.flush()
-        s.add(Attribute(link_id=world.services["b"], taxonomy_term_id=term.id, link_entity="service"))
+    """The routing engine's answer stood in at the one seam; svc-b serves employment."""
     calls: list[tuple[Any, ...]] = []
 
     def route_for(route, question, municipality, age, language, needs=None):
