@@ -45,7 +45,8 @@ from routing.directory.models import Ring
 from routing.mailbox.answers import acknowledgement, staff_answer
 from routing.mailbox.boxes import first_member
 from routing.mailbox.models import AutoAnswer, CaseMail, MailKind, RingMailbox
-from routing.mailbox.reading import MAX_MAIL_BYTES, Incoming, Unusable, message_id_of, read_mail
+from routing.mailbox.reading import MAX_MAIL_BYTES, Incoming, Unusable, message_id_of, over_the_limit, read_mail
+from routing.mailbox.reasons import Reason
 from routing.mailbox.sealing import Unsealable, sender_digest, unseal
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
@@ -176,11 +177,11 @@ def take(
     record = CaseMail(ring_id=box.ring_id, uidvalidity=uidvalidity, uid=uid, message_id="", kind=MailKind.HELD, at=now)
     try:
         if too_large:
-            raise Unusable(f"larger than {MAX_MAIL_BYTES // (1024 * 1024)} MB")
+            raise over_the_limit()
         incoming = read_mail(raw)
     except Unusable as exc:
         record.message_id = message_id_of(raw, _header(raw, b"message-id"))
-        record.reason = str(exc)
+        record.reason = exc.reason.stored()
         record.sender = _sender_only(raw)
         session.add(record)
         return record
@@ -195,14 +196,14 @@ def take(
             try:
                 with session.begin_nested():
                     record.message_ref = thread.client_mail(session, referral, incoming.text, now=now)
-            except OperationError as exc:  # the case's data was erased: the mail is kept aside, not lost
-                record.reason = f"a reply to case {thread.code_of(referral)}: {exc}"[:200]
+            except OperationError:  # the case's data was erased: the mail is kept aside, not lost
+                record.reason = Reason("reply-refused", thread.code_of(referral)).stored()
             else:
                 record.kind = MailKind.REPLY
         session.add(record)
         return record
     if incoming.automatic:
-        record.reason = f"automatic mail: {incoming.automatic}"
+        record.reason = incoming.automatic.stored()
         session.add(record)
         return record
     holder = box.holder_id or first_member(session, box.ring_id)
@@ -217,7 +218,7 @@ def take(
                 session, holder, box.ring_id, enquiry, route=route, channel="email", now=now
             )
     except OperationError as exc:
-        record.reason = f"not a case: {exc}"[:200]
+        record.reason = Reason("not-a-case", str(exc)).stored()
         session.add(record)
         return record
     record.kind = MailKind.CASE
