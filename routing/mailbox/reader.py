@@ -3,13 +3,15 @@ its case's thread, each taken exactly once.
 
 For each mail, in this order::
 
-    fetch ─▶ record (the CaseMail row in the same transaction as the case or message) ─▶ commit
+    fetch ─▶ record (the CaseMail row in the same transaction as the case or message, and its files) ─▶ commit
           ─▶ (for the batch of mails fetched together) flag \\Seen ─▶ move to Eteinen/Done (or Eteinen/Held)
 
 A reader stopped anywhere leaves the mail either unrecorded and in the box (the next round takes
 it) or recorded (the next round sees the row by UIDVALIDITY/UID or Message-ID and only finishes
-the move). Acknowledgements go after the commit, from rows still marked ``answer_due``: a stop
-between sending and marking sends one again with the same Message-ID, never loses it.
+the move). The thread's files are written before the commit; a transaction that does not commit
+removes them again (a killed process can leave one behind, never a row without its file).
+Acknowledgements go after the commit, from rows still marked ``answer_due``: a stop between
+sending and marking sends one again with the same Message-ID, never loses it.
 
 A box that cannot be read is reported with the reason and tried again after a growing pause;
 the other rings' boxes are read as usual. One reader at a time: ``poll`` holds the ``mail``
@@ -35,6 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 import routing.mailbox.thread as thread
+import routing.referrals.attachments as attachments
 import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core.clock import utcnow
@@ -195,7 +198,9 @@ def take(
         else:
             try:
                 with session.begin_nested():
-                    record.message_ref = thread.client_mail(session, referral, incoming.text, now=now)
+                    record.message_ref = thread.client_mail(
+                        session, referral, incoming.text, files=incoming.files, now=now
+                    )
             except OperationError:  # the case's data was erased: the mail is kept aside, not lost
                 record.reason = Reason("reply-refused", thread.code_of(referral)).stored()
             else:
@@ -204,6 +209,10 @@ def take(
         return record
     if incoming.automatic:
         record.reason = incoming.automatic.stored()
+        session.add(record)
+        return record
+    if not incoming.text:  # files alone make no question
+        record.reason = Reason("no-text").stored()
         session.add(record)
         return record
     holder = box.holder_id or first_member(session, box.ring_id)
@@ -217,6 +226,7 @@ def take(
             referral, _offer = referrals.open_at_door(
                 session, holder, box.ring_id, enquiry, route=route, channel="email", now=now
             )
+            record.message_ref = thread.opening_files(session, referral, incoming.files, now=now)
     except OperationError as exc:
         record.reason = Reason("not-a-case", str(exc)).stored()
         session.add(record)
@@ -359,6 +369,7 @@ def read_box(
                     report=report,
                     settings_base_url=settings.base_url,
                     too_large=too_large,
+                    checkpoint=checkpoint,
                 )
                 checkpoint("committed")
                 targets[uid] = held_folder if target == HELD else done_folder
@@ -382,6 +393,7 @@ def _take_one(
     report: RingRound,
     settings_base_url: str,
     too_large: bool = False,
+    checkpoint: Checkpoint = _no_checkpoint,
 ) -> str:
     """Record the mail (or find it recorded); returns the folder it goes to."""
     message_id = message_id_of(raw, _header(raw, b"message-id"))
@@ -390,8 +402,17 @@ def _take_one(
         known = _recorded(session, box.ring_id, uidvalidity, uid, message_id)
         if known is None:
             try:
-                known = take(session, box, uidvalidity, uid, raw, route=route, now=now, too_large=too_large)
-                session.commit()
+                known = _committed(
+                    session,
+                    box,
+                    uidvalidity,
+                    uid,
+                    raw,
+                    route=route,
+                    now=now,
+                    too_large=too_large,
+                    checkpoint=checkpoint,
+                )
             except IntegrityError:
                 session.rollback()  # recorded meanwhile by someone else: treat as known
                 known = _recorded(session, box.ring_id, uidvalidity, uid, message_id)
@@ -405,6 +426,30 @@ def _take_one(
         else:
             report.finished += 1
         return HELD if known.kind == MailKind.HELD else DONE
+
+
+def _committed(
+    session: Session,
+    box: RingMailbox,
+    uidvalidity: int,
+    uid: int,
+    raw: bytes,
+    *,
+    route: referrals.RouteFn,
+    now: datetime,
+    too_large: bool,
+    checkpoint: Checkpoint,
+) -> CaseMail:
+    """Take the mail and commit; the files it wrote for a transaction that did not commit are removed."""
+    written = thread.files_added(session)
+    try:
+        made = take(session, box, uidvalidity, uid, raw, route=route, now=now, too_large=too_large)
+        checkpoint("taken")
+        session.commit()
+    except BaseException:
+        attachments.remove(written)
+        raise
+    return made
 
 
 def tell_owner(session: Session, referral_id: str, base_url: str) -> bool:
@@ -426,6 +471,8 @@ def _routed_before(route: referrals.RouteFn, raw: bytes, too_large: bool) -> ref
         return route
     try:
         question = read_mail(raw).text
+        if not question:
+            return route
         ahead = route(RouteRequest(question=question))
     except Exception:  # anything it raises, it raises again in its place, where it is handled
         return route

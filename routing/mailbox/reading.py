@@ -41,6 +41,15 @@ class Unusable(Exception):
         super().__init__(str(self.reason))
 
 
+@dataclass(frozen=True)
+class MailFile:
+    """A file sent with the mail, as sent: the thread's limits (kinds, sizes, count) are applied where it
+    joins the thread (``mailbox.thread``); executables never get this far (the mail is held)."""
+
+    filename: str | None
+    data: bytes
+
+
 @dataclass
 class Incoming:
     message_id: str  # without <>
@@ -51,6 +60,7 @@ class Incoming:
     code: str | None = None  # a case code in the subject
     automatic: Reason | None = None  # why it counts as automatic (RFC 3834), or None
     reply_to: str | None = None
+    files: list[MailFile] = field(default_factory=list)
 
 
 def over_the_limit() -> Unusable:
@@ -133,6 +143,7 @@ def read_mail(raw: bytes) -> Incoming:
         raise Unusable("bad-headers") from None
     plain: list[str] = []
     html: list[str] = []
+    attached: list[EmailMessage] = []
     for part in msg.walk():
         if part.is_multipart():
             continue
@@ -140,18 +151,20 @@ def read_mail(raw: bytes) -> Incoming:
         ctype = part.get_content_type()
         if disposition == "attachment" or (disposition == "inline" and part.get_filename()):
             _check_attachment(part)
-            continue
-        if ctype == "text/plain":
+            attached.append(part)
+        elif ctype == "text/plain":
             plain.append(_decoded(part))
         elif ctype == "text/html":
             html.append(_decoded(part))
         else:
             _check_attachment(part)
+            attached.append(part)
     body = "\n".join(plain) if any(p.strip() for p in plain) else "\n".join(html_to_text(h) for h in html)
     if "\x00" in body:
         raise Unusable("nul")
     text = own_words(body).strip() if body.strip() else ""
-    if not text:
+    files = _files(attached, html)
+    if not text and not files:
         raise Unusable("no-text")
     code = CODE_IN_SUBJECT.search(subject)
     return Incoming(
@@ -163,4 +176,20 @@ def read_mail(raw: bytes) -> Incoming:
         code=code.group(1).upper() if code else None,
         automatic=automatic_reason(msg, sender),
         reply_to=reply_to[0][1].strip().lower() if reply_to and reply_to[0][1] else None,
+        files=files,
     )
+
+
+def _files(parts: list[EmailMessage], html: list[str]) -> list[MailFile]:
+    """The mail's files, less the pictures its HTML shows by ``cid:`` (a signature's logo is the
+    mail's look, not a file the client sent; it stays in the ring's mailbox with the mail)."""
+    shown = " ".join(html).lower()
+    files = []
+    for part in parts:
+        content_id = str(part.get("Content-ID", "")).strip().strip("<>").lower()
+        if content_id and f"cid:{content_id}" in shown:
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload:
+            files.append(MailFile(part.get_filename(), payload))
+    return files

@@ -103,13 +103,19 @@ def html_to_text(html: str) -> str:
 
 
 def own_words(text: str, language: str | None = None) -> str:
-    """The newest part of a mail's text: what the client wrote this time, without quotes,
-    signatures and disclaimers; falls back to the whole text when the parser leaves nothing."""
+    """The newest part of a mail's text: what the client wrote this time, without quotes, signatures
+    and disclaimers; empty when the mail only quotes (a reply that sends files, or nothing)."""
     languages = [language] if language in LANGUAGES else []
     languages += [lang for lang in LANGUAGES if lang not in languages]
     message = EmailReplyParser(languages=languages).read(text)
-    body = message.replies[0].body if message.replies else ""
-    # quoted lines the parser found no header for (a bare "> …" block at the end)
-    kept = [line for line in body.splitlines() if not line.lstrip().startswith(">")]
-    words = "\n".join(kept).strip()
-    return words or text.strip()
+    first = message.replies[0] if message.replies else None
+    if first is None or first.headers:  # the text opens with a quoted message's header: nothing new
+        return ""
+    words = _unquoted(first.body)
+    # the parser took it all for a signature or disclaimer: better the whole than nothing
+    return words or _unquoted(first.full_body)
+
+
+def _unquoted(text: str) -> str:
+    """Without quoted lines the parser found no header for (a bare "> …" block)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">")).strip()

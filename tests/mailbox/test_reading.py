@@ -72,13 +72,20 @@ def test_a_reply_names_what_it_answers_newest_first() -> None:
     [
         ("exe_attachment", "an executable attachment (exe)"),
         ("bad_charset", "an unknown character set (x-no-such-charset)"),
-        ("no_text", "no text"),
     ],
 )
 def test_unusable_mails_say_why(name: str, reason: str) -> None:
     with pytest.raises(Unusable) as caught:
         read_mail(mail(name))
     assert str(caught.value) == reason
+
+
+def test_a_mail_without_words_is_its_files_or_nothing() -> None:
+    read = read_mail(mail("no_text"))  # the reader holds it as a new case, takes it as a reply
+    assert read.text == ""
+    assert [(f.filename, f.data[:5]) for f in read.files] == [("todistus.pdf", b"%PDF-")]
+    with pytest.raises(Unusable, match=r"^no text$"):
+        read_mail(b"From: a@example.fi\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\n\r\n")
 
 
 def test_too_large_and_not_decodable() -> None:
