@@ -129,7 +129,8 @@ def read_mail(raw: bytes) -> Incoming:
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         assert isinstance(msg, EmailMessage)
-        sender = parseaddr(str(msg.get("From", "")))[1].strip().lower()
+        sender_name, sender = parseaddr(str(msg.get("From", "")))
+        sender = sender.strip().lower()
         reply_to = getaddresses([str(msg.get("Reply-To", ""))])
         subject = str(msg.get("Subject", "")).strip()
         message_id = message_id_of(raw, str(msg.get("Message-ID", "")))
@@ -162,7 +163,7 @@ def read_mail(raw: bytes) -> Incoming:
     body = "\n".join(plain) if any(p.strip() for p in plain) else "\n".join(html_to_text(h) for h in html)
     if "\x00" in body:
         raise Unusable("nul")
-    text = own_words(body).strip() if body.strip() else ""
+    text = own_words(body, sender_name=sender_name).strip() if body.strip() else ""
     files = _files(attached, html)
     if not text and not files:
         raise Unusable("no-text")
