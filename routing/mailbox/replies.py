@@ -28,8 +28,9 @@ What it still misses (the mail stays whole in the ring's mailbox; staff read the
 
 - quotes without a header line: a top-posted reply whose client wrote the old message in below by hand,
   or Outlook's "plain" quoting that indents the old text with no "From:" block;
-- a reply written below or between the quoted lines (bottom- and inline-posting): only the words above
-  the first quote header are kept;
+- a reply written below or between the quoted lines under an Outlook-style header block ("From:/Sent:"),
+  whose old message has no "> " marks: nothing after the block is kept (under an "… wrote:" line the
+  unquoted lines are the client's and are kept);
 - a name alone on the last line that differs from the From header's ("Matti" writing from
   "perhe.virtanen@…"), or a sign-off word not in the lists below ("Hyvää joulua", "Allt gott");
 - a signature longer than ten lines, or with a line over 100 characters, after its sign-off word;
@@ -220,10 +221,15 @@ def own_words(text: str, language: str | None = None, *, sender_name: str | None
     for _ in range(3):  # a sign-off above a disclaimer is found once the disclaimer is gone
         message = EmailMessage(text=words, languages=list(languages), keep_hyphen_lists=True).read()
         first = message.replies[0] if message.replies else None
-        if first is None or first.headers:  # the text opens with a quoted message's header: nothing new
+        # the text opens with an earlier message: after an "… wrote:" line the client may have written
+        # below or between its "> " lines; after a header block (Outlook's, a forward's) the rest is old
+        if first is None or "\n" in (first.headers or "").strip():
             return ""
-        # the parser took it all for a signature or disclaimer: better the whole than nothing
-        shorter = _unquoted(first.body) or _unquoted(first.full_body)
+        shorter = _unquoted(first.body)
+        if not shorter and not first.headers:  # all taken for a signature or disclaimer: better the whole
+            shorter = _unquoted(first.full_body)
+        if not shorter:
+            return ""
         if shorter == words:
             break
         words = shorter

@@ -165,3 +165,22 @@ def test_a_name_alone_goes_only_when_it_is_the_senders() -> None:
 def test_outlook_on_the_web_html_reply_in_swedish_cuts_at_its_header_block() -> None:
     read = read_mail(mail("sv_outlook_web_reply", IN_REPLY_TO="ack-1.x@rengas.example.fi", CODE="K7MA-4QXP"))
     assert read.text == "Hej,\n\njag kan komma på onsdag efter klockan tre."
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (  # Apple Mail, the client wrote below the quote
+            f"On 7 Dec 2026, at 10.15, {RING} wrote:\n> Hello,\n> can you come?\n\nYes, Tuesday works.\n\nSam",
+            "Yes, Tuesday works.",
+        ),
+        (  # Thunderbird in Finnish, answered between the quoted lines
+            f"ma 7.12.2026 klo 10.15 {RING} kirjoitti:\n> tuletko?\nTulen.\n> entä tiistaina?\nSekin käy.",
+            "Tulen.\nSekin käy.",
+        ),
+        (f"\n\nFrom: {RING}\nSent: Monday\nTo: sam@example.com\nSubject: x\n\nHello, thank you.", ""),  # Outlook
+        ("---------- Forwarded message ---------\nFrom: Migri <n@migri.example>\nDate: Fri\nSubject: D\n\nD.", ""),
+    ],
+)
+def test_below_and_between_the_quote_or_nothing_new(text: str, words: str) -> None:
+    assert own_words(text, sender_name="Sam Client") == words
