@@ -13,6 +13,7 @@ from routing.accounts.auth import find_organization
 from routing.core.errors import BadInput, NotFound
 from routing.directory.models import Organization, Ring, RingMember
 from routing.mailbox.models import CaseMail, MailKind, RingMailbox
+from routing.mailbox.reasons import Reason
 from routing.mailbox.sealing import seal
 
 _SCHEMES = {"imaps": (993, True), "imap": (143, False)}
@@ -127,7 +128,7 @@ def disconnect(session: Session, ring_ref: str) -> bool:
 @dataclass
 class HeldMail:
     at: datetime
-    reason: str
+    reason: Reason  # worded in the reader's language: the page's, or English on the command line
     sender: str | None
 
 
@@ -139,7 +140,7 @@ def held_mails(session: Session, ring_id: str, limit: int = 50) -> list[HeldMail
         .order_by(col(CaseMail.at).desc())
         .limit(limit)
     ).all()
-    return [HeldMail(row.at, row.reason or "", row.sender) for row in rows]
+    return [HeldMail(row.at, Reason.parse(row.reason), row.sender) for row in rows]
 
 
 def box_lines(session: Session, ring_id: str) -> list[str]:

@@ -3,13 +3,15 @@ its case's thread, each taken exactly once.
 
 For each mail, in this order::
 
-    fetch ─▶ record (the CaseMail row in the same transaction as the case or message) ─▶ commit
+    fetch ─▶ record (the CaseMail row in the same transaction as the case or message, and its files) ─▶ commit
           ─▶ (for the batch of mails fetched together) flag \\Seen ─▶ move to Eteinen/Done (or Eteinen/Held)
 
 A reader stopped anywhere leaves the mail either unrecorded and in the box (the next round takes
 it) or recorded (the next round sees the row by UIDVALIDITY/UID or Message-ID and only finishes
-the move). Acknowledgements go after the commit, from rows still marked ``answer_due``: a stop
-between sending and marking sends one again with the same Message-ID, never loses it.
+the move). The thread's files are written before the commit; a transaction that does not commit
+removes them again (a killed process can leave one behind, never a row without its file).
+Acknowledgements go after the commit, from rows still marked ``answer_due``: a stop between
+sending and marking sends one again with the same Message-ID, never loses it.
 
 A box that cannot be read is reported with the reason and tried again after a growing pause;
 the other rings' boxes are read as usual. One reader at a time: ``poll`` holds the ``mail``
@@ -35,6 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 import routing.mailbox.thread as thread
+import routing.referrals.attachments as attachments
 import routing.referrals.operations as referrals
 from routing.accounts.models import User
 from routing.core.clock import utcnow
@@ -45,7 +48,8 @@ from routing.directory.models import Ring
 from routing.mailbox.answers import acknowledgement, staff_answer
 from routing.mailbox.boxes import first_member
 from routing.mailbox.models import AutoAnswer, CaseMail, MailKind, RingMailbox
-from routing.mailbox.reading import MAX_MAIL_BYTES, Incoming, Unusable, message_id_of, read_mail
+from routing.mailbox.reading import MAX_MAIL_BYTES, Incoming, Unusable, message_id_of, over_the_limit, read_mail
+from routing.mailbox.reasons import Reason
 from routing.mailbox.sealing import Unsealable, sender_digest, unseal
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
@@ -176,11 +180,11 @@ def take(
     record = CaseMail(ring_id=box.ring_id, uidvalidity=uidvalidity, uid=uid, message_id="", kind=MailKind.HELD, at=now)
     try:
         if too_large:
-            raise Unusable(f"larger than {MAX_MAIL_BYTES // (1024 * 1024)} MB")
+            raise over_the_limit()
         incoming = read_mail(raw)
     except Unusable as exc:
         record.message_id = message_id_of(raw, _header(raw, b"message-id"))
-        record.reason = str(exc)
+        record.reason = exc.reason.stored()
         record.sender = _sender_only(raw)
         session.add(record)
         return record
@@ -194,15 +198,21 @@ def take(
         else:
             try:
                 with session.begin_nested():
-                    record.message_ref = thread.client_mail(session, referral, incoming.text, now=now)
-            except OperationError as exc:  # the case's data was erased: the mail is kept aside, not lost
-                record.reason = f"a reply to case {thread.code_of(referral)}: {exc}"[:200]
+                    record.message_ref = thread.client_mail(
+                        session, referral, incoming.text, files=incoming.files, now=now
+                    )
+            except OperationError:  # the case's data was erased: the mail is kept aside, not lost
+                record.reason = Reason("reply-refused", thread.code_of(referral)).stored()
             else:
                 record.kind = MailKind.REPLY
         session.add(record)
         return record
     if incoming.automatic:
-        record.reason = f"automatic mail: {incoming.automatic}"
+        record.reason = incoming.automatic.stored()
+        session.add(record)
+        return record
+    if not incoming.text:  # files alone make no question
+        record.reason = Reason("no-text").stored()
         session.add(record)
         return record
     holder = box.holder_id or first_member(session, box.ring_id)
@@ -216,8 +226,9 @@ def take(
             referral, _offer = referrals.open_at_door(
                 session, holder, box.ring_id, enquiry, route=route, channel="email", now=now
             )
+            record.message_ref = thread.opening_files(session, referral, incoming.files, now=now)
     except OperationError as exc:
-        record.reason = f"not a case: {exc}"[:200]
+        record.reason = Reason("not-a-case", str(exc)).stored()
         session.add(record)
         return record
     record.kind = MailKind.CASE
@@ -358,6 +369,7 @@ def read_box(
                     report=report,
                     settings_base_url=settings.base_url,
                     too_large=too_large,
+                    checkpoint=checkpoint,
                 )
                 checkpoint("committed")
                 targets[uid] = held_folder if target == HELD else done_folder
@@ -381,6 +393,7 @@ def _take_one(
     report: RingRound,
     settings_base_url: str,
     too_large: bool = False,
+    checkpoint: Checkpoint = _no_checkpoint,
 ) -> str:
     """Record the mail (or find it recorded); returns the folder it goes to."""
     message_id = message_id_of(raw, _header(raw, b"message-id"))
@@ -389,8 +402,17 @@ def _take_one(
         known = _recorded(session, box.ring_id, uidvalidity, uid, message_id)
         if known is None:
             try:
-                known = take(session, box, uidvalidity, uid, raw, route=route, now=now, too_large=too_large)
-                session.commit()
+                known = _committed(
+                    session,
+                    box,
+                    uidvalidity,
+                    uid,
+                    raw,
+                    route=route,
+                    now=now,
+                    too_large=too_large,
+                    checkpoint=checkpoint,
+                )
             except IntegrityError:
                 session.rollback()  # recorded meanwhile by someone else: treat as known
                 known = _recorded(session, box.ring_id, uidvalidity, uid, message_id)
@@ -404,6 +426,30 @@ def _take_one(
         else:
             report.finished += 1
         return HELD if known.kind == MailKind.HELD else DONE
+
+
+def _committed(
+    session: Session,
+    box: RingMailbox,
+    uidvalidity: int,
+    uid: int,
+    raw: bytes,
+    *,
+    route: referrals.RouteFn,
+    now: datetime,
+    too_large: bool,
+    checkpoint: Checkpoint,
+) -> CaseMail:
+    """Take the mail and commit; the files it wrote for a transaction that did not commit are removed."""
+    written = thread.files_added(session)
+    try:
+        made = take(session, box, uidvalidity, uid, raw, route=route, now=now, too_large=too_large)
+        checkpoint("taken")
+        session.commit()
+    except BaseException:
+        attachments.remove(written)
+        raise
+    return made
 
 
 def tell_owner(session: Session, referral_id: str, base_url: str) -> bool:
@@ -425,6 +471,8 @@ def _routed_before(route: referrals.RouteFn, raw: bytes, too_large: bool) -> ref
         return route
     try:
         question = read_mail(raw).text
+        if not question:
+            return route
         ahead = route(RouteRequest(question=question))
     except Exception:  # anything it raises, it raises again in its place, where it is handled
         return route

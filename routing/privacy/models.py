@@ -113,7 +113,8 @@ class ExportedMail(SQLModel):
 
 MAIL_ORIGINALS = (
     "The e-mails themselves stay in the ring's own mailbox (folder Eteinen/Done), kept by the ring's organisations;"
-    " Eteinen keeps the text of the case and its thread, which this export holds."
+    " Eteinen keeps the text of the case and its thread, with the files it took from the mails, which this export"
+    " holds."
 )
 
 

@@ -62,6 +62,7 @@ CHANNEL_LABELS: dict[str, Any] = {
     "ring": _l("through a ring"),
     "api": _l("through the API"),
     "online": _l("online: the client wrote in"),
+    "email": _l("by e-mail to the ring's mailbox"),
 }
 ROLE_LABELS: dict[str, Any] = {
     "front-desk": _l("front desk"),

@@ -76,4 +76,4 @@ def test_held_mail_senders_are_forgotten_after_the_retention_period(
     run_retention(365, now=NOW + timedelta(days=366), bind=engine)
     session.expire_all()
     kept = session.get(CaseMail, held.id)
-    assert kept is not None and kept.sender is None and kept.reason == "an executable attachment (exe)"
+    assert kept is not None and kept.sender is None and kept.reason == "executable:exe"

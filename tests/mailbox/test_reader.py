@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from routing.directory.models import Organization
 from routing.mailbox.models import CaseMail, MailKind, RingMailbox
+from routing.mailbox.reasons import Reason
 from routing.referrals.models import Offer, Referral
 from tests.mailbox.conftest import NOW, RING_ADDRESS, Box, Round, connect_box, new_box
 from tests.mailbox.mails import mail
@@ -113,7 +114,7 @@ def test_automatic_mails_make_no_case_and_get_no_answer(
     assert (done.cases, done.replies, done.automatic, done.held, done.answers) == (0, 0, 1, 2, 0)
     assert len(cases(session)) == 1 and len(sink.messages) == 1
     kinds = sorted(session.exec(select(CaseMail.kind, CaseMail.reason).where(CaseMail.kind == MailKind.HELD)).all())
-    assert [reason for _, reason in kinds] == [
+    assert sorted(str(Reason.parse(reason)) for _, reason in kinds) == [
         "automatic mail: Precedence: bulk",
         "automatic mail: a mailing list (List-Id)",
     ]

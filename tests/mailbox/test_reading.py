@@ -72,13 +72,20 @@ def test_a_reply_names_what_it_answers_newest_first() -> None:
     [
         ("exe_attachment", "an executable attachment (exe)"),
         ("bad_charset", "an unknown character set (x-no-such-charset)"),
-        ("no_text", "no text"),
     ],
 )
 def test_unusable_mails_say_why(name: str, reason: str) -> None:
     with pytest.raises(Unusable) as caught:
         read_mail(mail(name))
     assert str(caught.value) == reason
+
+
+def test_a_mail_without_words_is_its_files_or_nothing() -> None:
+    read = read_mail(mail("no_text"))  # the reader holds it as a new case, takes it as a reply
+    assert read.text == ""
+    assert [(f.filename, f.data[:5]) for f in read.files] == [("todistus.pdf", b"%PDF-")]
+    with pytest.raises(Unusable, match=r"^no text$"):
+        read_mail(b"From: a@example.fi\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\n\r\n")
 
 
 def test_too_large_and_not_decodable() -> None:
@@ -94,19 +101,19 @@ def test_too_large_and_not_decodable() -> None:
 @pytest.mark.parametrize(
     ("name", "why"),
     [
-        ("out_of_office", "Auto-Submitted: auto-replied"),
-        ("autoresponder_fresh", "Precedence: bulk"),
-        ("list_mail", "a mailing list (List-Id)"),
+        ("out_of_office", "automatic mail: Auto-Submitted: auto-replied"),
+        ("autoresponder_fresh", "automatic mail: Precedence: bulk"),
+        ("list_mail", "automatic mail: a mailing list (List-Id)"),
     ],
 )
 def test_automatic_mails_are_known(name: str, why: str) -> None:
-    assert read_mail(mail(name, IN_REPLY_TO="x@y", CODE="K7MA-4QXP")).automatic == why
+    assert str(read_mail(mail(name, IN_REPLY_TO="x@y", CODE="K7MA-4QXP")).automatic) == why
 
 
 @pytest.mark.parametrize("sender", ["MAILER-DAEMON@mx.example.fi", "no-reply@service.example", "noreply@x.example"])
 def test_system_senders_are_automatic(sender: str) -> None:
     raw = f"From: {sender}\r\nSubject: x\r\nMessage-ID: <a@b>\r\n\r\nDelivery failed\r\n".encode()
-    assert read_mail(raw).automatic == "a system sender (mailer-daemon or no-reply)"
+    assert str(read_mail(raw).automatic) == "automatic mail: a system sender (mailer-daemon or no-reply)"
 
 
 def test_a_mail_without_message_id_gets_a_stable_one() -> None:

@@ -3,6 +3,7 @@ read, and the mails it held with their reasons (never their content); counsellor
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -39,3 +40,27 @@ def test_org_admins_see_the_box_and_its_held_mails(
     text = seen.get_data(as_text=True)
     assert "Take this case" in text
     assert "someone@example.biz" not in text and RING_ADDRESS not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason", "english"),
+    [
+        ("fi", "suoritettava liite (exe)", "an executable attachment"),
+        ("sv", "en körbar bilaga (exe)", "an executable attachment"),
+        ("fi", "automaattinen viesti: postituslista (List-Id)", "a mailing list"),
+        ("sv", "automatiskt meddelande: en e-postlista (List-Id)", "a mailing list"),
+    ],
+)
+def test_held_reasons_are_worded_in_the_page_language(
+    app: Flask, client: FlaskClient, world: World, box: Box, read_round: Round, lang: str, reason: str, english: str
+) -> None:
+    with app.app_context(), db.transaction() as s:
+        auth.add_user(s, "admin-b@example.fi", world.orgs["b"], "org-admin", PASSWORD)
+    box.deliver(mail("exe_attachment"))
+    box.deliver(mail("list_mail"))
+    read_round()
+
+    login(client, "admin-b@example.fi", lang=lang)
+    page = client.get("/ring").get_data(as_text=True)
+    assert reason in page
+    assert english not in page

@@ -96,8 +96,8 @@ def test_staff_answer_goes_by_mail_from_the_ring_and_the_answer_to_it_comes_back
     assert again.replies == 1 and again.answers == 0
     assert thread(session, referral.id) == [
         ("staff", "Could you come on Tuesday at 14?"),
-        # a bare name to sign off is not a signature the parser knows: it stays (no harm done)
-        ("client", "Thanks, Tuesday afternoons suit me best.\n\nSam"),
+        # the bare name that signs it is the sender's own (From: Sam Client): it goes
+        ("client", "Thanks, Tuesday afternoons suit me best."),
     ]
     assert len(sink.to("sam.client@example.com")) == 2  # the answer goes once
 
