@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -15,6 +15,11 @@ _SECOND = timedelta(seconds=1)
 def utcnow() -> datetime:
     """Aware UTC now: SQLModel's datetime columns store and return aware UTC."""
     return datetime.now(UTC)
+
+
+def helsinki_day(at: datetime | None = None) -> date:
+    """The calendar day in Helsinki at ``at`` (now by default): the network's day, whatever the machine's zone."""
+    return (at or utcnow()).astimezone(HELSINKI).date()
 
 
 def _utc(at: datetime) -> datetime:

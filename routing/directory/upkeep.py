@@ -18,7 +18,7 @@ from sqlmodel import Field, Session, SQLModel, col, select
 from sqlmodel._compat import SQLModelConfig
 
 from routing.accounts.models import User
-from routing.core.clock import utcnow
+from routing.core.clock import helsinki_day, utcnow
 from routing.core.errors import BadInput, Forbidden, NotFound
 from routing.directory.hsds.spec import AGE_RANGE, EXTENT
 from routing.directory.models import (
@@ -31,7 +31,7 @@ from routing.directory.models import (
     ServiceCapacity,
 )
 from routing.directory.services import bump_version
-from routing.matcher.capacity import Capacity, local_day
+from routing.matcher.capacity import Capacity
 from routing.matcher.gazetteer import gazetteer
 from routing.referrals.permissions import may_keep_service
 
@@ -166,7 +166,7 @@ def set_capacity(
     """Say how much room the service has; a full service's date must not be in the past."""
     now = now or utcnow()
     service = _service_kept_by(session, user, service_id)
-    if update.until is not None and update.until < local_day(now):
+    if update.until is not None and update.until < helsinki_day(now):
         raise BadInput(f"until: {update.until.isoformat()} is in the past")
     row = session.get(ServiceCapacity, service.id)
     if row is None:
@@ -193,7 +193,7 @@ def confirm_service(session: Session, user: User, service_id: str, *, now: datet
     """The organisation checked the service: HSDS ``assured_date`` today, ``assurer_email`` the checker."""
     now = now or utcnow()
     service = _service_kept_by(session, user, service_id)
-    service.assured_date = local_day(now).isoformat()
+    service.assured_date = helsinki_day(now).isoformat()
     service.assurer_email = user.email
     service.last_modified = now.isoformat()  # HSDS API clients fetch what changed (modified_after)
     session.add(DirectoryEvent(at=now, service_id=service.id, actor_id=user.id, kind="confirmed"))
@@ -245,7 +245,7 @@ def edit_service(
             for number in edit.phones:
                 session.add(Phone(service_id=service.id, number=number))
             changed.append("phones")
-    service.assured_date = local_day(now).isoformat()
+    service.assured_date = helsinki_day(now).isoformat()
     service.assurer_email = user.email
     service.last_modified = now.isoformat()
     session.add(
@@ -295,12 +295,12 @@ def days_since_checked(service: Any, now: datetime) -> int | None:
         checked = date.fromisoformat(str(service.assured_date)[:10])
     except ValueError:
         return None
-    return max(0, (local_day(now) - checked).days)
+    return max(0, (helsinki_day(now) - checked).days)
 
 
 def unconfirmed(session: Session, days: int, now: datetime) -> dict[str, list[Service]]:
     """Active services not confirmed for ``days`` days (or never), by organisation id."""
-    cutoff = (local_day(now) - timedelta(days=days)).isoformat()
+    cutoff = (helsinki_day(now) - timedelta(days=days)).isoformat()
     rows = session.exec(
         select(Service)
         .where(col(Service.status) == "active")

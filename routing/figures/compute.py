@@ -37,7 +37,7 @@ from sqlalchemy.engine import Row
 from sqlmodel import Session
 from sqlmodel.sql.sqltypes import UTCDateTime
 
-from routing.core.clock import DAY, HELSINKI, WEEK, local_seconds, utc_seconds, utcnow, week_number
+from routing.core.clock import DAY, HELSINKI, WEEK, helsinki_day, local_seconds, utc_seconds, utcnow, week_number
 from routing.core.errors import BadInput
 from routing.figures.directory import services_confirmed, weeks_full
 from routing.matcher.gazetteer import gazetteer
@@ -110,10 +110,6 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def today_in_helsinki(now: datetime | None = None) -> date:
-    return (now or utcnow()).astimezone(HELSINKI).date()
-
-
 def parse_day(value: str | None, name: str) -> date | None:
     if value is None or not str(value).strip():
         return None
@@ -156,7 +152,7 @@ def make_scope(
     now: datetime | None = None,
 ) -> Scope:
     """Check the caller's period and region; without dates, 1 January of this year to today (Helsinki)."""
-    today = today_in_helsinki(now)
+    today = helsinki_day(now)
     start = parse_day(from_, "from")
     end = parse_day(to, "to")
     if end is None:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, func, select
 
+from routing.core.clock import HELSINKI
 from routing.directory.models import DirectoryEvent, Organization, Service
-from routing.matcher.capacity import DEFAULT_STALE_DAYS, HELSINKI
+from routing.matcher.capacity import DEFAULT_STALE_DAYS
 
 if TYPE_CHECKING:
     from routing.figures.compute import Scope

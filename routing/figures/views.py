@@ -20,6 +20,7 @@ from flask_login import current_user
 import routing.web.labels as labels
 from routing.accounts.models import User
 from routing.core import db
+from routing.core.clock import helsinki_day
 from routing.core.errors import BadInput
 from routing.figures.compute import (
     SMALL,
@@ -31,7 +32,6 @@ from routing.figures.compute import (
     figures_csv,
     make_scope,
     table_csv,
-    today_in_helsinki,
 )
 from routing.figures.overlaps import check_need, find_overlaps
 from routing.matcher.gazetteer import gazetteer
@@ -267,7 +267,7 @@ def figures() -> tuple[str, int]:
         assert error is not None
         page = render_template(
             "figures/figures.html", figures=None, error=_error_text(error), error_field=error.field, form=form,
-            regions=_regions(), today=today_in_helsinki(),
+            regions=_regions(), today=helsinki_day(),
         )  # fmt: skip
         return page, 400
     result = compute_figures(db.read_session(), scope)

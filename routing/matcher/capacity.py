@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from routing.core.clock import HELSINKI
+from routing.core.clock import helsinki_day
 from routing.core.texts import N_, text
 
 CAPACITIES = ("open", "waitlist", "full")
@@ -28,17 +28,13 @@ _TEXT: dict[str, str] = {
 }
 
 
-def local_day(at: datetime) -> date:
-    return at.astimezone(HELSINKI).date()
-
-
 def day_text(day: date, language: str) -> str:
     return day.isoformat() if language == "en" else f"{day.day}.{day.month}.{day.year}"
 
 
 def days_ago(at: datetime, now: datetime) -> int:
     """Whole calendar days (Helsinki) from ``at`` to ``now``."""
-    return max(0, (local_day(now) - local_day(at)).days)
+    return max(0, (helsinki_day(now) - helsinki_day(at)).days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +53,7 @@ class Capacity:
         """The state that counts now; None (unknown) once stale, or once a full service's date has passed."""
         if self.stale(now, stale_days):
             return None
-        if self.state == "full" and self.until is not None and local_day(now) > self.until:
+        if self.state == "full" and self.until is not None and helsinki_day(now) > self.until:
             return None
         return self.state
 

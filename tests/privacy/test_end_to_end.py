@@ -8,8 +8,8 @@ from datetime import timedelta
 from sqlmodel import select
 
 from routing.core import db
-from routing.core.clock import utcnow
-from routing.figures.compute import Figures, compute_figures, make_scope, today_in_helsinki
+from routing.core.clock import helsinki_day, utcnow
+from routing.figures.compute import Figures, compute_figures, make_scope
 from routing.outbox.models import OutboxMessage
 
 from ..referrals.conftest import Api, build_world, open_one
@@ -35,7 +35,7 @@ def test_a_referral_lifecycle_is_counted_and_survives_erasure(app, client) -> No
 
     def counted() -> tuple[object, ...]:
         with app.app_context(), db.new_session(read_only=True) as s:
-            today = today_in_helsinki().isoformat()
+            today = helsinki_day().isoformat()
             f = Figures(s, make_scope(today, today), now=utcnow() + timedelta(minutes=1))
             return (
                 sum(r.n for r in f.opened()),

@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from routing.accounts.auth import create_token
 from routing.core import db
+from routing.core.clock import HELSINKI
 from routing.directory.models import DirectoryEvent, Language, Service, ServiceArea, ServiceCapacity
 from routing.figures.compute import Scope
 from routing.figures.directory import services_confirmed, weeks_full
@@ -108,7 +109,7 @@ def test_confirm_in_one_click_and_checked_days_shown(app, client, network, store
     assert answer.status_code == 302
     store.expire_all()
     service = store.get(Service, "s-ohjaamo")
-    assert service.assured_date == datetime.now(UTC).astimezone().date().isoformat()
+    assert service.assured_date == datetime.now(HELSINKI).date().isoformat()  # the network's day, not the machine's
     assert service.assurer_email == "anna@ohjaamo.fi"
     assert (
         client.post(
