@@ -12,66 +12,33 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
-TEXTS: dict[str, dict[str, str]] = {
-    "fi": {
-        "subject": "Viestisi on vastaanotettu [{code}]",
-        "body": (
-            "Hei,\n\n"
-            "kiitos viestistäsi. {ring} on vastaanottanut sen, ja asiasi tunnus on {code}.\n"
-            "Ohjaaja ottaa sinuun yhteyttä viimeistään {by} (arkipäivinä, pyhät huomioiden).\n"
-            "Jos haluat kirjoittaa lisää, vastaa tähän viestiin: vastauksesi tulee samaan asiaan.\n"
-            "{door}"
-            "\nTietosuoja: kirjoittamalla meille annoit suostumuksesi siihen, että viestisi ja sähköpostiosoitteesi"
-            " tallennetaan asiasi hoitamista varten. Tiedot poistetaan säilytysajan jälkeen. Voit vastustaa"
-            " käsittelyä, pyytää tietosi tai niiden poistamista vastaamalla tähän viestiin tai ottamalla"
-            " yhteyttä renkaan organisaatioihin. Alkuperäinen sähköpostisi säilyy renkaan"
-            " omassa postilaatikossa.\n\n"
-            "Tämä on automaattinen vastaus.\n"
-        ),
-        "door": "Asiaasi voit seurata myös osoitteessa {link}\n",
-        "answer_subject": "Vastaus asiaasi [{code}]",
-    },
-    "sv": {
-        "subject": "Ditt meddelande har tagits emot [{code}]",
-        "body": (
-            "Hej,\n\n"
-            "tack för ditt meddelande. Det har tagits emot av vägledningsringen {ring}, och ditt ärende har"
-            " koden {code}.\n"
-            "En vägledare kontaktar dig senast {by} (vardagar, helgdagar medräknade).\n"
-            "Om du vill skriva mer, svara på det här meddelandet: ditt svar hamnar i samma ärende.\n"
-            "{door}"
-            "\nDataskydd: genom att skriva till oss samtyckte du till att ditt meddelande och din e-postadress"
-            " sparas för att sköta ditt ärende. Uppgifterna raderas efter lagringstiden. Du kan invända mot"
-            " behandlingen, begära dina uppgifter eller att de raderas genom att svara på det här"
-            " meddelandet eller kontakta ringens organisationer. Ditt ursprungliga e-postmeddelande finns"
-            " kvar i ringens egen brevlåda.\n\n"
-            "Detta är ett automatiskt svar.\n"
-        ),
-        "door": "Du kan också följa ditt ärende på {link}\n",
-        "answer_subject": "Svar i ditt ärende [{code}]",
-    },
-    "en": {
-        "subject": "Your message has been received [{code}]",
-        "body": (
-            "Hello,\n\n"
-            "thank you for your message. The guidance ring {ring} has received it, and your case code is {code}.\n"
-            "A counsellor will contact you by {by} (working days, public holidays counted).\n"
-            "To add something, reply to this message: your reply joins the same case.\n"
-            "{door}"
-            "\nPrivacy: by writing to us you agreed that your message and e-mail address are kept to handle"
-            " your case. They are deleted after the retention period. You can object to the processing, ask"
-            " for your data or for its erasure by replying to this message or by contacting the ring's"
-            " organisations. Your original e-mail stays in the ring's own mailbox.\n\n"
-            "This is an automatic reply.\n"
-        ),
-        "door": "You can also follow your case at {link}\n",
-        "answer_subject": "An answer in your case [{code}]",
-    },
+from routing.core.texts import N_, text
+from rules.taxonomy import LANGUAGES
+
+# worded from the Babel catalogues in the client's language (routing.core.texts), like the reminder mails
+TEXTS: dict[str, str] = {
+    "subject": N_("Your message has been received [%(code)s]"),
+    "greeting": N_("Hello,"),
+    "received": N_(
+        "thank you for your message. The guidance ring %(ring)s has received it, and your case code is %(code)s."
+    ),
+    "contact": N_("A counsellor will contact you by %(by)s (working days, public holidays counted)."),
+    "reply": N_("To add something, reply to this message: your reply joins the same case."),
+    "door": N_("You can also follow your case at %(link)s"),
+    "privacy": N_(
+        "Privacy: by writing to us you agreed that your message and e-mail address are kept to handle your case."
+        " They are deleted after the retention period. You can object to the processing, ask for your data or"
+        " for its erasure by replying to this message or by contacting the ring's organisations. Your original"
+        " e-mail stays in the ring's own mailbox."
+    ),
+    "automatic": N_("This is an automatic reply."),
+    "answer_subject": N_("An answer in your case [%(code)s]"),
 }
 
 
 def language_of(language: str | None) -> str:
-    return language if language in TEXTS else "fi"
+    """The client's language, or Finnish when the case has none the mails are written in."""
+    return language if language in LANGUAGES else "fi"
 
 
 def _date(day: datetime, language: str) -> str:
@@ -99,19 +66,33 @@ def acknowledgement(
     now: datetime,
 ) -> EmailMessage:
     lang = language_of(language)
-    texts = TEXTS[lang]
+
+    def t(key: str, **values: str) -> str:
+        return text(lang, TEXTS[key], **values)
+
     message = EmailMessage()
     message["From"] = formataddr((ring_name, ring_address))
     message["To"] = to
-    message["Subject"] = texts["subject"].format(code=code)
+    message["Subject"] = t("subject", code=code)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = f"<{message_id}>"
     message["Auto-Submitted"] = "auto-replied"
     message["X-Auto-Response-Suppress"] = "All"  # Exchange: no out-of-office answer to this one
-    message["Content-Language"] = lang
     _threaded(message, refers_to)
-    door = texts["door"].format(link=door_link) if door_link else ""
-    message.set_content(texts["body"].format(ring=ring_name, code=code, by=_date(contact_by, lang), door=door))
+    lines = [
+        t("greeting"),
+        "",
+        t("received", ring=ring_name, code=code),
+        t("contact", by=_date(contact_by, lang)),
+        t("reply"),
+        *([t("door", link=door_link)] if door_link else []),
+        "",
+        t("privacy"),
+        "",
+        t("automatic"),
+    ]
+    message.set_content("\n".join(lines) + "\n")
+    message["Content-Language"] = lang  # after set_content, which clears the Content-* headers
     return message
 
 
@@ -132,10 +113,10 @@ def staff_answer(
     message = EmailMessage()
     message["From"] = formataddr((ring_name, ring_address))
     message["To"] = to
-    message["Subject"] = TEXTS[lang]["answer_subject"].format(code=code)
+    message["Subject"] = text(lang, TEXTS["answer_subject"], code=code)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = f"<{message_id}>"
-    message["Content-Language"] = lang
     _threaded(message, refers_to)
     message.set_content(body)
+    message["Content-Language"] = lang
     return message

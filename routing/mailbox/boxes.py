@@ -151,7 +151,7 @@ def box_lines(session: Session, ring_id: str) -> list[str]:
     read = f"last read {box.last_read_at:%Y-%m-%d %H:%M} UTC" if box.last_read_at else "not read yet"
     lines = [f"mailbox {box.address}: {read}"]
     if box.last_error:
-        lines.append(f"cannot be read: {box.last_error}")
+        lines.append(f"cannot be read: {Reason.parse(box.last_error)}")
     for held in held_mails(session, ring_id, limit=20):
         lines.append(f"held {held.at:%Y-%m-%d %H:%M} from {held.sender or 'unknown sender'}: {held.reason}")
     return lines
@@ -164,7 +164,7 @@ class BoxStatus:
     ring: str
     address: str
     last_read_at: datetime | None
-    last_error: str | None
+    last_error: Reason | None  # worded in the page's language
     retry_at: datetime | None
     held: list[HeldMail]
 
@@ -179,6 +179,13 @@ def box_status(session: Session, ring_ids: list[str]) -> list[BoxStatus]:
         .order_by(col(Ring.name))
     ).all()
     return [
-        BoxStatus(name, box.address, box.last_read_at, box.last_error, box.retry_at, held_mails(session, box.ring_id))
+        BoxStatus(
+            name,
+            box.address,
+            box.last_read_at,
+            Reason.parse(box.last_error) if box.last_error else None,
+            box.retry_at,
+            held_mails(session, box.ring_id),
+        )
         for box, name in rows
     ]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
@@ -54,7 +54,7 @@ from routing.mailbox.sealing import Unsealable, sender_digest, unseal
 from routing.matcher.result import RouteResult
 from routing.matcher.router import RouteRequest
 from routing.referrals.desk import contact_by
-from routing.referrals.models import Message, Referral, ReferralCreate
+from routing.referrals.models import MAX_CONTACT, Message, Referral, ReferralCreate
 
 log = logging.getLogger("eteinen.mailbox")
 # imapclient logs every IMAP line at DEBUG, mails and passwords too: never, whatever the root level
@@ -105,9 +105,10 @@ class RingRound:
     held: int = 0
     automatic: int = 0
     finished: int = 0  # taken in an earlier, interrupted round: only moved now
-    answers: int = 0
-    answers_skipped: int = 0
-    error: str | None = None
+    acknowledgements: int = 0
+    acknowledgements_skipped: int = 0
+    answers: int = 0  # staff answers on e-mail cases
+    error: str | None = None  # in English with the server's detail; the box keeps it as a Reason
     retry_at: datetime | None = None
     skipped: bool = False
 
@@ -116,10 +117,11 @@ class RingRound:
             return f"{self.ring}: waiting until {self.retry_at:%Y-%m-%d %H:%M} UTC after: {self.error}"
         done = (
             f"{self.cases} new case(s), {self.replies} reply(ies), {self.held} held, {self.automatic} automatic,"
-            f" {self.answers} acknowledgement(s) sent"
+            f" {self.acknowledgements} acknowledgement(s) sent"
         )
-        if self.answers_skipped:
-            done += f" ({self.answers_skipped} not sent: one a day per sender)"
+        if self.acknowledgements_skipped:
+            done += f" ({self.acknowledgements_skipped} not sent: one a day per sender)"
+        done += f", {self.answers} answer(s) sent"
         if self.finished:
             done += f", {self.finished} finished from an interrupted round"
         if self.error:
@@ -215,12 +217,17 @@ def take(
         record.reason = Reason("no-text").stored()
         session.add(record)
         return record
+    contact = incoming.reply_to or incoming.sender
+    if len(contact) > MAX_CONTACT:
+        record.reason = Reason("contact-too-long", str(MAX_CONTACT)).stored()
+        session.add(record)
+        return record
     holder = box.holder_id or first_member(session, box.ring_id)
     try:
         # consent: the client wrote in themselves; the acknowledgement tells how to object
         enquiry = parsed(
             ReferralCreate,
-            {"question": incoming.text, "consent": True, "client_contact": incoming.reply_to or incoming.sender},
+            {"question": incoming.text, "consent": True, "client_contact": contact},
         )
         with session.begin_nested():
             referral, _offer = referrals.open_at_door(
@@ -228,7 +235,8 @@ def take(
             )
             record.message_ref = thread.opening_files(session, referral, incoming.files, now=now)
     except OperationError as exc:
-        record.reason = Reason("not-a-case", str(exc)).stored()
+        # its code, not its message: the message is English and may quote the mail
+        record.reason = Reason("not-a-case", exc.code).stored()
         session.add(record)
         return record
     record.kind = MailKind.CASE
@@ -260,7 +268,12 @@ def _sender_only(raw: bytes) -> str | None:
 
 
 class BoxUnreachable(Exception):
-    """The box could not be read; the text is the reason (never a password or mail content)."""
+    """The box could not be read: the reason the box keeps (worded on the ring page), and in the text the
+    English words with the server's detail (the command line's and the log's; never a password or mail)."""
+
+    def __init__(self, reason: Reason, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else str(reason))
+        self.reason = reason
 
 
 @contextmanager
@@ -269,12 +282,12 @@ def imap_session(box: RingMailbox, password: str) -> Iterator[IMAPClient]:
         context = ssl.create_default_context() if box.tls else None
         client = IMAPClient(box.host, port=box.port, ssl=box.tls, ssl_context=context, timeout=IMAP_TIMEOUT)
     except (OSError, IMAPClientError) as exc:
-        raise BoxUnreachable(f"cannot connect to {box.host}:{box.port}: {exc}") from None
+        raise BoxUnreachable(Reason("box-unreachable", f"{box.host}:{box.port}"), _short(exc)) from None
     try:
         try:
             client.login(box.username, password)
         except IMAPClientError as exc:
-            raise BoxUnreachable(f"login refused for {box.username}: {_short(exc)}") from None
+            raise BoxUnreachable(Reason("box-login", box.username), _short(exc)) from None
         yield client
     finally:
         with suppress(OSError, IMAPClientError):
@@ -336,8 +349,8 @@ def read_box(
     report = RingRound(ring_name)
     try:
         password = unseal(settings.secret, box.password_sealed)
-    except Unsealable as exc:
-        raise BoxUnreachable(str(exc)) from None
+    except Unsealable:
+        raise BoxUnreachable(Reason("box-sealed")) from None
     with imap_session(box, password) as client:
         try:
             done_folder, held_folder = _ensure_folders(client, box.folder)
@@ -345,7 +358,7 @@ def read_box(
             uidvalidity = int(selected[b"UIDVALIDITY"])
             uids = sorted(client.search(["NOT", "DELETED"]))
         except IMAPClientError as exc:
-            raise BoxUnreachable(f"cannot open the folder {box.folder!r}: {_short(exc)}") from None
+            raise BoxUnreachable(Reason("box-folder", box.folder), _short(exc)) from None
         for start in range(0, len(uids), BATCH):
             batch = uids[start : start + BATCH]
             sizes = client.fetch(batch, ["RFC822.SIZE"])
@@ -376,7 +389,7 @@ def read_box(
             # a stop before this leaves recorded mails in the box: the next round only moves them
             _move(client, targets, checkpoint)
         sent = send_answers(engine, box, ring_name, settings, now=now, checkpoint=checkpoint)
-        report.answers, report.answers_skipped = sent
+        report.acknowledgements, report.answers, report.acknowledgements_skipped = sent
         _read_ok(engine, box.ring_id, uidvalidity, now)
     return report
 
@@ -504,14 +517,14 @@ def _read_ok(engine: Engine, ring_id: str, uidvalidity: int, now: datetime) -> N
             session.commit()
 
 
-def _read_failed(engine: Engine, ring_id: str, reason: str, now: datetime) -> datetime | None:
+def _read_failed(engine: Engine, ring_id: str, reason: Reason, now: datetime) -> datetime | None:
     with Session(engine) as session:
         box = session.get(RingMailbox, ring_id)
         if box is None:
             return None
         box.failures += 1
         pause = min(BACKOFF_FIRST * 2 ** (box.failures - 1), BACKOFF_MOST)
-        box.retry_at, box.last_error = now + pause, reason[:500]
+        box.retry_at, box.last_error = now + pause, reason.stored()
         session.commit()
         return box.retry_at
 
@@ -529,6 +542,12 @@ def _answer_once_today(session: Session, secret: str, address: str, now: datetim
     return True
 
 
+class Sent(NamedTuple):
+    acknowledgements: int
+    answers: int
+    skipped: int  # acknowledgements not sent: one a day per sender
+
+
 def send_answers(
     engine: Engine,
     box: RingMailbox,
@@ -538,11 +557,11 @@ def send_answers(
     now: datetime,
     checkpoint: Checkpoint = _no_checkpoint,
     mailer: AbstractContextManager[Mailer] | None = None,
-) -> tuple[int, int]:
+) -> Sent:
     """Send what is due from this ring's address: the acknowledgements of new cases and the staff's
-    answers on e-mail cases; (sent, acknowledgements not sent by the daily limit). Each is marked sent
-    in the transaction committed right after the SMTP server took it."""
-    sent = skipped = 0
+    answers on e-mail cases. Each is marked sent in the transaction committed right after the SMTP
+    server took it."""
+    acknowledged = answered = skipped = 0
     with Session(engine, expire_on_commit=False) as session:
         due = session.exec(
             select(CaseMail.id)
@@ -550,7 +569,7 @@ def send_answers(
             .order_by(col(CaseMail.id))
         ).all()
     if not due:
-        return 0, 0
+        return Sent(0, 0, 0)
     with mailer or open_mailer(settings.smtp_url, settings.outbox_folder, base_url=settings.base_url) as out:
         for record_id in due:
             with Session(engine, expire_on_commit=False) as session:
@@ -583,9 +602,12 @@ def send_answers(
                     break  # the rest wait for the next round
                 checkpoint("answered")
                 session.commit()
-                sent += 1
+                if record.kind == MailKind.CASE:
+                    acknowledged += 1
+                else:
+                    answered += 1
                 checkpoint("sent")
-    return sent, skipped
+    return Sent(acknowledged, answered, skipped)
 
 
 def _acknowledgement(
@@ -666,14 +688,23 @@ def poll_once(
     rounds: list[RingRound] = []
     for box, ring_name in boxes:
         if box.retry_at is not None and box.retry_at > now:
-            rounds.append(RingRound(ring_name, error=box.last_error, retry_at=box.retry_at, skipped=True))
+            said = str(Reason.parse(box.last_error))
+            rounds.append(RingRound(ring_name, error=said, retry_at=box.retry_at, skipped=True))
             continue
         try:
             rounds.append(read_box(engine, box, ring_name, settings, route=route, now=now, checkpoint=checkpoint))
         except (BoxUnreachable, IMAPClientError, OSError) as exc:
-            reason = _short(exc) if not isinstance(exc, BoxUnreachable) else str(exc)
-            log.warning("the mailbox of ring %s could not be read: %s", box.ring_id, reason)
-            rounds.append(RingRound(ring_name, error=reason, retry_at=_read_failed(engine, box.ring_id, reason, now)))
+            if isinstance(exc, BoxUnreachable):
+                reason, said = exc.reason, str(exc)
+            elif isinstance(exc, IMAPClientError):
+                reason = Reason("box-server", _short(exc)[:100])
+                said = str(reason)
+            else:
+                reason = Reason("box-dropped")
+                said = f"{reason}: {_short(exc)}"
+            log.warning("the mailbox of ring %s could not be read: %s", box.ring_id, said)
+            retry_at = _read_failed(engine, box.ring_id, reason, now)
+            rounds.append(RingRound(ring_name, error=said, retry_at=retry_at))
     return rounds
 
 

@@ -1,9 +1,10 @@
-"""Why a mail was held, or counts as automatic: a code with at most one value, worded in any language.
+"""Why a mail was held, or counts as automatic, or why a box cannot be read: a code with at most one
+value, worded in any language.
 
-The ring page words a held mail's reason in the org-admin's language, ``ring list`` in English; the
-words come from the Babel catalogues (``routing.core.texts``) like every text a person reads. A
-reason is stored as ``code`` or ``code:value`` in ``CaseMail.reason`` (rows written before codes
-keep their English text and are shown as it).
+The ring page words a reason in the org-admin's language, ``ring list`` and ``mail poll`` in English;
+the words come from the Babel catalogues (``routing.core.texts``) like every text a person reads. A
+reason is stored as ``code`` or ``code:value`` in ``CaseMail.reason`` and ``RingMailbox.last_error``
+(rows written before codes keep their English text and are shown as it).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ _TEXT: dict[str, str] = {
     "nul": N_("text with NUL characters"),
     "no-text": N_("no text"),
     "reply-refused": N_("a reply to case %(value)s, whose client data was erased"),
-    "not-a-case": N_("not a case: %(value)s"),
+    "contact-too-long": N_("a reply address longer than %(value)s characters"),
+    "not-a-case": N_("not a case: opening it was refused (%(value)s)"),
     # automatic (RFC 3834): no case and no answer
     "auto-submitted": N_("automatic mail: Auto-Submitted: %(value)s"),
     "precedence": N_("automatic mail: Precedence: %(value)s"),
@@ -33,6 +35,13 @@ _TEXT: dict[str, str] = {
     "autoresponder": N_("automatic mail: an autoresponder (X-Autoreply)"),
     "bounce": N_("automatic mail: a bounce (empty Return-Path)"),
     "system-sender": N_("automatic mail: a system sender (mailer-daemon or no-reply)"),
+    # the box cannot be read: it is tried again after a pause
+    "box-unreachable": N_("no connection to the mail server %(value)s"),
+    "box-login": N_("the mail server refused the login of %(value)s"),
+    "box-folder": N_("the folder %(value)s cannot be opened"),
+    "box-sealed": N_("the stored password does not open with this instance's secret: connect the box again"),
+    "box-server": N_("the mail server answered with an error: %(value)s"),
+    "box-dropped": N_("the connection to the mail server broke off"),
 }
 _OLD_TEXT = "text"  # a reason stored before codes: its English words as they were
 

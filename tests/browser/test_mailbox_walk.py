@@ -140,7 +140,7 @@ def test_the_ring_mailbox_walk(
     page.wait_for_url(re.compile(r"/referrals/[^/]+(#thread)?$"))
     assert ANSWER in page.inner_text("#thread")
     said = eteinen("mail", "poll", "--once")
-    assert "1 acknowledgement(s) sent" in said  # the round's mails out: here the one answer
+    assert "0 acknowledgement(s) sent, 1 answer(s) sent" in said  # the round's mails out: the one answer
     ack, answer = sink.to(AINO)
     assert answer["Subject"] == f"Vastaus asiaasi [{code}]"
     assert RING_ADDRESS in answer["From"] and "Auto-Submitted" not in answer

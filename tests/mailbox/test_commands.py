@@ -88,8 +88,8 @@ def test_connect_list_poll_and_disconnect(
     polled = invoke(app, "mail", "poll", "--once")
     assert polled.exit_code == 0, polled.output
     assert (
-        polled.output.strip()
-        == "Puhelinrengas: 1 new case(s), 0 reply(ies), 0 held, 0 automatic, 1 acknowledgement(s) sent"
+        polled.output.strip() == "Puhelinrengas: 1 new case(s), 0 reply(ies), 0 held, 0 automatic,"
+        " 1 acknowledgement(s) sent, 0 answer(s) sent"
     )
     assert "Keskeytin" not in polled.output
     assert "last read" in invoke(app, "ring", "list").output
@@ -117,6 +117,9 @@ def test_the_schedulers_mail_job_reads_the_boxes(
     box.deliver(mail("sv_apple_new"))
     said: list[str] = []
     FollowUpScheduler(app, say=said.append).read_mail()
-    assert said == ["mail: Puhelinrengas: 1 new case(s), 0 reply(ies), 0 held, 0 automatic, 1 acknowledgement(s) sent"]
+    assert said == [
+        "mail: Puhelinrengas: 1 new case(s), 0 reply(ies), 0 held, 0 automatic,"
+        " 1 acknowledgement(s) sent, 0 answer(s) sent"
+    ]
     assert len(session.exec(select(Referral)).all()) == 1
     assert len(smtp_server[1].messages) == 1

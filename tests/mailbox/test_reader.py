@@ -27,7 +27,7 @@ def test_three_mails_in_three_languages_become_three_cases_offered_to_the_ring(
     for name in ("fi_gmail_new", "sv_apple_new", "en_outlook_html"):
         box.deliver(mail(name))
     (done,) = read_round()
-    assert (done.cases, done.held, done.answers, done.error) == (3, 0, 3, None)
+    assert (done.cases, done.held, done.acknowledgements, done.answers, done.error) == (3, 0, 3, 0, None)
 
     made = {r.client_contact: r for r in cases(session)}
     assert set(made) == {"aino.asiakas@example.net", "erik.klient@example.se", "sam.client@example.com"}
@@ -69,8 +69,73 @@ def test_three_mails_in_three_languages_become_three_cases_offered_to_the_ring(
 
     # a second round finds nothing new and sends nothing more
     (again,) = read_round(NOW + timedelta(minutes=1))
-    assert (again.cases, again.answers) == (0, 0)
+    assert (again.cases, again.acknowledgements) == (0, 0)
     assert len(cases(session)) == 3 and len(sink.messages) == 3
+
+
+# what each language's acknowledgement says, word for word (from the catalogues): the sentence of each
+# part, with the ring, the code and the contact date (two working days after Monday 7 December)
+ACKNOWLEDGED = {
+    "fi": (
+        "Viestisi on vastaanotettu [{code}]",
+        [
+            "Hei,",
+            "kiitos viestistäsi. Puhelinrengas on vastaanottanut sen, ja asiasi tunnus on {code}.",
+            "Ohjaaja ottaa sinuun yhteyttä viimeistään 9.12.2026 (arkipäivinä, pyhät huomioiden).",
+            "Jos haluat kirjoittaa lisää, vastaa tähän viestiin: vastauksesi tulee samaan asiaan.",
+            "Voit vastustaa käsittelyä, pyytää tietosi tai niiden poistamista vastaamalla tähän viestiin",
+            "Tämä on automaattinen vastaus.",
+        ],
+    ),
+    "sv": (
+        "Ditt meddelande har tagits emot [{code}]",
+        [
+            "Hej,",
+            "tack för ditt meddelande. Det har tagits emot av vägledningsringen Puhelinrengas, och ditt ärende har"
+            " koden {code}.",
+            "En vägledare kontaktar dig senast 9.12.2026 (vardagar, helgdagar medräknade).",
+            "Om du vill skriva mer, svara på det här meddelandet: ditt svar hamnar i samma ärende.",
+            "Du kan invända mot behandlingen, begära dina uppgifter eller att de raderas genom att svara på det här",
+            "Detta är ett automatiskt svar.",
+        ],
+    ),
+    "en": (
+        "Your message has been received [{code}]",
+        [
+            "Hello,",
+            "thank you for your message. The guidance ring Puhelinrengas has received it, and your case code is"
+            " {code}.",
+            "A counsellor will contact you by 09 December 2026 (working days, public holidays counted).",
+            "To add something, reply to this message: your reply joins the same case.",
+            "You can object to the processing, ask for your data or for its erasure by replying to this message",
+            "This is an automatic reply.",
+        ],
+    ),
+}
+
+
+def test_each_acknowledgement_says_it_all_in_the_clients_language_and_no_other(
+    box: Box, session: Session, sink: SmtpSink, read_round: Round
+) -> None:
+    for name in ("fi_gmail_new", "sv_apple_new", "en_outlook_html"):
+        box.deliver(mail(name))
+    read_round()
+    made = {r.language: r for r in cases(session)}
+    assert set(made) == set(ACKNOWLEDGED)
+    for language, (subject, sentences) in ACKNOWLEDGED.items():
+        code = made[language].code or ""
+        (ack,) = sink.to(made[language].client_contact or "")
+        assert ack["Subject"] == subject.format(code=code)
+        assert ack["Content-Language"] == language
+        assert ack["Auto-Submitted"] == "auto-replied" and ack["X-Auto-Response-Suppress"] == "All"
+        body = " ".join(ack.get_content().split())  # the sentences, whatever the lines
+        for sentence in sentences:
+            assert sentence.format(code=code) in body, (language, sentence)
+        assert "/client/c/" not in body  # the door is closed: no private link
+        for other, (other_subject, other_sentences) in ACKNOWLEDGED.items():
+            if other != language:
+                assert other_subject.format(code=code) != ack["Subject"]
+                assert not [s for s in other_sentences[1:] if s.format(code=code) in body], (language, other)
 
 
 def test_unusable_mails_are_held_with_their_reason_and_the_round_goes_on(
@@ -111,7 +176,7 @@ def test_automatic_mails_make_no_case_and_get_no_answer(
     box.deliver(mail("autoresponder_fresh"))
     box.deliver(mail("list_mail"))
     (done,) = read_round(NOW + timedelta(minutes=1))
-    assert (done.cases, done.replies, done.automatic, done.held, done.answers) == (0, 0, 1, 2, 0)
+    assert (done.cases, done.replies, done.automatic, done.held, done.acknowledgements) == (0, 0, 1, 2, 0)
     assert len(cases(session)) == 1 and len(sink.messages) == 1
     kinds = sorted(session.exec(select(CaseMail.kind, CaseMail.reason).where(CaseMail.kind == MailKind.HELD)).all())
     assert sorted(str(Reason.parse(reason)) for _, reason in kinds) == [
@@ -126,11 +191,11 @@ def test_one_automatic_answer_a_day_per_sender(box: Box, session: Session, sink:
     box.deliver(first)
     box.deliver(second)
     (done,) = read_round()
-    assert (done.cases, done.answers, done.answers_skipped) == (2, 1, 1)
+    assert (done.cases, done.acknowledgements, done.acknowledgements_skipped) == (2, 1, 1)
     third = first.replace(b"CAF1a9xQ7mZ0fi-gmail-new", b"CAF1a9xQ-next-day")
     box.deliver(third)
     (later,) = read_round(NOW + timedelta(days=1))
-    assert (later.cases, later.answers) == (1, 1)
+    assert (later.cases, later.acknowledgements) == (1, 1)
     assert len(sink.messages) == 2
 
 
@@ -157,7 +222,7 @@ def test_an_unreachable_box_is_reported_retried_later_and_the_other_rings_go_on(
     rounds = {r.ring: r for r in read_round()}
     failed, fine = rounds["Puhelinrengas"], rounds["toinen-Puhelinrengas"]
     assert fine.cases == 1 and fine.error is None
-    assert failed.error is not None and failed.error.startswith("login refused for ")
+    assert failed.error is not None and failed.error.startswith(f"the mail server refused the login of {bad.user}: ")
     assert "wrong password" not in failed.error
     assert failed.retry_at == NOW + timedelta(minutes=1)
     # before the pause is over the box waits; after it, it is tried again, with a longer pause
@@ -190,4 +255,4 @@ def test_a_server_that_is_down_is_reported(app: Flask, world: World, session: Se
             insecure=True,
         )
     (done,) = read_round()
-    assert done.error is not None and done.error.startswith("cannot connect to 127.0.0.1:")
+    assert done.error is not None and done.error.startswith("no connection to the mail server 127.0.0.1:")

@@ -52,7 +52,7 @@ def test_a_reply_to_the_acknowledgement_joins_the_thread_and_tells_the_owner(
     (ack,) = sink.messages
     box.deliver(mail("reply_gmail_fi", IN_REPLY_TO=ack["Message-ID"].strip("<>"), CODE=referral.code or ""))
     (done,) = read_round(NOW + timedelta(minutes=1))
-    assert (done.cases, done.replies, done.answers) == (0, 1, 0)
+    assert (done.cases, done.replies, done.acknowledgements, done.answers) == (0, 1, 0, 0)
     assert thread(session, referral.id) == [("client", "Kiitos! Unohdin kertoa, että minulla on lukihäiriö.")]
     told = sink.to("b1@example.fi")
     assert len(told) == 1 and referral.code in told[0]["Subject"]
@@ -81,11 +81,13 @@ def test_staff_answer_goes_by_mail_from_the_ring_and_the_answer_to_it_comes_back
     written = as_("b1").post(f"/referrals/{referral.id}/messages", {"body": "Could you come on Tuesday at 14?"})
     assert written.status_code == 201, written.json
     (done,) = read_round(NOW + timedelta(minutes=1))
-    assert done.answers == 1
+    assert (done.acknowledgements, done.answers) == (0, 1)
+    assert str(done).endswith("0 acknowledgement(s) sent, 1 answer(s) sent")
     answer = sink.to("sam.client@example.com")[-1]
     assert RING_ADDRESS in answer["From"]
     assert answer["Subject"] == f"An answer in your case [{referral.code}]"
     assert "Auto-Submitted" not in answer
+    assert answer["Content-Language"] == "en"
     assert answer.get_content().strip() == "Could you come on Tuesday at 14?"
     ack = sink.to("sam.client@example.com")[0]
     assert answer["In-Reply-To"] == ack["Message-ID"]
@@ -126,14 +128,23 @@ def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
     return {**app_config, "CLIENT_DOOR_ORG": "org-b", "CLIENT_DOOR_RING": "Puhelinrengas"}
 
 
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("fi_gmail_new", "Asiaasi voit seurata myös osoitteessa "),
+        ("sv_apple_new", "Du kan också följa ditt ärende på "),
+        ("en_outlook_html", "You can also follow your case at "),
+    ],
+)
 def test_with_the_door_open_the_acknowledgement_carries_the_private_link(
-    box: Box, session: Session, sink: SmtpSink, read_round: Round, client: Any, app: Flask
+    box: Box, session: Session, sink: SmtpSink, read_round: Round, client: Any, app: Flask, name: str, sentence: str
 ) -> None:
-    box.deliver(mail("fi_gmail_new"))
+    box.deliver(mail(name))
     read_round()
     (ack,) = sink.messages
-    body = ack.get_content()
+    body = ack.get_content().replace("\r\n", "\n")  # as it came over SMTP
     link = next(word for word in body.split() if "/client/c/" in word)
+    assert f"\n{sentence}{link}\n\n" in body  # its own line in the client's language, then the privacy notice
     page = client.get(link.removeprefix(app.config["BASE_URL"]))
     assert page.status_code == 200
     assert (only_case(session).code or "") in page.get_data(as_text=True)
