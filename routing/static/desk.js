@@ -11,6 +11,8 @@
   var max = parseInt(form.getAttribute("data-question-max"), 10) || 4000;
   var timer = null;
   var latest = 0;
+  var loading = false;
+  var asked = null; // what the suggestions on the page answer: the same reading is not asked again
   var quiet = { client_contact: true, consent: true };
 
   // the live suggestions say when they stop (an expired page, a lost connection); the button still works
@@ -21,17 +23,32 @@
 
   // busy from the moment new suggestions are due until the latest answer is in (a click then hits what stays)
   function settle(mine) {
-    if (mine === latest && !timer) region.removeAttribute("aria-busy");
+    if (mine === latest && !timer && !loading) region.removeAttribute("aria-busy");
+  }
+
+  // what the desk gave (question, place, age, language), as one string; the ticked needs are
+  // part of the suggestions' own reading and count only when the desk changes one
+  var unasked = { needs: true, needs_read: true, csrf_token: true };
+  function given(body) {
+    var parts = [];
+    body.forEach(function (value, name) { if (!quiet[name] && !unasked[name]) parts.push(name + "=" + value); });
+    return parts.join("&");
   }
 
   function refresh(then) {
     timer = null;
     var question = form.elements.question.value.trim();
     if (question.length < 3) return settle(latest);
-    var mine = ++latest;
     var body = new FormData(form);
     body.delete("target");
     body.delete("client_contact"); // only what the engine needs leaves the page
+    // leaving the question for the button fires "change": the same suggestions are not swapped in
+    // under the pointer, where the click would be lost
+    var key = given(body);
+    if (key === asked && !then) return settle(latest);
+    asked = key;
+    var mine = ++latest;
+    loading = true;
     region.setAttribute("aria-busy", "true");
     fetch(url, {
       method: "POST",
@@ -58,8 +75,15 @@
         if (said) status.textContent = said.textContent;
         if (then) then();
       })
-      .catch(function () { if (mine === latest) stop(); })
-      .then(function () { settle(mine); });
+      .catch(function () {
+        if (mine !== latest) return;
+        asked = null; // asked again at the next change
+        stop();
+      })
+      .then(function () {
+        if (mine === latest) loading = false;
+        settle(mine);
+      });
   }
 
   function soon(delay) {
@@ -82,6 +106,7 @@
     if (!quiet[event.target.name]) soon(event.target.name === "question" ? 450 : 250);
   });
   form.addEventListener("change", function (event) {
+    if (event.target.name === "needs") asked = null; // a need ticked or unticked: always re-ranked
     if (!quiet[event.target.name]) soon(50);
   });
   form.addEventListener("submit", function (event) {

@@ -262,6 +262,27 @@ def test_an_expired_desk_form_keeps_everything_typed(demo, new_page) -> None:
 # --- 8. smaller ones --------------------------------------------------------------------------------
 
 
+def test_leaving_the_question_for_a_button_does_not_swap_the_suggestions(demo, new_page) -> None:
+    """The question's "change" on leaving it asks nothing new: the button under the pointer stays."""
+    page = new_page()
+    _login(page, demo.url, DESK)
+    page.goto(f"{demo.url}/desk")
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if r.url.endswith("/desk/suggestions") else None)
+    ask(page, QUESTION)
+    before = len(asked)
+    button = page.locator("#suggestions .suggestion button[name=target]").first
+    button.evaluate("b => { b.dataset.first = 'yes'; }")  # marks this very element
+    page.check("#consent")  # the question loses the focus: "change"
+    page.fill("#client_contact", CONTACT)
+    page.wait_for_timeout(800)  # longer than the script's wait before it asks
+    assert len(asked) == before
+    assert button.get_attribute("data-first") == "yes"  # not swapped for a new one
+    page.fill("#age", "18")  # a change the suggestions depend on is asked at once
+    page.wait_for_selector(SUGGESTIONS)
+    assert len(asked) == before + 1
+
+
 def test_find_services_brings_the_suggestions_into_view_on_a_phone(demo, new_page) -> None:
     page = new_page(width=375, height=740)
     _login(page, demo.url, DESK)
