@@ -27,16 +27,19 @@ _AGE_WORDS_BEFORE = (
     r"olen|oon|olin|täytin|täytän|täytän\s+pian|täyttänyt|täyttää|täytti|ikä|ikää|ikäni|iältäni|oon\s+nyt|olen\s+nyt|"
     r"ika|ikaa|ikani|ialtani|taytin|taytan|tayttanyt|"
     r"i'm|i\s+am|im|aged|age|turned|turning|just\s+turned|jag\s+är|är|fyller|fyllde|fyllt|"
-    r"melkein|lähes|kohta|pian|almost|nearly|nästan|snart|is|on"
+    r"melkein|lähes|kohta|pian|almost|nearly|nästan|snart|is|on|"
+    # the writer and others together: "we are 30 and 32", "ollaan 19"
+    r"we're|we\s+are|olemme|ollaan"
 )
 _PREFIXED = re.compile(
     r"(?<![\w'])("
     + _AGE_WORDS_BEFORE
     + r")(?:\s+(juuri|just|nyt|jo|pian|kohta|nyss|precis|redan|only|snart))?\s+"
     + _NUM
-    + r"(?!\d|[.,:/]\d)(?:\s*(vuotta|vuoden|år|years?|yrs?)\b)?"
+    + r"(?!\d|[.,:/]\d|\s\d{3}(?!\d))(?:\s*(vuotta|vuoden|år|years?|yrs?)\b)?"
     r"(?!\s*(?:%|€|e\b|euro|eur|km|kg|h\b|min|tuntia|tunnin|päivä|viikko|viikkoa|kuukau|kk\b|"
-    r"month|week|day|hour|minute|time|times|kertaa|gånger|månad|vecka|veckor|dag|timm|lasta|lapsi|barn|kids|children))",
+    r"month|week|day|hour|minute|time|times|kertaa|gånger|månad|vecka|veckor|dag|timm|lasta|lapsi|barn|kids|children|"
+    r"hengen|henkeä|henkilö|personer|people|persons|of\s+us|members|jäsen|neliö|m2|sq))",
     re.IGNORECASE,
 )
 # Words of the speaker's own age ("olen 17", "jag fyller 18", "ikää 20"), with and without umlauts.
@@ -87,7 +90,8 @@ _PERSON = re.compile(
     r"mom|mum|dad|parent\w*|förälder\w*|vanhemp\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
     r"hän|han|hon|he|she|friend\w*|nephew\w*|niece\w*|client\w*|cousin\w*|husband\w*|wife\w*|dotter\w*|döttrar|barn\w*|bror\w*|"
     r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren|"
-    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*|nainen|naise\w*|woman|kvinna\w*)\b",
+    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*|nainen|naise\w*|woman|kvinna\w*|"
+    r"naapuri\w*|neighbo\w*|grann\w*|mies|man|men|gentleman|herra\w*|rouva\w*|who|joka|jonka|som)\b",
     re.IGNORECASE,
 )
 
@@ -129,7 +133,16 @@ _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IG
 
 
 # A person, then a bare number: "Poika 18, asutaan…", "isä 38 hakee töitä", "min son på 16 har…".
-_PERSON_NOUN = _Words(_PERSON.pattern[3:-3], ("hän", "han", "hon", "he", "she", "make\\w*"))  # "make 50 calls"
+_RELATIVE = ("who", "joka", "jonka", "som")
+# ("make" as in "make 50 calls")
+_PERSON_NOUN = _Words(_PERSON.pattern[3:-3], ("hän", "han", "hon", "he", "she", "make\\w*", *_RELATIVE))
+
+
+def is_person_noun(word: str) -> bool:
+    """A word for a person a question may be about: "poikani", "brother", "granne"."""
+    return _PERSON_NOUN(word)
+
+
 _BARE_AFTER = re.compile(
     r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"(?![\d.,:/]\d|\s*[%€(])"
     r"(?=\s*(?:[,.;:!?)]|$|ja\b|och\b|and\b|eikä\b|[^\W\d_]+))"
@@ -269,6 +282,8 @@ def find_ages(text: str) -> list[AgeMention]:
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
     persons = [w for w in _LETTERS.finditer(text) if _PERSON_WORD(w.group())]
     for w in persons:
+        if w.group().casefold() in _RELATIVE:
+            continue  # "jobbat som 20 år": a relative word is a person only before "is"/"on"/"är"
         for after in (_YEARS_AFTER, _BRACKET_AFTER):
             years = after.match(text, w.end())
             if years:

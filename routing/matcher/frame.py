@@ -54,6 +54,7 @@ class Frame:
     story: str  # what the client says, wrapped lines joined
     quoted: str  # an earlier message: background
     address: str  # the signature's address lines (with a postal code): the sender's own place
+    signature: str = ""  # the closing and what follows it: read for an age the story does not give ("T. Jussi, 41")
 
 
 def read_frame(text: str) -> Frame:
@@ -64,6 +65,7 @@ def read_frame(text: str) -> Frame:
     story: list[str] = []
     quoted: list[str] = []
     address: list[str] = []
+    signature: list[str] = []
     forwarded = False
     in_quote = in_signature = False
     for line in lines:
@@ -82,6 +84,7 @@ def read_frame(text: str) -> Frame:
             in_quote = True
             continue
         if in_signature:
+            signature.append(stripped)
             if _POSTAL.search(stripped):
                 address.append(stripped)
             continue
@@ -92,13 +95,14 @@ def read_frame(text: str) -> Frame:
             and (_CLOSING.match(stripped) or _DASH_NAME.match(stripped))
         ):
             in_signature = True
+            signature.append(stripped)
             continue
         story.append(line)
     joined = join_wrapped(story)
     quoted_text = join_wrapped(quoted)
     if forwarded and not _has_words(joined, 4):
         joined, quoted_text = quoted_text, ""  # a message passed on with nothing added is the story
-    return Frame(joined, quoted_text, "\n".join(address))
+    return Frame(joined, quoted_text, "\n".join(address), "\n".join(signature))
 
 
 def _has_words(text: str, n: int) -> bool:

@@ -239,8 +239,10 @@ class Router:
 
         year = utcnow().astimezone(HELSINKI).year  # for a birth year
         text_age = extract_age(text, year)
-        if text_age is None and frame.address:
-            text_age = extract_age(frame.address, year)
+        for line in frame.signature.splitlines() if text_age is None else ():
+            text_age = extract_age(line, year)  # "T. Jussi, 41", "synt. 2004" under the name: a line each
+            if text_age is not None:
+                break
         age, age_source = request.age, "given" if request.age is not None else None
         if age is None:
             age = text_age

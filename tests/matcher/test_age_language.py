@@ -80,6 +80,16 @@ from rules.model import RuleSet
         ("täytän 18 syksyllä ja haluan muuttaa", 17),
         ("jag fyller 20 i april", 19),
         ("täytin viime viikolla 18", 18),
+        # someone else's age in a relative clause or after a comma: that person is the client
+        ("Mun naapuri, joka on 72-vuotias, ei enää pärjää kotona", 72),
+        ("Isäni, joka on 72, on alkanut juoda", 72),
+        ("min granne som är 72 år dricker mycket", 72),
+        ("my neighbour who is 72 forgets to eat", 72),
+        ("my neighbour, 72, lives alone", 72),
+        ("My brother who is 35 keeps using drugs", 35),
+        ("Olen 40 ja naapuri 80 tarvitsee apua", 80),
+        # the writer and another together
+        ("We are 30 and 32 and want to learn Finnish", 30),
     ],
 )
 def test_ages(text: str, age: int) -> None:
@@ -121,6 +131,12 @@ def test_ages(text: str, age: int) -> None:
         "meitä on kaksitoista",
         "Asun osoitteessa Koulukatu 5, Tampere",
         "vuokra 500, 600, Helsinki",
+        # a relative clause about a thing, people counted, a sum after "som är"
+        "asunto joka on 72 neliötä",
+        "vi är 5 personer i familjen",
+        "Olemme 4 hengen perhe",
+        "Jag har jobbat som 20 år",
+        "lånet som är 30 000 euro",
     ],
 )
 def test_numbers_that_are_not_ages(text: str) -> None:

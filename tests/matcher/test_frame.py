@@ -69,6 +69,13 @@ def test_birth_years_give_the_age_and_numbers_do_not(text: str, age: int | None)
     assert extract_age(text, 2026) == age
 
 
+def test_an_age_under_the_name_is_read_and_an_address_is_not_an_age(router: Router) -> None:
+    mail = "Hei\n\nEn oo nukkunu kunnolla viikkoihin ja ahdistaa.\n\nT. Jussi, 41"
+    assert router.read(parse_request({"question": mail})).age == 41
+    signed = "Moi\n\nEtin töitä.\n\nt. Ville\nVäinämöisenkatu 5 B 12\n20100 Turku\n045 678 9012"
+    assert router.read(parse_request({"question": signed})).age is None
+
+
 def test_a_mail_is_read_by_its_story(router: Router) -> None:
     result = router.route(parse_request({"question": MAIL}))
     assert result.municipality is not None and result.municipality.code == "536"  # Nokia, not Kouvola
