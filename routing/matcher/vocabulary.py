@@ -52,6 +52,9 @@ class CueSets:
     fillers: frozenset[str]
     others: frozenset[str]
     function_words: frozenset[str]
+    needing: frozenset[str] = frozenset()
+    past: frozenset[str] = frozenset()
+    present: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, cues: Cues | None) -> CueSets:
@@ -69,6 +72,9 @@ class CueSets:
             cues.fillers,
             cues.others,
             cues.function_words,
+            cues.needing,
+            cues.past,
+            cues.present,
         )
 
 
