@@ -20,6 +20,7 @@ from routing.matcher.text import Token, has_umlauts, tokenise
 from routing.matcher.vocabulary import Entry, LanguageVocabulary, WordHit
 
 _LOCATIVE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
+_PARTICIPLE = ("nut", "nyt", "nu", "ny", "lut", "lyt", "rut", "ryt", "sut", "syt")  # "maksanut", "tehny"
 NEGATION_REACH = 4  # tokens between a negation and the word it negates
 PHRASE_GAP = 3  # words allowed between the words of a phrase
 SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
@@ -431,5 +432,13 @@ def _negated(span: tuple[int, ...], tokens: list[Token], cues: _Cues, clauses: l
     k = last + 1
     if k < len(tokens) and clauses[k] == clause and cues.neg[k] and not tokens[last].fold.endswith(_LOCATIVE):
         after = k + 1
-        return after >= len(tokens) or clauses[after] != clause or cues.be[after]
+        if after >= len(tokens) or clauses[after] != clause:
+            return True
+        if not cues.be[after]:
+            return False
+        # "Kela ei oo vieläkään maksanut": what it did not do, not that it does not exist
+        m = after + 1
+        while m < len(tokens) and clauses[m] == clause and (cues.transparent[m] or cues.be[m]):
+            m += 1
+        return not (m < len(tokens) and clauses[m] == clause and tokens[m].fold.endswith(_PARTICIPLE))
     return False

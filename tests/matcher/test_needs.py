@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+import routing.matcher.morphology as morphology
 from routing.matcher.needs import detect_needs
 from routing.matcher.text import deumlaut, has_umlauts, normalise, tokenise
 from routing.matcher.vocabulary import CompiledVocabulary
@@ -411,4 +412,38 @@ def test_denied_past_and_whose(vocabulary: CompiledVocabulary, text: str, langua
 def test_situations_in_everyday_words(
     vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]
 ) -> None:
+    assert needs(vocabulary, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "lemma"),
+    [
+        # a compound the dictionary does not know, by its known parts
+        ("työmarkkinatuella", "fi", "työmarkkinatuki"),
+        ("asumistuesta", "fi", "asumistuki"),
+        ("bostadsbidraget", "sv", "bostadsbidrag"),
+        # ... and not the first part the guesser would give
+        ("asunnonhaku", "fi", "asunnonhaku"),
+    ],
+)
+def test_compounds_get_their_lemma_by_their_parts(word: str, language: str, lemma: str) -> None:
+    assert morphology.forms(word, language).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("elän pelkällä työmarkkinatuella", "fi", {"livelihood", "employment"}),
+        # what an office did not do is not that it does not exist; a missing thing still is
+        ("Kela ei oo vieläkään maksanut mitään", "fi", {"livelihood"}),
+        ("töitä ei oo löytyny", "fi", {"employment"}),
+        # lacking a home is said in the partitive, not by a flat one has not left
+        ("mulla ei oo asuntoa", "fi", {"housing"}),
+        ("en ole poistunut asunnosta viikkoon, en jaksa nähdä ketään", "fi", {"mental-health"}),
+        # an employer's bankruptcy is a lost job; one's own company's is a debt
+        ("työnantaja meni konkurssiin ja pitäisi löytää uusi työ", "fi", {"employment"}),
+        ("yritykseni meni konkurssiin", "fi", {"debt"}),
+    ],
+)
+def test_forms_negation_and_cases(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
     assert needs(vocabulary, text, language) == expected
