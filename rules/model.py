@@ -62,6 +62,7 @@ class Cues:
     needing: frozenset[str] = frozenset()  # tarvita, need, behöva: negated, the clause's needs are denied
     past: frozenset[str] = frozenset()  # aiemmin, used to, tidigare: a need in such a clause is past, background
     present: frozenset[str] = frozenset()  # nyt, now, nu, mutta …: where a clause about the past ends
+    sources: frozenset[str] = frozenset()  # sanoi, ohjasi, said, sa …: "lääkäri sanoi" names who advised, not a need
     function_words: frozenset[str] = frozenset()  # tell the language of a text
 
 

@@ -71,6 +71,7 @@ class _Cues:
         self.joins = [t.fold in c.joins for t in tokens]
         self.needing = [t.fold in c.needing or lemmas[i] in c.needing for i, t in enumerate(tokens)]
         self.present = [t.fold in c.present for t in tokens]
+        self.source = [t.fold in c.sources or lemmas[i] in c.sources for i, t in enumerate(tokens)]
         # a past cue may be two words: "used to", "in the past", "förr i tiden"
         self.past = [
             t.fold in c.past or (i + 1 < len(tokens) and f"{t.fold} {tokens[i + 1].fold}" in c.past)
@@ -146,7 +147,11 @@ def detect_needs(
         # they merely have is not ("gambles away his pension")
         of_topic = topic and cand.entry.kind == "want"
         other = match.need not in HOUSEHOLD_NEEDS and _someone_elses(cand, tokens, cues, clauses, of_topic)
-        kept.append((match, other, past[cand.tokens[0]]))
+        # "Lääkäri sanoi…", "TE-toimisto ohjasi minut tänne", "the doctor said": who advised is background
+        # like the past beside a need of now
+        after = cand.tokens[-1] + 1
+        source = after < len(tokens) and clauses[after] == clauses[cand.tokens[-1]] and cues.source[after]
+        kept.append((match, other, past[cand.tokens[0]] or source))
     # Another person's situation is background when the writer has needs of their own
     # ("mies on työtön, rahat on loppu"); alone, that person is the client ("isäni juo joka päivä").
     # So is a need of the past beside one of now ("olin ennen velkaneuvonnassa, nyt tarvitsen töitä").

@@ -55,6 +55,7 @@ class CueSets:
     needing: frozenset[str] = frozenset()
     past: frozenset[str] = frozenset()
     present: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, cues: Cues | None) -> CueSets:
@@ -75,6 +76,7 @@ class CueSets:
             cues.needing,
             cues.past,
             cues.present,
+            cues.sources,
         )
 
 

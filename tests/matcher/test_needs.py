@@ -447,3 +447,20 @@ def test_compounds_get_their_lemma_by_their_parts(word: str, language: str, lemm
 )
 def test_forms_negation_and_cases(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
     assert needs(vocabulary, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # who advised or sent the client is background beside the need itself
+        ("Lääkäri sanoi, että pitäisi hakea kuntoutukseen", "fi", {"rehabilitation"}),
+        ("Läkaren sa att jag borde söka rehabilitering", "sv", {"rehabilitation"}),
+        ("The doctor said I should apply for rehabilitation", "en", {"rehabilitation"}),
+        # ... and alone, still what the question is about
+        ("Lääkäri sanoi että soittaisin teille", "fi", {"health"}),
+    ],
+)
+def test_who_advised_is_background(
+    vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]
+) -> None:
+    assert needs(vocabulary, text, language) == expected
