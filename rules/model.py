@@ -63,6 +63,7 @@ class Cues:
     past: frozenset[str] = frozenset()  # aiemmin, used to, tidigare: a need in such a clause is past, background
     present: frozenset[str] = frozenset()  # nyt, now, nu, mutta …: where a clause about the past ends
     sources: frozenset[str] = frozenset()  # sanoi, ohjasi, said, sa …: "lääkäri sanoi" names who advised, not a need
+    fine: frozenset[str] = frozenset()  # kunnossa, ok, fine …: "asuminen on ok", "money is okay" is no need
     function_words: frozenset[str] = frozenset()  # tell the language of a text
 
 

@@ -23,6 +23,7 @@ _LOCATIVE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
 _PARTICIPLE = ("nut", "nyt", "nu", "ny", "lut", "lyt", "rut", "ryt", "sut", "syt")  # "maksanut", "tehny"
 NEGATION_REACH = 4  # tokens between a negation and the word it negates
 PHRASE_GAP = 3  # words allowed between the words of a phrase
+FINE_REACH = 3  # "asuminen on ok", "my studies are going fine"
 SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
 # Needs of the household: what another person does at home ("mies uhkailee", "my partner hits
 # the kids") or their care ("isä on muistisairas") is the client's situation, never background.
@@ -72,6 +73,7 @@ class _Cues:
         self.needing = [t.fold in c.needing or lemmas[i] in c.needing for i, t in enumerate(tokens)]
         self.present = [t.fold in c.present for t in tokens]
         self.source = [t.fold in c.sources or lemmas[i] in c.sources for i, t in enumerate(tokens)]
+        self.fine = [t.fold in c.fine for t in tokens]
         # a past cue may be two words: "used to", "in the past", "förr i tiden"
         self.past = [
             t.fold in c.past or (i + 1 < len(tokens) and f"{t.fold} {tokens[i + 1].fold}" in c.past)
@@ -130,6 +132,8 @@ def detect_needs(
     def why_not(cand: _Candidate) -> str | None:
         if denied[cand.tokens[0]]:
             return "not needed"  # "en tarvitse rahaa", "I don't need money", "jag behöver inga pengar"
+        if _said_fine(cand.tokens[-1], cues, clauses):
+            return "said to be fine"  # "asuminen on ok", "raha-asiat on kunnossa", "money is okay"
         return _why_not(cand, tokens, cues, clauses, scopes, lemmas, vocab)
 
     for cand, why in _resolve(candidates, why_not):
@@ -319,6 +323,16 @@ def _denied(tokens: list[Token], cues: _Cues, clauses: list[int]) -> list[bool]:
         for j in rest:
             out[j] = True
     return out
+
+
+def _said_fine(last: int, cues: _Cues, clauses: list[int]) -> bool:
+    """A fine word a few words after the match in its clause, with no negation between."""
+    for j in range(last + 1, min(len(clauses), last + 1 + FINE_REACH)):
+        if clauses[j] != clauses[last] or cues.neg[j]:
+            return False
+        if cues.fine[j]:
+            return True
+    return False
 
 
 def _past(tokens: list[Token], cues: _Cues) -> list[bool]:

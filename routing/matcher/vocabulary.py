@@ -56,6 +56,7 @@ class CueSets:
     past: frozenset[str] = frozenset()
     present: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
+    fine: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, cues: Cues | None) -> CueSets:
@@ -77,6 +78,7 @@ class CueSets:
             cues.past,
             cues.present,
             cues.sources,
+            cues.fine,
         )
 
 

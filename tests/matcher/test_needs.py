@@ -464,3 +464,24 @@ def test_who_advised_is_background(
     vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]
 ) -> None:
     assert needs(vocabulary, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a matter said to be fine is no need ...
+        ("Asun vielä vanhempien luona joten asuminen on ok, mutta töitä en löydä", "fi", {"employment"}),
+        ("Työt sujuu ja raha-asiat on kunnossa, mutta ahdistaa koko ajan", "fi", {"mental-health"}),
+        ("Boendet är ok men jag mår dåligt", "sv", {"mental-health"}),
+        ("My studies are going fine and money is okay, but I feel lonely", "en", {"mental-health"}),
+        # ... unless the sentence says it is not
+        ("asuminen ei ole kunnossa, home asunnossa", "fi", {"housing"}),
+        # a flat one has is background, one sought is a need
+        ("I have a student flat until summer and need a job", "en", {"employment"}),
+        ("I need a student flat", "en", {"housing"}),
+        # drinking in the past tense is still drinking
+        ("Mieheni on juonut viime vuodet yhä enemmän", "fi", {"substance-use"}),
+    ],
+)
+def test_said_to_be_fine_and_had(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
+    assert needs(vocabulary, text, language) == expected
