@@ -481,6 +481,12 @@ def test_who_advised_is_background(
         ("I need a student flat", "en", {"housing"}),
         # drinking in the past tense is still drinking
         ("Mieheni on juonut viime vuodet yhä enemmän", "fi", {"substance-use"}),
+        ("Terveys on hyvä ja osaamista on, mistä apua uuden työn etsimiseen", "fi", {"employment"}),
+        ("Jag har en bostad och klarar mig ekonomiskt en tid, hur söker jag nytt jobb?", "sv", {"employment"}),
+        # home help is social work, not a home one lacks
+        ("Mistä äidille saisi kotiapua?", "fi", {"social-work"}),
+        # fear of people
+        ("olen alkanut pelätä ihmisiä enkä uskalla lähteä ulos", "fi", {"mental-health"}),
     ],
 )
 def test_said_to_be_fine_and_had(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
