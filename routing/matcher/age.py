@@ -262,6 +262,34 @@ def digits_for_number_words(text: str) -> str:
     return _WORD.sub(replace, text)
 
 
+# An age given as a decade: "kahdeksankymppinen", "in her eighties", "i fyrtioårsåldern". From thirty up
+# only ("parikymppinen", "in my twenties" may or may not be under 30): the middle of the decade.
+_FI_DECADES = {
+    "kolme": 3, "kol": 3, "neli": 4, "nel": 4, "viisi": 5, "viis": 5, "kuusi": 6, "kuus": 6, "seitsemän": 7,
+    "seittemän": 7, "kahdeksan": 8, "kaheksan": 8, "yhdeksän": 9, "yheksän": 9,
+}  # fmt: skip
+_EN_DECADES = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_SV_DECADES = {**{str(10 * d): d for d in range(3, 10)}, **{w: v // 10 for w, v in _SV_TENS.items()}}
+_DECADE = re.compile(
+    r"\b(?:(" + "|".join(_FI_DECADES) + r")-?kymppi\w*"
+    r"|in\s+(?:his|her|my|their|the|our)\s+(" + "|".join(_EN_DECADES) + r")"
+    r"|i\s+(" + "|".join(_SV_DECADES) + r")-?årsåldern)\b",
+    re.IGNORECASE,
+)
+DECADE_MIDDLE = 4
+
+
+def _decade_ages(text: str) -> list[AgeMention]:
+    out = []
+    for m in _DECADE.finditer(text):
+        fi, en, sv = (g.casefold() if g else None for g in m.groups())
+        decade = _FI_DECADES.get(fi or "") or _EN_DECADES.get(en or "") or _SV_DECADES.get(sv or "")
+        if decade and decade >= 3:
+            age = 10 * decade + DECADE_MIDDLE
+            out.append(AgeMention(age, m.start(), m.end(), _near_person(text, m.start(), m.end())))
+    return out
+
+
 @dataclass(frozen=True)
 class AgeMention:
     age: int
@@ -271,11 +299,12 @@ class AgeMention:
 
 
 def find_ages(text: str) -> list[AgeMention]:
+    decades = _decade_ages(text)
     text = digits_for_number_words(text)
     found: dict[int, AgeMention] = {}
     any_digit = any(c.isdigit() for c in text)
     if not any_digit:
-        return []
+        return decades
     for m in _SUFFIXED.finditer(text):
         age = int(m.group(1))
         if _plausible(age) and not _money_or_count_before(text, m.start()):
@@ -332,7 +361,7 @@ def find_ages(text: str) -> list[AgeMention]:
             continue
         third = word not in _FIRST_PERSON and _near_person(text, m.start(), m.end())
         found[m.start(3)] = AgeMention(age, m.start(3), m.end(3), third)
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found)] or decades
 
 
 # A birth year ("synt. 2004", "s. 15.3.2001", "född 1999", "born in 2001"): the age is the years since.

@@ -90,6 +90,11 @@ from rules.model import RuleSet
         ("Olen 40 ja naapuri 80 tarvitsee apua", 80),
         # the writer and another together
         ("We are 30 and 32 and want to learn Finnish", 30),
+        # a decade from thirty up: the middle of it
+        ("naapuri on kahdeksankymppinen ja asuu yksin", 84),
+        ("olen nelikymppinen mies", 44),
+        ("my mom is in her seventies and lives alone", 74),
+        ("jag är i fyrtioårsåldern", 44),
     ],
 )
 def test_ages(text: str, age: int) -> None:
@@ -113,6 +118,7 @@ def test_ages(text: str, age: int) -> None:
         "olen 250 kilometrin päässä",
         "teini-ikäinen poikani ei käy koulua",
         "I'm in my twenties and feel depressed",
+        "parikymppinen poika ei käy koulua",
         "velkaa on 10 000 euroa ja 2 kk vuokrat rästissä",
         "olen ollut kolme vuotta työttömänä",
         "Mulla on 3 lasta",
