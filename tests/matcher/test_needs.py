@@ -487,6 +487,13 @@ def test_who_advised_is_background(
         ("Mistä äidille saisi kotiapua?", "fi", {"social-work"}),
         # fear of people
         ("olen alkanut pelätä ihmisiä enkä uskalla lähteä ulos", "fi", {"mental-health"}),
+        # hopelessness, in any word order
+        ("Aika toivottomalta tuntuu kaikki", "fi", {"mental-health"}),
+        ("Honestly I don't know how much longer I can keep going like this", "en", {"mental-health"}),
+        ("Jag gråter varje dag och vet inte hur jag ska orka", "sv", {"mental-health"}),
+        # job interviews that lead nowhere; landlords who will not rent
+        ("haastatteluihin pääsen mutta aina joku muu valitaan", "fi", {"employment"}),
+        ("No landlord will rent to me", "en", {"housing"}),
     ],
 )
 def test_said_to_be_fine_and_had(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
