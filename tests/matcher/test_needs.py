@@ -494,6 +494,11 @@ def test_who_advised_is_background(
         # job interviews that lead nowhere; landlords who will not rent
         ("haastatteluihin pääsen mutta aina joku muu valitaan", "fi", {"employment"}),
         ("No landlord will rent to me", "en", {"housing"}),
+        # spoken and slang words
+        ("ei oo massii ruokaan", "fi", {"livelihood"}),
+        ("I'm completely skint", "en", {"livelihood"}),
+        ("Han krökar varje helg", "sv", {"substance-use"}),
+        ("i wanna find a job", "en", {"employment"}),
     ],
 )
 def test_said_to_be_fine_and_had(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
