@@ -9,7 +9,8 @@ sometimes an earlier message quoted below or above it. The engine reads the stor
   or the line does not end a sentence and is long enough to have been wrapped);
 - from a closing line ("Terveisin", "Med vänlig hälsning", "Best regards", "-- ") on
   the rest is the signature: a school, employer or town there is not where the
-  client lives, unless it is an address line of the sender's own (a postal code);
+  client lives, unless it is an address line of the sender's own (a postal code)
+  or the closing line itself ("t. Jari, Salo");
 - lines quoted with ">" and what follows "… kirjoitti:", "wrote:", "skrev:" are an
   earlier message: background, read only for what the story itself does not say
   (a forwarded message with nothing added is all story).

@@ -222,6 +222,10 @@ class Router:
             mentions, text_language, confidence, detection = self._analyse(text)
         if not mentions and frame.address:
             mentions = self.gazetteer.find_in_text(frame.address)  # the sender's own address line
+        if not mentions and frame.signature:
+            # the closing line itself, "t. Jari, Salo": the sender's town (a school or employer on a
+            # line of its own below the name is not)
+            mentions = self.gazetteer.find_in_text(frame.signature.splitlines()[0])
         language = request.language or text_language
 
         municipality: Municipality | None = None

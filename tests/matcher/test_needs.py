@@ -499,6 +499,11 @@ def test_who_advised_is_background(
         ("I'm completely skint", "en", {"livelihood"}),
         ("Han krökar varje helg", "sv", {"substance-use"}),
         ("i wanna find a job", "en", {"employment"}),
+        (
+            "Mitt arbetsavtal gick ut i augusti och nu har jag svårt att betala hyran",
+            "sv",
+            {"employment", "livelihood", "housing"},
+        ),
     ],
 )
 def test_said_to_be_fine_and_had(vocabulary: CompiledVocabulary, text: str, language: str, expected: set[str]) -> None:
