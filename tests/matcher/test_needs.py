@@ -499,6 +499,8 @@ def test_who_advised_is_background(
         ("I'm completely skint", "en", {"livelihood"}),
         ("Han krökar varje helg", "sv", {"substance-use"}),
         ("i wanna find a job", "en", {"employment"}),
+        ("Veljeni on velkaa kaikille, mutta itse tarvitsen vain asunnon", "fi", {"housing"}),
+        ("My wife found a job here but I still can't speak Finnish and want to learn", "en", {"integration"}),
         (
             "Mitt arbetsavtal gick ut i augusti och nu har jag svårt att betala hyran",
             "sv",
