@@ -110,6 +110,16 @@ def colloquial_fi(word: str) -> list[str]:
         out.append(word + "i")
     if len(word) > 5 and word.endswith("ee") and not word.endswith("eee"):
         out += [word[:-1] + "ä", word[:-1] + "a"]  # "kipee" → "kipeä"
+    # clipped local cases: "töis" (töissä), "koulust" (koulusta), "kouluu" (kouluun), "töihi" (töihin)
+    back = not any(ch in word for ch in "äöy")
+    if len(word) > 3 and word.endswith("s") and word[-2] in "aeiouyäö":
+        out.append(word + ("sa" if back else "sä"))
+    if len(word) > 4 and word.endswith("st") and word[-3] in "aeiouyäö":
+        out.append(word + ("a" if back else "ä"))
+    if len(word) > 4 and word[-1] in "aeiouyäö" and word[-1] == word[-2]:
+        out.append(word + "n")
+    if len(word) > 4 and word.endswith(("hi", "he", "ha", "hä", "hu", "hy", "ho", "hö")) and word[-3] in "aeiouyäö":
+        out.append(word + "n")
     if len(word) > 4 and word.endswith(("nu", "ny", "lu", "ly", "ru", "ry", "su", "sy")):
         out.append(word + "t")  # past participles: "löytäny" → "löytänyt", "päässy" → "päässyt"
         if word.endswith(("snu", "sny")):

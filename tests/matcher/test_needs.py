@@ -424,6 +424,11 @@ def test_situations_in_everyday_words(
         ("bostadsbidraget", "sv", "bostadsbidrag"),
         # ... and not the first part the guesser would give
         ("asunnonhaku", "fi", "asunnonhaku"),
+        # spoken, clipped local cases
+        ("töis", "fi", "työ"),
+        ("koulust", "fi", "koulu"),
+        ("kouluu", "fi", "koulu"),
+        ("töihi", "fi", "työ"),
     ],
 )
 def test_compounds_get_their_lemma_by_their_parts(word: str, language: str, lemma: str) -> None:
@@ -499,6 +504,7 @@ def test_who_advised_is_background(
         ("I'm completely skint", "en", {"livelihood"}),
         ("Han krökar varje helg", "sv", {"substance-use"}),
         ("i wanna find a job", "en", {"employment"}),
+        ("pitäis päästä töihi", "fi", {"employment"}),
         ("Veljeni on velkaa kaikille, mutta itse tarvitsen vain asunnon", "fi", {"housing"}),
         ("My wife found a job here but I still can't speak Finnish and want to learn", "en", {"integration"}),
         (
