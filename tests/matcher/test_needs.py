@@ -505,6 +505,10 @@ def test_who_advised_is_background(
         ("Han krökar varje helg", "sv", {"substance-use"}),
         ("i wanna find a job", "en", {"employment"}),
         ("pitäis päästä töihi", "fi", {"employment"}),
+        ("Företaget gick i konkurs och jag behöver ett nytt jobb", "sv", {"employment"}),
+        ("I have no motivation to do anything", "en", {"mental-health"}),
+        ("My dad is getting forgetful and can't take care of himself anymore", "en", {"social-work"}),
+        ("Jag funderar på att bli egenföretagare", "sv", {"entrepreneurship"}),
         ("Veljeni on velkaa kaikille, mutta itse tarvitsen vain asunnon", "fi", {"housing"}),
         ("My wife found a job here but I still can't speak Finnish and want to learn", "en", {"integration"}),
         (
