@@ -121,7 +121,10 @@ def detect_needs(
             plain = plain_text or (
                 vocab.language != "en" and not forms[i].known and not has_umlauts(t.fold) and t.fold.isalpha()
             )
-            hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
+            found = vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i))
+            if not cues.neg[i] and vocab.negation_hits:
+                found = frozenset(h for h in found if h not in vocab.negation_hits)
+            hits.append(found)
 
     candidates = _candidates(vocab, hits, clauses, cues)
     denied = _denied(tokens, cues, clauses)

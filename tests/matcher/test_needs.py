@@ -509,6 +509,8 @@ def test_who_advised_is_background(
         ("I have no motivation to do anything", "en", {"mental-health"}),
         ("My dad is getting forgetful and can't take care of himself anymore", "en", {"social-work"}),
         ("Jag funderar på att bli egenföretagare", "sv", {"entrepreneurship"}),
+        # a negation in a pattern is itself only, not a form of its verb
+        ("She does go to school but needs a summer job", "en", {"employment"}),
         ("Veljeni on velkaa kaikille, mutta itse tarvitsen vain asunnon", "fi", {"housing"}),
         ("My wife found a job here but I still can't speak Finnish and want to learn", "en", {"integration"}),
         (
