@@ -153,7 +153,7 @@ def detect_needs(
         # of the person the question is about, a want lost or sought is theirs ("lost his flat"); a term
         # they merely have is not ("gambles away his pension")
         of_topic = topic and cand.entry.kind == "want"
-        other = match.need not in HOUSEHOLD_NEEDS and _someone_elses(cand, tokens, cues, clauses, of_topic)
+        other = match.need not in HOUSEHOLD_NEEDS and _someone_elses(cand, tokens, cues, clauses, of_topic, scopes)
         # "Lääkäri sanoi…", "TE-toimisto ohjasi minut tänne", "the doctor said": who advised is background
         # like the past beside a need of now
         after = cand.tokens[-1] + 1
@@ -418,7 +418,14 @@ def _wanted_lack(j: int, tokens: list[Token], cues: _Cues) -> bool:
     return not any(cues.neg[i] for i in range(max(0, seek - 2), seek))
 
 
-def _someone_elses(cand: _Candidate, tokens: list[Token], cues: _Cues, clauses: list[int], topic: bool = False) -> bool:
+def _someone_elses(
+    cand: _Candidate,
+    tokens: list[Token],
+    cues: _Cues,
+    clauses: list[int],
+    topic: bool = False,
+    scopes: list[int] | None = None,
+) -> bool:
     """The words are about another person: "miehensä työn", "her husband's job", "mies on työtön";
     not when the clause asks for it ("my husband needs to find work")."""
     first = cand.tokens[0]
@@ -431,6 +438,14 @@ def _someone_elses(cand: _Candidate, tokens: list[Token], cues: _Cues, clauses: 
         if not (cues.transparent[j] or cues.be[j]) and first - j > 1:
             return False
         j -= 1
+    if scopes is not None and scopes[first] != clauses[first]:
+        # a short clause joined by "and" goes on about the same person: "my husband is unemployed
+        # and depressed", "mies on työtön ja masentunut"
+        start = clauses.index(scopes[first])
+        return any(
+            cues.other[k] and not (topic and tokens[k].fold in _POSSESSIVE_PRONOUNS)
+            for k in range(start, min(start + 3, first))
+        )
     return False
 
 

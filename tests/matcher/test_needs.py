@@ -376,6 +376,9 @@ def test_situations(vocabulary: CompiledVocabulary, text: str, language: str, ex
         ("Min son spelar hela nätterna och har slutat i skolan", "sv", {"youth-work"}),
         # ... but a partner's loss beside the writer's own need stays theirs
         ("My husband lost his job and I can't pay the rent", "en", {"livelihood", "housing"}),
+        # ... and so does what a short clause joined by "and" goes on to say of them
+        ("My husband is unemployed and depressed, and we can't afford food", "en", {"livelihood"}),
+        ("Mieheni on työtön ja masentunut, itse tarvitsen asunnon", "fi", {"housing"}),
         # a longer phrase that does not stand leaves its words to be read
         ("My landlord says he'll evict me if I don't pay the rent arrears by Friday", "en", {"housing", "livelihood"}),
     ],
