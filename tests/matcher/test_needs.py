@@ -512,6 +512,8 @@ def test_who_advised_is_background(
         ("I have no motivation to do anything", "en", {"mental-health"}),
         ("My dad is getting forgetful and can't take care of himself anymore", "en", {"social-work"}),
         ("Jag funderar på att bli egenföretagare", "sv", {"entrepreneurship"}),
+        # a desk's telegraphic note
+        ("Nainen 30v, ei suomen kieltä, haluaa töihin", "fi", {"integration", "employment"}),
         # a negation in a pattern is itself only, not a form of its verb
         ("She does go to school but needs a summer job", "en", {"employment"}),
         ("Veljeni on velkaa kaikille, mutta itse tarvitsen vain asunnon", "fi", {"housing"}),
