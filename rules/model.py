@@ -59,6 +59,11 @@ class Cues:
     joins: frozenset[str] = frozenset()  # ja, and, och …: a short clause after one continues the clause before
     fillers: frozenset[str] = frozenset()  # compound parts that add no need: apu, palvelu …
     others: frozenset[str] = frozenset()  # mies, husband …: "her husband's job" is not the client's need
+    needing: frozenset[str] = frozenset()  # tarvita, need, behöva: negated, the clause's needs are denied
+    past: frozenset[str] = frozenset()  # aiemmin, used to, tidigare: a need in such a clause is past, background
+    present: frozenset[str] = frozenset()  # nyt, now, nu, mutta …: where a clause about the past ends
+    sources: frozenset[str] = frozenset()  # sanoi, ohjasi, said, sa …: "lääkäri sanoi" names who advised, not a need
+    fine: frozenset[str] = frozenset()  # kunnossa, ok, fine …: "asuminen on ok", "money is okay" is no need
     function_words: frozenset[str] = frozenset()  # tell the language of a text
 
 

@@ -347,6 +347,9 @@ FIND_CASES = [
     # a bare place closing the message is where the client is
     ("mitä mä nyt teen. kerava", "245", "kerava"),
     ("vad ska jag göra? Lovisa", "434", "Lovisa"),
+    # ... and so is one followed only by the client's age (a first name alone is not a place)
+    ("en jaksa mitään. Kaarina, 30v", "202", "Kaarina"),
+    ("vad ska jag göra? Lovisa 19 år", "434", "Lovisa"),
     # Swedish
     ("Jag bor i Sibbo", "753", "Sibbo"),
     ("Jag kommer från Borgå", "638", "Borgå"),
@@ -426,6 +429,7 @@ def test_find_cases_cover_the_three_languages():
         ("I need help with my CV, I speak A2 in Finnish", []),
         ("Simo sanoi, että Inari tulee huomenna", []),
         ("Kaarina ja Salla ovat siskoni", []),
+        ("Kaarina, 30 ja hakee töitä", []),
         ("Lovisa sa att hon kommer i morgon", []),
         ("Tarvitsen apua, terveisin Kaarina ja Salla", []),
         ("kaikki on mennyt pieleen", []),

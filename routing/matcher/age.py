@@ -27,16 +27,19 @@ _AGE_WORDS_BEFORE = (
     r"olen|oon|olin|täytin|täytän|täytän\s+pian|täyttänyt|täyttää|täytti|ikä|ikää|ikäni|iältäni|oon\s+nyt|olen\s+nyt|"
     r"ika|ikaa|ikani|ialtani|taytin|taytan|tayttanyt|"
     r"i'm|i\s+am|im|aged|age|turned|turning|just\s+turned|jag\s+är|är|fyller|fyllde|fyllt|"
-    r"melkein|lähes|kohta|pian|almost|nearly|nästan|snart|is|on"
+    r"melkein|lähes|kohta|pian|almost|nearly|nästan|snart|is|on|"
+    # the writer and others together: "we are 30 and 32", "ollaan 19"
+    r"we're|we\s+are|olemme|ollaan"
 )
 _PREFIXED = re.compile(
     r"(?<![\w'])("
     + _AGE_WORDS_BEFORE
     + r")(?:\s+(juuri|just|nyt|jo|pian|kohta|nyss|precis|redan|only|snart))?\s+"
     + _NUM
-    + r"(?!\d|[.,:/]\d)(?:\s*(vuotta|vuoden|år|years?|yrs?)\b)?"
+    + r"(?!\d|[.,:/]\d|\s\d{3}(?!\d))(?:\s*(vuotta|vuoden|år|years?|yrs?)\b)?"
     r"(?!\s*(?:%|€|e\b|euro|eur|km|kg|h\b|min|tuntia|tunnin|päivä|viikko|viikkoa|kuukau|kk\b|"
-    r"month|week|day|hour|minute|time|times|kertaa|gånger|månad|vecka|veckor|dag|timm|lasta|lapsi|barn|kids|children))",
+    r"month|week|day|hour|minute|time|times|kertaa|gånger|månad|vecka|veckor|dag|timm|lasta|lapsi|barn|kids|children|"
+    r"hengen|henkeä|henkilö|personer|people|persons|of\s+us|members|jäsen|neliö|m2|sq))",
     re.IGNORECASE,
 )
 # Words of the speaker's own age ("olen 17", "jag fyller 18", "ikää 20"), with and without umlauts.
@@ -87,7 +90,8 @@ _PERSON = re.compile(
     r"mom|mum|dad|parent\w*|förälder\w*|vanhemp\w*|son|sons|daughter\w*|child|kid|brother\w*|sister\w*|"
     r"hän|han|hon|he|she|friend\w*|nephew\w*|niece\w*|client\w*|cousin\w*|husband\w*|wife\w*|dotter\w*|döttrar|barn\w*|bror\w*|"
     r"syster\w*|vän\w*|kompis\w*|klient\w*|kusin\w*|brorson\w*|systerson\w*|make\w*|fru\w*|nuorella|nuoren|"
-    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*|nainen|naise\w*|woman|kvinna\w*)\b",
+    r"pojk\w*|flick\w*|tjej\w*|kille\w*|boy\w*|girl\w*|teenager\w*|nainen|naise\w*|woman|kvinna\w*|"
+    r"naapuri\w*|neighbo\w*|grann\w*|mies|man|men|gentleman|herra\w*|rouva\w*|who|joka|jonka|som)\b",
     re.IGNORECASE,
 )
 
@@ -129,7 +133,16 @@ _SELF = re.compile(r"(?<![\w'])(jag|minä|mä|mää|i|me|vi|we)(?![\w'])", re.IG
 
 
 # A person, then a bare number: "Poika 18, asutaan…", "isä 38 hakee töitä", "min son på 16 har…".
-_PERSON_NOUN = _Words(_PERSON.pattern[3:-3], ("hän", "han", "hon", "he", "she", "make\\w*"))  # "make 50 calls"
+_RELATIVE = ("who", "joka", "jonka", "som")
+# ("make" as in "make 50 calls")
+_PERSON_NOUN = _Words(_PERSON.pattern[3:-3], ("hän", "han", "hon", "he", "she", "make\\w*", *_RELATIVE))
+
+
+def is_person_noun(word: str) -> bool:
+    """A word for a person a question may be about: "poikani", "brother", "granne"."""
+    return _PERSON_NOUN(word)
+
+
 _BARE_AFTER = re.compile(
     r"[,:]?\s+(?:on\s+|är\s+|is\s+|på\s+|of\s+)?" + _NUM + r"(?![\d.,:/]\d|\s*[%€(])"
     r"(?=\s*(?:[,.;:!?)]|$|ja\b|och\b|and\b|eikä\b|[^\W\d_]+))"
@@ -249,6 +262,34 @@ def digits_for_number_words(text: str) -> str:
     return _WORD.sub(replace, text)
 
 
+# An age given as a decade: "kahdeksankymppinen", "in her eighties", "i fyrtioårsåldern". From thirty up
+# only ("parikymppinen", "in my twenties" may or may not be under 30): the middle of the decade.
+_FI_DECADES = {
+    "kolme": 3, "kol": 3, "neli": 4, "nel": 4, "viisi": 5, "viis": 5, "kuusi": 6, "kuus": 6, "seitsemän": 7,
+    "seittemän": 7, "kahdeksan": 8, "kaheksan": 8, "yhdeksän": 9, "yheksän": 9,
+}  # fmt: skip
+_EN_DECADES = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_SV_DECADES = {**{str(10 * d): d for d in range(3, 10)}, **{w: v // 10 for w, v in _SV_TENS.items()}}
+_DECADE = re.compile(
+    r"\b(?:(" + "|".join(_FI_DECADES) + r")-?kymppi\w*"
+    r"|in\s+(?:his|her|my|their|the|our)\s+(" + "|".join(_EN_DECADES) + r")"
+    r"|i\s+(" + "|".join(_SV_DECADES) + r")-?årsåldern)\b",
+    re.IGNORECASE,
+)
+DECADE_MIDDLE = 4
+
+
+def _decade_ages(text: str) -> list[AgeMention]:
+    out = []
+    for m in _DECADE.finditer(text):
+        fi, en, sv = (g.casefold() if g else None for g in m.groups())
+        decade = _FI_DECADES.get(fi or "") or _EN_DECADES.get(en or "") or _SV_DECADES.get(sv or "")
+        if decade and decade >= 3:
+            age = 10 * decade + DECADE_MIDDLE
+            out.append(AgeMention(age, m.start(), m.end(), _near_person(text, m.start(), m.end())))
+    return out
+
+
 @dataclass(frozen=True)
 class AgeMention:
     age: int
@@ -258,17 +299,20 @@ class AgeMention:
 
 
 def find_ages(text: str) -> list[AgeMention]:
+    decades = _decade_ages(text)
     text = digits_for_number_words(text)
     found: dict[int, AgeMention] = {}
     any_digit = any(c.isdigit() for c in text)
     if not any_digit:
-        return []
+        return decades
     for m in _SUFFIXED.finditer(text):
         age = int(m.group(1))
         if _plausible(age) and not _money_or_count_before(text, m.start()):
             found[m.start(1)] = AgeMention(age, m.start(1), m.end(1), _near_person(text, m.start(1), m.end()))
     persons = [w for w in _LETTERS.finditer(text) if _PERSON_WORD(w.group())]
     for w in persons:
+        if w.group().casefold() in _RELATIVE:
+            continue  # "jobbat som 20 år": a relative word is a person only before "is"/"on"/"är"
         for after in (_YEARS_AFTER, _BRACKET_AFTER):
             years = after.match(text, w.end())
             if years:
@@ -317,7 +361,7 @@ def find_ages(text: str) -> list[AgeMention]:
             continue
         third = word not in _FIRST_PERSON and _near_person(text, m.start(), m.end())
         found[m.start(3)] = AgeMention(age, m.start(3), m.end(3), third)
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found)] or decades
 
 
 # A birth year ("synt. 2004", "s. 15.3.2001", "född 1999", "born in 2001"): the age is the years since.

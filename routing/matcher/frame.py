@@ -9,7 +9,8 @@ sometimes an earlier message quoted below or above it. The engine reads the stor
   or the line does not end a sentence and is long enough to have been wrapped);
 - from a closing line ("Terveisin", "Med vänlig hälsning", "Best regards", "-- ") on
   the rest is the signature: a school, employer or town there is not where the
-  client lives, unless it is an address line of the sender's own (a postal code);
+  client lives, unless it is an address line of the sender's own (a postal code)
+  or the closing line itself ("t. Jari, Salo");
 - lines quoted with ">" and what follows "… kirjoitti:", "wrote:", "skrev:" are an
   earlier message: background, read only for what the story itself does not say
   (a forwarded message with nothing added is all story).
@@ -54,6 +55,7 @@ class Frame:
     story: str  # what the client says, wrapped lines joined
     quoted: str  # an earlier message: background
     address: str  # the signature's address lines (with a postal code): the sender's own place
+    signature: str = ""  # the closing and what follows it: read for an age the story does not give ("T. Jussi, 41")
 
 
 def read_frame(text: str) -> Frame:
@@ -64,6 +66,7 @@ def read_frame(text: str) -> Frame:
     story: list[str] = []
     quoted: list[str] = []
     address: list[str] = []
+    signature: list[str] = []
     forwarded = False
     in_quote = in_signature = False
     for line in lines:
@@ -82,6 +85,7 @@ def read_frame(text: str) -> Frame:
             in_quote = True
             continue
         if in_signature:
+            signature.append(stripped)
             if _POSTAL.search(stripped):
                 address.append(stripped)
             continue
@@ -92,13 +96,14 @@ def read_frame(text: str) -> Frame:
             and (_CLOSING.match(stripped) or _DASH_NAME.match(stripped))
         ):
             in_signature = True
+            signature.append(stripped)
             continue
         story.append(line)
     joined = join_wrapped(story)
     quoted_text = join_wrapped(quoted)
     if forwarded and not _has_words(joined, 4):
         joined, quoted_text = quoted_text, ""  # a message passed on with nothing added is the story
-    return Frame(joined, quoted_text, "\n".join(address))
+    return Frame(joined, quoted_text, "\n".join(address), "\n".join(signature))
 
 
 def _has_words(text: str, n: int) -> bool:

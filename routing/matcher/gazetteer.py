@@ -800,7 +800,10 @@ class Gazetteer:
     def _closing(tokens: list[_Token], i: int, width: int) -> bool:
         """A place on its own closing the message (*… mitä teen? Kerava*): where the client is.
         A name that is also a word or a first name must be capitalised there."""
-        return i > 0 and tokens[i].initial and i + width == len(tokens)
+        rest = tokens[i + width :]
+        return (
+            i > 0 and tokens[i].initial and all(_AGE_TOKEN.fullmatch(t.key) for t in rest) and len(rest) <= _AGE_TOKENS
+        )
 
     def _cue_after(self, tokens: list[_Token], j: int, text: str) -> bool:
         if j >= len(tokens) or self._sentence_initial(tokens, j, text):
@@ -844,6 +847,11 @@ class Gazetteer:
         ]
         best = process.extractOne(plain, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         return self._fuzzy_entries[best[0]][0] if best is not None else None
+
+
+# What may follow a closing place: the client's age ("… mitä teen? Kaarina, 30v", "Pargas 19 år").
+_AGE_TOKEN = re.compile(r"\d{1,2}(?:v|vee|-?vuotias|år|y|yo|yrs?)?|v|vuotta|vuotias|år|years?|yrs?|old")
+_AGE_TOKENS = 3
 
 
 @functools.cache

@@ -11,19 +11,26 @@ Phrases win over the single words inside them ("vuokra rästissä" is rent arrea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import routing.matcher.morphology as morphology
+from routing.matcher.age import is_person_noun
 from routing.matcher.text import Token, has_umlauts, tokenise
 from routing.matcher.vocabulary import Entry, LanguageVocabulary, WordHit
 
 _LOCATIVE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
+_PARTICIPLE = ("nut", "nyt", "nu", "ny", "lut", "lyt", "rut", "ryt", "sut", "syt")  # "maksanut", "tehny"
 NEGATION_REACH = 4  # tokens between a negation and the word it negates
 PHRASE_GAP = 3  # words allowed between the words of a phrase
+FINE_REACH = 3  # "asuminen on ok", "my studies are going fine"
 SHORT_CLAUSE = 2  # a clause this short after "ja"/"and" or a comma continues the one before
 # Needs of the household: what another person does at home ("mies uhkailee", "my partner hits
 # the kids") or their care ("isä on muistisairas") is the client's situation, never background.
 HOUSEHOLD_NEEDS = frozenset({"social-work"})
+_MY = frozenset({"my", "min", "mitt", "mina", "mun", "minun", "mu"})
+# "his", "hennes", "hänen": another person's, unless that person is who the question is about
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "hans", "hennes", "deras", "hänen", "heidän"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,15 @@ class _Cues:
         self.other = [t.fold in c.others or lemmas[i] in c.others for i, t in enumerate(tokens)]
         self.breaks = [t.fold in c.breaks for t in tokens]
         self.joins = [t.fold in c.joins for t in tokens]
+        self.needing = [t.fold in c.needing or lemmas[i] in c.needing for i, t in enumerate(tokens)]
+        self.present = [t.fold in c.present for t in tokens]
+        self.source = [t.fold in c.sources or lemmas[i] in c.sources for i, t in enumerate(tokens)]
+        self.fine = [t.fold in c.fine for t in tokens]
+        # a past cue may be two words: "used to", "in the past", "förr i tiden"
+        self.past = [
+            t.fold in c.past or (i + 1 < len(tokens) and f"{t.fold} {tokens[i + 1].fold}" in c.past)
+            for i, t in enumerate(tokens)
+        ]
         # function words only ever count inside a phrase ("en pysty maksamaan"), never alone
         self.function = [
             self.neg[i]
@@ -105,11 +121,25 @@ def detect_needs(
             plain = plain_text or (
                 vocab.language != "en" and not forms[i].known and not has_umlauts(t.fold) and t.fold.isalpha()
             )
-            hits.append(vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i)))
+            found = vocab.hits(t.fold, plain, may_guess=not _is_cue(cues, i))
+            if not cues.neg[i] and vocab.negation_hits:
+                found = frozenset(h for h in found if h not in vocab.negation_hits)
+            hits.append(found)
 
     candidates = _candidates(vocab, hits, clauses, cues)
-    kept: list[tuple[NeedMatch, bool]] = []  # (match, about someone else)
-    for cand in _resolve(candidates):
+    denied = _denied(tokens, cues, clauses)
+    past = _past(tokens, cues)
+    topic = _third_person_topic(tokens, lemmas, cues)
+    kept: list[tuple[NeedMatch, bool, bool]] = []  # (match, about someone else, about the past)
+
+    def why_not(cand: _Candidate) -> str | None:
+        if denied[cand.tokens[0]]:
+            return "not needed"  # "en tarvitse rahaa", "I don't need money", "jag behöver inga pengar"
+        if _said_fine(cand.tokens[-1], cues, clauses):
+            return "said to be fine"  # "asuminen on ok", "raha-asiat on kunnossa", "money is okay"
+        return _why_not(cand, tokens, cues, clauses, scopes, lemmas, vocab)
+
+    for cand, why in _resolve(candidates, why_not):
         match = NeedMatch(
             need=cand.entry.need,
             kind=cand.entry.kind,
@@ -117,18 +147,29 @@ def detect_needs(
             tokens=cand.tokens,
             evidence=tuple(tokens[i].text for i in cand.tokens),
         )
-        why = _why_not(cand, tokens, cues, clauses, scopes, lemmas, vocab)
         if why:
             detection.dropped.append((match, why))
             continue
-        kept.append((match, match.need not in HOUSEHOLD_NEEDS and _someone_elses(cand, cues, clauses)))
+        # of the person the question is about, a want lost or sought is theirs ("lost his flat"); a term
+        # they merely have is not ("gambles away his pension")
+        of_topic = topic and cand.entry.kind == "want"
+        other = match.need not in HOUSEHOLD_NEEDS and _someone_elses(cand, tokens, cues, clauses, of_topic, scopes)
+        # "Lääkäri sanoi…", "TE-toimisto ohjasi minut tänne", "the doctor said": who advised is background
+        # like the past beside a need of now
+        after = cand.tokens[-1] + 1
+        source = after < len(tokens) and clauses[after] == clauses[cand.tokens[-1]] and cues.source[after]
+        kept.append((match, other, past[cand.tokens[0]] or source))
     # Another person's situation is background when the writer has needs of their own
     # ("mies on työtön, rahat on loppu"); alone, that person is the client ("isäni juo joka päivä").
-    own = [m for m, other in kept if not other and m.kind != "weak"]
-    for match, other in kept:
+    # So is a need of the past beside one of now ("olin ennen velkaneuvonnassa, nyt tarvitsen töitä").
+    own = [m for m, other, _ in kept if not other and m.kind != "weak"]
+    now = [m for m, other, was in kept if not other and not was and m.kind != "weak"]
+    for match, other, was in kept:
         if other and own:
             detection.dropped.append((match, "someone else's"))
-        elif match.kind == "weak" and (own or any(o for _, o in kept)):
+        elif was and not other and now:
+            detection.dropped.append((match, "about the past"))
+        elif match.kind == "weak" and (own or any(o for _, o, _ in kept)):
             detection.dropped.append((match, "weak beside a clearer need"))
         else:
             detection.matches.append(match)
@@ -232,19 +273,98 @@ def _extend(
     return tuple(span)
 
 
-def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Longer phrases first; a match loses to a longer one that shares a word."""
+def _resolve(
+    candidates: list[_Candidate], why_not: Callable[[_Candidate], str | None]
+) -> list[tuple[_Candidate, str | None]]:
+    """Longer phrases first; a match loses to a longer one that shares a word and stands. One that
+    does not stand takes no words: in "if I don't pay the rent arrears" the negated "pay the rent"
+    leaves "rent arrears" to be read."""
     candidates.sort(key=lambda c: (-len(c.tokens), c.tokens[0]))
-    taken: dict[int, int] = {}  # token → length of the match that took it
-    accepted = []
+    taken: dict[int, int] = {}  # token → length of the standing match that took it
+    out: list[tuple[_Candidate, str | None]] = []
     for cand in candidates:
         size = len(cand.tokens)
         if any(taken.get(i, 0) > size for i in cand.tokens):
             continue
-        accepted.append(cand)
-        for i in cand.tokens:
-            taken[i] = max(taken.get(i, 0), size)
-    return accepted
+        why = why_not(cand)
+        out.append((cand, why))
+        if why is None:
+            for i in cand.tokens:
+                taken[i] = max(taken.get(i, 0), size)
+    return out
+
+
+def _denied(tokens: list[Token], cues: _Cues, clauses: list[int]) -> list[bool]:
+    """Tokens after a negated needing verb in its clause: "en tarvitse rahaa", "enkä tarvitse töitä",
+    "I don't need money", "jag behöver inga pengar". Not where the clause says something is lost
+    ("en tarvitse menettää asuntoa" is no denial of a home)."""
+    out = [False] * len(tokens)
+    for k in range(len(tokens)):
+        if not cues.needing[k]:
+            continue
+        before = False
+        j = k - 1
+        while j >= 0 and clauses[j] == clauses[k] and k - j <= NEGATION_REACH:
+            if cues.neg[j]:
+                before = True
+                break
+            if not cues.transparent[j]:
+                break
+            j -= 1
+        after = k + 1 < len(tokens) and clauses[k + 1] == clauses[k] and cues.neg[k + 1]  # "behöver inga"
+        if not (before or after):
+            continue
+        if before:
+            out[j] = out[k] = True  # "en tarvii mitään asuntoa" is not "ei asuntoa"
+        rest = []
+        for j in range(k + 1, len(tokens)):
+            if clauses[j] != clauses[k] or (cues.neg[j] and j > k + 1):
+                break  # a new negated verb says something of its own: "en tarvitse rahaa enkä jaksa"
+            rest.append(j)
+        if any(cues.lack[j] for j in rest):
+            continue
+        for j in rest:
+            out[j] = True
+    return out
+
+
+def _said_fine(last: int, cues: _Cues, clauses: list[int]) -> bool:
+    """A fine word a few words after the match in its clause, with no negation between."""
+    for j in range(last + 1, min(len(clauses), last + 1 + FINE_REACH)):
+        if clauses[j] != clauses[last] or cues.neg[j]:
+            return False
+        if cues.fine[j]:
+            return True
+    return False
+
+
+def _past(tokens: list[Token], cues: _Cues) -> list[bool]:
+    """Tokens of a clause about the past: from "aiemmin", "used to", "tidigare" to "nyt", "now", "men" or
+    the end of the sentence."""
+    out = [False] * len(tokens)
+    on = False
+    for i, t in enumerate(tokens):
+        if i and t.sentence != tokens[i - 1].sentence:
+            on = False
+        if cues.present[i]:
+            on = False
+        elif cues.past[i]:
+            on = True
+        out[i] = on
+    return out
+
+
+def _third_person_topic(tokens: list[Token], lemmas: list[str], cues: _Cues) -> bool:
+    """The question is about another person the writer names as theirs before any other word of need
+    ("My brother who is 35…", "Min son…", "Poikani…"): then "his flat", "hans jobb" are that
+    client's, not background. A partner is not such a topic: "my husband lost his job" is his."""
+    for i, t in enumerate(tokens[:-1]):
+        noun = tokens[i + 1]
+        if t.fold in _MY and is_person_noun(noun.fold) and not cues.other[i + 1]:
+            return True
+        if t.fold.endswith("ni") and is_person_noun(t.fold) and not cues.other[i] and len(t.fold) > 4:
+            return True  # "poikani", "naapurini", "tyttäreni"
+    return False
 
 
 def _why_not(
@@ -289,11 +409,23 @@ def _wanted_lack(j: int, tokens: list[Token], cues: _Cues) -> bool:
     if not cues.lack[j] or j == 0:
         return False
     if cues.seek[j - 1]:
-        return True
-    return j >= 2 and tokens[j - 1].fold in {"to", "att"} and cues.seek[j - 2]
+        seek = j - 1
+    elif j >= 2 and tokens[j - 1].fold in {"to", "att"} and cues.seek[j - 2]:
+        seek = j - 2
+    else:
+        return False
+    # "I don't want to lose my flat", "en halua menettää asuntoa": a fear of losing it, so needed
+    return not any(cues.neg[i] for i in range(max(0, seek - 2), seek))
 
 
-def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:
+def _someone_elses(
+    cand: _Candidate,
+    tokens: list[Token],
+    cues: _Cues,
+    clauses: list[int],
+    topic: bool = False,
+    scopes: list[int] | None = None,
+) -> bool:
     """The words are about another person: "miehensä työn", "her husband's job", "mies on työtön";
     not when the clause asks for it ("my husband needs to find work")."""
     first = cand.tokens[0]
@@ -301,11 +433,19 @@ def _someone_elses(cand: _Candidate, cues: _Cues, clauses: list[int]) -> bool:
         return False
     j = first - 1
     while j >= 0 and clauses[j] == clauses[first] and first - j <= 3:
-        if cues.other[j]:
+        if cues.other[j] and not (topic and tokens[j].fold in _POSSESSIVE_PRONOUNS):
             return True
         if not (cues.transparent[j] or cues.be[j]) and first - j > 1:
             return False
         j -= 1
+    if scopes is not None and scopes[first] != clauses[first]:
+        # a short clause joined by "and" goes on about the same person: "my husband is unemployed
+        # and depressed", "mies on työtön ja masentunut"
+        start = clauses.index(scopes[first])
+        return any(
+            cues.other[k] and not (topic and tokens[k].fold in _POSSESSIVE_PRONOUNS)
+            for k in range(start, min(start + 3, first))
+        )
     return False
 
 
@@ -329,5 +469,13 @@ def _negated(span: tuple[int, ...], tokens: list[Token], cues: _Cues, clauses: l
     k = last + 1
     if k < len(tokens) and clauses[k] == clause and cues.neg[k] and not tokens[last].fold.endswith(_LOCATIVE):
         after = k + 1
-        return after >= len(tokens) or clauses[after] != clause or cues.be[after]
+        if after >= len(tokens) or clauses[after] != clause:
+            return True
+        if not cues.be[after]:
+            return False
+        # "Kela ei oo vieläkään maksanut": what it did not do, not that it does not exist
+        m = after + 1
+        while m < len(tokens) and clauses[m] == clause and (cues.transparent[m] or cues.be[m]):
+            m += 1
+        return not (m < len(tokens) and clauses[m] == clause and tokens[m].fold.endswith(_PARTICIPLE))
     return False

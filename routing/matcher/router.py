@@ -222,6 +222,10 @@ class Router:
             mentions, text_language, confidence, detection = self._analyse(text)
         if not mentions and frame.address:
             mentions = self.gazetteer.find_in_text(frame.address)  # the sender's own address line
+        if not mentions and frame.signature:
+            # the closing line itself, "t. Jari, Salo": the sender's town (a school or employer on a
+            # line of its own below the name is not)
+            mentions = self.gazetteer.find_in_text(frame.signature.splitlines()[0])
         language = request.language or text_language
 
         municipality: Municipality | None = None
@@ -239,8 +243,10 @@ class Router:
 
         year = utcnow().astimezone(HELSINKI).year  # for a birth year
         text_age = extract_age(text, year)
-        if text_age is None and frame.address:
-            text_age = extract_age(frame.address, year)
+        for line in frame.signature.splitlines() if text_age is None else ():
+            text_age = extract_age(line, year)  # "T. Jussi, 41", "synt. 2004" under the name: a line each
+            if text_age is not None:
+                break
         age, age_source = request.age, "given" if request.age is not None else None
         if age is None:
             age = text_age

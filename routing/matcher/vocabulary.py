@@ -52,6 +52,11 @@ class CueSets:
     fillers: frozenset[str]
     others: frozenset[str]
     function_words: frozenset[str]
+    needing: frozenset[str] = frozenset()
+    past: frozenset[str] = frozenset()
+    present: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    fine: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, cues: Cues | None) -> CueSets:
@@ -69,6 +74,11 @@ class CueSets:
             cues.fillers,
             cues.others,
             cues.function_words,
+            cues.needing,
+            cues.past,
+            cues.present,
+            cues.sources,
+            cues.fine,
         )
 
 
@@ -112,6 +122,9 @@ class LanguageVocabulary:
         self._part_stems: dict[str, set[int]] = {}
         self._cache: dict[tuple[str, bool], frozenset[WordHit]] = {}
         self._promoted: dict[int, int] = {}  # want entry → its twin term, for compounds with a filler
+        # pattern words that are negations: only a negation of the text matches them ("doesn't" is
+        # indexed by its lemma "do" too, so that "don't" and "didn't" match it, but "does" must not)
+        self.negation_hits: set[WordHit] = set()
         for vocabulary in vocabularies:
             kinds = (("term", vocabulary.terms), ("want", vocabulary.wants), ("weak", vocabulary.weak))
             for kind, patterns in kinds:
@@ -146,6 +159,8 @@ class LanguageVocabulary:
         single = len(entry.pattern.words) == 1
         for position, word in enumerate(entry.pattern.words):
             hit = WordHit(entry.id, position)
+            if all(alt.lstrip("=") in self.cues.negation for alt in word.casefold().split("|")):
+                self.negation_hits.add(hit)
             for alternative in word.casefold().split("|"):
                 if alternative.endswith("*"):
                     prefix = alternative[:-1]

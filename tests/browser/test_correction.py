@@ -10,7 +10,8 @@ from .conftest import ask, log_in
 
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
 DESK = "desk@kerava.example.fi"
-MORNING = "Yksi aamu en vaan päässyt ylös sängystä, asun Keravalla"
+# a wording the engine does not read by itself ("en päässyt ylös sängystä" it now does)
+MORNING = "Makaan sängyssä koko päivän, asun Keravalla"
 
 
 def _first(page: Any) -> str:

@@ -80,6 +80,21 @@ from rules.model import RuleSet
         ("täytän 18 syksyllä ja haluan muuttaa", 17),
         ("jag fyller 20 i april", 19),
         ("täytin viime viikolla 18", 18),
+        # someone else's age in a relative clause or after a comma: that person is the client
+        ("Mun naapuri, joka on 72-vuotias, ei enää pärjää kotona", 72),
+        ("Isäni, joka on 72, on alkanut juoda", 72),
+        ("min granne som är 72 år dricker mycket", 72),
+        ("my neighbour who is 72 forgets to eat", 72),
+        ("my neighbour, 72, lives alone", 72),
+        ("My brother who is 35 keeps using drugs", 35),
+        ("Olen 40 ja naapuri 80 tarvitsee apua", 80),
+        # the writer and another together
+        ("We are 30 and 32 and want to learn Finnish", 30),
+        # a decade from thirty up: the middle of it
+        ("naapuri on kahdeksankymppinen ja asuu yksin", 84),
+        ("olen nelikymppinen mies", 44),
+        ("my mom is in her seventies and lives alone", 74),
+        ("jag är i fyrtioårsåldern", 44),
     ],
 )
 def test_ages(text: str, age: int) -> None:
@@ -103,6 +118,7 @@ def test_ages(text: str, age: int) -> None:
         "olen 250 kilometrin päässä",
         "teini-ikäinen poikani ei käy koulua",
         "I'm in my twenties and feel depressed",
+        "parikymppinen poika ei käy koulua",
         "velkaa on 10 000 euroa ja 2 kk vuokrat rästissä",
         "olen ollut kolme vuotta työttömänä",
         "Mulla on 3 lasta",
@@ -121,6 +137,12 @@ def test_ages(text: str, age: int) -> None:
         "meitä on kaksitoista",
         "Asun osoitteessa Koulukatu 5, Tampere",
         "vuokra 500, 600, Helsinki",
+        # a relative clause about a thing, people counted, a sum after "som är"
+        "asunto joka on 72 neliötä",
+        "vi är 5 personer i familjen",
+        "Olemme 4 hengen perhe",
+        "Jag har jobbat som 20 år",
+        "lånet som är 30 000 euro",
     ],
 )
 def test_numbers_that_are_not_ages(text: str) -> None:

@@ -69,6 +69,21 @@ def test_birth_years_give_the_age_and_numbers_do_not(text: str, age: int | None)
     assert extract_age(text, 2026) == age
 
 
+def test_an_age_under_the_name_is_read_and_an_address_is_not_an_age(router: Router) -> None:
+    mail = "Hei\n\nEn oo nukkunu kunnolla viikkoihin ja ahdistaa.\n\nT. Jussi, 41"
+    assert router.read(parse_request({"question": mail})).age == 41
+    signed = "Moi\n\nEtin töitä.\n\nt. Ville\nVäinämöisenkatu 5 B 12\n20100 Turku\n045 678 9012"
+    assert router.read(parse_request({"question": signed})).age is None
+
+
+def test_the_town_on_the_closing_line_is_the_senders_but_an_employer_below_is_not(router: Router) -> None:
+    closing = "Aihe: velat\n\nHei, velkaa on 20 000 euroa ja ulosotto alkoi.\n\nt. Jari, Salo"
+    place = router.read(parse_request({"question": closing})).municipality
+    assert place is not None and place.code == "734"
+    employer = "Hei\n\nOlen etsinyt töitä jo pitkään.\n\nTerveisin\nAnna Koskinen\nTredu, Tampere"
+    assert router.read(parse_request({"question": employer})).municipality is None
+
+
 def test_a_mail_is_read_by_its_story(router: Router) -> None:
     result = router.route(parse_request({"question": MAIL}))
     assert result.municipality is not None and result.municipality.code == "536"  # Nokia, not Kouvola

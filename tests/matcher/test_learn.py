@@ -30,10 +30,11 @@ PASSWORD = "a long password 123"
 TOKEN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 # what the engine misses: a morning in bed is a mental-health need the desk adds
+# (the engine reads "en päässyt ylös sängystä" itself now: these say it without a negated verb)
 MISSED = [
-    "Yksi aamu en vaan päässyt ylös sängystä, {tail}",
-    "Makaan sängyssä koko päivän eikä mikään huvita, {tail}",
-    "En jaksa nousta sängystä aamuisin, {tail}",
+    "Yksi aamu taas sängyssä puoleenpäivään, {tail}",
+    "Makaan sängyssä koko päivän, {tail}",
+    "Sängystä nouseminen aamuisin on vaikeaa, {tail}",
     "Sängystä ylös pääseminen on ollut mahdotonta viikkoja, {tail}",
 ]
 # what the engine reads right, left as read
