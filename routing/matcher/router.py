@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import routing.matcher.morphology as morphology
 import routing.matcher.reasons as reasons
-from routing.core.clock import HELSINKI, utcnow
+from routing.core.clock import helsinki_day, utcnow
 from routing.core.errors import BadInput
 from routing.matcher.age import extract_age
 from routing.matcher.capacity import DEFAULT_STALE_DAYS, UNKNOWN_RANK, Capacity, rank_of
@@ -241,7 +241,7 @@ class Router:
             municipality, source = mentions[0].municipality, "text"
         text_municipality = mentions[0].municipality if mentions else None
 
-        year = utcnow().astimezone(HELSINKI).year  # for a birth year
+        year = helsinki_day().year  # for a birth year
         text_age = extract_age(text, year)
         for line in frame.signature.splitlines() if text_age is None else ():
             text_age = extract_age(line, year)  # "T. Jussi, 41", "synt. 2004" under the name: a line each
