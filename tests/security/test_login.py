@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -50,13 +51,20 @@ def test_an_unknown_account_takes_as_long_as_a_known_one(app, client, world) -> 
 
 
 def test_check_password_verifies_a_dummy_hash_for_no_user() -> None:
-    started = time.perf_counter()
-    assert auth.check_password(None, "anything") is False
-    spent = time.perf_counter() - started
+    """No account costs as much as a wrong password: an Argon2 verification either way."""
     user = User(email="a@b.fi", organization_id="o", role="counsellor", password_hash=auth.hash_password("z" * 12))
-    started = time.perf_counter()
-    assert auth.check_password(user, "wrong") is False
-    real = time.perf_counter() - started
+
+    def fastest(check: Callable[[], bool]) -> float:
+        # the fastest of five: a busy machine only ever adds time, never takes the hashing away
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            assert check() is False
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    spent = fastest(lambda: auth.check_password(None, "anything"))
+    real = fastest(lambda: auth.check_password(user, "wrong"))
     assert spent >= real / 3, (spent, real)
 
 
