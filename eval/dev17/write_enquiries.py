@@ -6,27 +6,15 @@ On eval/fresh's directory (Pirkanmaa and Pohjanmaa). Not held out: it was looked
 engine changed, so its figures say nothing about wordings nobody tuned on.
 """
 
-import json
 import sys
 from pathlib import Path
 
-E = []
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from enquiries import EnquirySet
 
-def q(i, text, needs, muni, age, lang="fi", tags=()):
-    E.append(
-        {
-            "id": i,
-            "question": text,
-            "municipality": None,
-            "age": None,
-            "language": None,
-            "needs": list(needs),
-            "truth": {"municipality": muni, "age": age, "language": lang},
-            "tags": list(tags),
-        }
-    )
-
+ENQUIRIES = EnquirySet(__file__)
+q = ENQUIRIES.add
 
 q(
     "d01",
@@ -220,6 +208,4 @@ q(
 )
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "enquiries.jsonl"
-    out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in E), encoding="utf-8")
-    print(f"wrote {len(E)} enquiries to {out}")
+    ENQUIRIES.write(sys.argv[1:])

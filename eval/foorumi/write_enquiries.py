@@ -7,27 +7,18 @@ Each question quotes a short wording found with the project's search tool (the a
 the engine was run. Directory: eval/saaristo's (Varsinais-Suomi and Pohjois-Pohjanmaa).
 """
 
-import json
 import sys
 from pathlib import Path
 
-E = []
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from enquiries import EnquirySet
+
+ENQUIRIES = EnquirySet(__file__)
 
 
 def q(i, text, needs, muni, age, lang, source, tags=()):
-    E.append(
-        {
-            "id": i,
-            "question": text,
-            "municipality": None,
-            "age": None,
-            "language": None,
-            "needs": list(needs),
-            "truth": {"municipality": muni, "age": age, "language": lang},
-            "tags": list(tags),
-            "source": source,
-        }
-    )
+    ENQUIRIES.add(i, text, needs, muni, age, lang, tags, source)
 
 
 YLE_HOMELESS = "https://yle.fi/uutiset/3-10924017"
@@ -352,6 +343,4 @@ q(
 )
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "enquiries.jsonl"
-    out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in E), encoding="utf-8")
-    print(f"wrote {len(E)} enquiries to {out}")
+    ENQUIRIES.write(sys.argv[1:])

@@ -15,28 +15,15 @@ wording found in public news or forums with the project's search tool.
 Ages from birth years are counted as of 2026.
 """
 
-import json
 import sys
 from pathlib import Path
 
-E = []
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from enquiries import EnquirySet
 
-def q(i, text, needs, muni, age, lang="fi", tags=(), source=None):
-    row = {
-        "id": i,
-        "question": text,
-        "municipality": None,
-        "age": None,
-        "language": None,
-        "needs": list(needs),
-        "truth": {"municipality": muni, "age": age, "language": lang},
-        "tags": list(tags),
-    }
-    if source:
-        row["source"] = source
-    E.append(row)
-
+ENQUIRIES = EnquirySet(__file__)
+q = ENQUIRIES.add
 
 YLE_KEMI = "https://yle.fi/uutiset/3-10518767?origin=rss"
 MTV_ELLI = "https://www.mtvuutiset.fi/artikkeli/yhteiset-elakepaivat-jaivat-haaveeksi-kun-puoliso-kuoli-elli-jai-elakkeelle-leskena-yksinolo-iski-vasten-kasvoja/8984940"
@@ -956,6 +943,4 @@ q(
 )
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "enquiries.jsonl"
-    out.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in E), encoding="utf-8")
-    print(f"wrote {len(E)} enquiries to {out}")
+    ENQUIRIES.write(sys.argv[1:])
