@@ -128,7 +128,8 @@ def scrub(bind: Engine | None = None) -> None:
 
 def ping(bind: Engine | None = None) -> bool:
     try:
-        with (bind or engine()).connect() as conn:
+        # read-only: a health check must not queue for SQLite's write lock behind the writers
+        with (bind or engine()).execution_options(read_only=True).connect() as conn:
             conn.execute(text("SELECT 1"))
         return True
     except Exception:

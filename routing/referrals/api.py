@@ -38,7 +38,14 @@ from routing.referrals.models import (
     ReferralCreate,
 )
 from routing.referrals.permissions import may_read_content, pending_offers_for, referral_visible, viewer
-from routing.referrals.queries import case_file, offer_public, referral_public, summaries, thread_of
+from routing.referrals.queries import (
+    case_file,
+    holds_personal_data,
+    offer_public,
+    referral_public,
+    summaries,
+    thread_of,
+)
 from routing.web.headers import personal
 
 # --- shapes -------------------------------------------------------------------
@@ -58,13 +65,18 @@ def summaries_json(session: Session, referrals: list[Referral]) -> list[dict[str
     return [summary.model_dump(mode="json") for summary in summaries(session, referrals)]
 
 
-def _respond(session: Session, referral: Referral, user: User, status: int = 200) -> tuple[Response, int]:
-    """Answer with the referral; log the read of its personal data; commit the change with it."""
-    body = referral_json(session, referral, content=may_read_content(session, viewer(session, user), referral))
-    if body["question"] is not None or body["client_contact"] is not None or body["notes"]:
+def _respond(
+    session: Session, referral: Referral, user: User, status: int = 200, *, content: bool | None = None
+) -> tuple[Response, int]:
+    """Answer with the referral (``content``: whether the user may read its client's words, when the
+    caller knows). The read of its personal data is logged and committed with the change; the answer is
+    read after the commit, so that SQLite's write lock is held for the change only."""
+    if content is None:
+        content = may_read_content(session, viewer(session, user), referral)
+    if content and holds_personal_data(session, referral):
         log_access(session, referral.id, user.id, "api", "referral")
     session.commit()
-    return jsonify(body), status
+    return jsonify(referral_json(db.read_session(), referral, content=content)), status
 
 
 # --- referrals ----------------------------------------------------------------
@@ -78,7 +90,7 @@ def open_referral() -> tuple[Response, int]:
     s = db.session()
     user = current_user()
     referral = ops.open_referral(s, user, enquiry, route=route_now, channel="api")
-    return _respond(s, referral, user, 201)
+    return _respond(s, referral, user, 201, content=True)  # the opener's organisation holds it
 
 
 @bp.get("/referrals")

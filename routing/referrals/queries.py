@@ -312,6 +312,14 @@ class CaseFile:
         return self.names.people.get(owner_id) if owner_id is not None else None
 
 
+def holds_personal_data(session: Session, referral: Referral) -> bool:
+    """Whether the referral keeps any of its client's words (question, contact or a note): showing it
+    to someone who may read them is a read of personal data."""
+    if referral.question is not None or referral.client_contact is not None:
+        return True
+    return session.exec(select(Note.id).where(col(Note.referral_id) == referral.id).limit(1)).first() is not None
+
+
 def case_file(
     session: Session, referral: Referral, *, also_users: Iterable[int | None] = (), content: bool = True
 ) -> CaseFile:
