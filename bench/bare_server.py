@@ -1,6 +1,6 @@
 """A bare Flask endpoint served with exactly ``eteinen serve``'s gunicorn settings: the load bench's yardstick.
 
-python bench/bare_server.py PORT WORKERS
+python bench/bare_server.py PORT WORKERS THREADS
 """
 
 from __future__ import annotations
@@ -31,5 +31,5 @@ def create() -> Flask:
 
 if __name__ == "__main__":
     # the same settings, its access log too: a yardstick that skipped work serve does would flatter no one
-    options = gunicorn_options("127.0.0.1", int(sys.argv[1]), int(sys.argv[2]))
+    options = gunicorn_options("127.0.0.1", int(sys.argv[1]), int(sys.argv[2]), threads=int(sys.argv[3]))
     EteinenServer(create, options).run()

@@ -1,12 +1,12 @@
 """A mixed load against ``eteinen serve``, beside a bare Flask endpoint served with the same settings.
 
-    .venv/bin/python bench/load_bench.py [--database sqlite|postgresql] [--workers 2] [--clients 8]
-                                         [--seconds 5] [--postgresql URL]
+    .venv/bin/python bench/load_bench.py [--database sqlite|postgresql] [--workers 2] [--threads 1]
+                                         [--clients 8] [--seconds 5] [--postgresql URL]
 
 The demo network in a fresh instance (SQLite in /tmp, or a schema of its own on ``--postgresql``,
 default TEST_DATABASE_URL). ``--clients`` threads on keep-alive connections send requests for
 ``--seconds`` in each phase: the bare endpoint (bench/bare_server.py: gunicorn with serve's
-settings: workers, 4 threads each, its access log too), routes alone, openings alone, a mix (80 %
+settings: workers, threads, its access log too), routes alone, openings alone, a mix (80 %
 routes, 17 % openings, 3 % accepts of offers made beforehand), then the bare endpoint again: the
 ratios are to the faster bare phase. Throughput and p50/p99 latency per phase and kind.
 Targets (issue 19): routes ≥ 0.4× the bare endpoint's throughput, openings ≥ 0.25×. The load
@@ -144,6 +144,7 @@ def main() -> int:
     ap.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     ap.add_argument("--postgresql", default=os.environ.get("TEST_DATABASE_URL", ""))
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="threads per worker (serve's --threads)")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=5.0)
     args = ap.parse_args()
@@ -171,7 +172,13 @@ def main() -> int:
             # before and after Eteinen's phases (a shared machine drifts), the faster of the two counts
             bare_port = free_port()
             bare = subprocess.Popen(
-                [sys.executable, str(ROOT / "bench" / "bare_server.py"), str(bare_port), str(args.workers)],
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "bare_server.py"),
+                    str(bare_port),
+                    str(args.workers),
+                    str(args.threads),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
@@ -188,7 +195,9 @@ def main() -> int:
                         break
                     time.sleep(0.05)
                 bare_rows = [bare_phase()]
-                with Server(instance, workers=args.workers, env=env, log=Path(tmp) / "serve.log") as server:
+                with Server(
+                    instance, workers=args.workers, threads=args.threads, env=env, log=Path(tmp) / "serve.log"
+                ) as server:
                     server.wait_healthy()
                     port = server.port
                     offers, counsellor = make_offers(server.base, instance, env, desk, 60)
@@ -223,7 +232,8 @@ def main() -> int:
             with admin.begin() as conn:
                 conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     print(
-        f"{args.database}, {args.workers} worker(s) × 4 threads, {args.clients} clients, {args.seconds:g} s a phase;"
+        f"{args.database}, {args.workers} worker(s) × {args.threads} thread(s), {args.clients} clients,"
+        f" {args.seconds:g} s a phase;"
         f" load average {load:.1f} → {os.getloadavg()[0]:.1f} (the machine is shared: figures are relative)"
     )
     bare_rate = 0.0

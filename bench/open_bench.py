@@ -185,7 +185,7 @@ def main() -> None:
             log.close()
 
     print(
-        f"eteinen open bench: SQLite, gunicorn {args.workers} worker(s) × 4 threads, "
+        f"eteinen open bench: SQLite, gunicorn {args.workers} worker(s) × 1 thread (serve's default), "
         f"{args.concurrency} client thread(s), {args.requests} requests each"
     )
     print(f"{'endpoint':<26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8} {'req/s':>8}")

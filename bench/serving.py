@@ -100,6 +100,7 @@ class Server:
         *,
         port: int | None = None,
         workers: int = 2,
+        threads: int = 1,
         source: Path = ROOT,
         env: dict[str, str] | None = None,
         scheduler: bool = False,
@@ -108,6 +109,7 @@ class Server:
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         args = [sys.executable, "-m", "routing", "serve", "--port", str(self.port), "--workers", str(workers)]
+        args += ["--threads", str(threads)]
         if not scheduler:
             args.append("--no-scheduler")
         full = {**os.environ, "ETEINEN_INSTANCE": str(instance), "PYTHONPATH": str(source), **(env or {})}

@@ -30,10 +30,17 @@ def init_command() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
+@click.option(
+    "--threads",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="threads per worker: more only where requests wait on a database on another host",
+)
 @click.option("--no-scheduler", is_flag=True, help="do not start the reminder scheduler beside the server")
 @with_appcontext
 @pass_script_info
-def serve_command(info: ScriptInfo, host: str, port: int, workers: int, no_scheduler: bool) -> None:
+def serve_command(info: ScriptInfo, host: str, port: int, workers: int, threads: int, no_scheduler: bool) -> None:
     """Serve the app with gunicorn, with the reminder scheduler in its own process."""
     from routing.core.metrics import use_multiprocess_dir
     from routing.core.server import run_gunicorn
@@ -53,6 +60,7 @@ def serve_command(info: ScriptInfo, host: str, port: int, workers: int, no_sched
             host,
             port,
             workers,
+            threads=threads,
             json_logs=current_app.config["LOG_FORMAT"] == "json",
         )
     finally:

@@ -74,12 +74,18 @@ class EteinenServer(BaseApplication):
         return self.app_factory()
 
 
-def gunicorn_options(host: str, port: int, workers: int, *, json_logs: bool = False) -> dict[str, Any]:
-    """The server settings ``eteinen serve`` runs with (bench/load_bench.py serves its bare endpoint with them too)."""
+def gunicorn_options(
+    host: str, port: int, workers: int, *, threads: int = 1, json_logs: bool = False
+) -> dict[str, Any]:
+    """The server settings ``eteinen serve`` runs with (bench/load_bench.py serves its bare endpoint with them too).
+
+    One thread per worker by default: Python runs one thread of a process at a time, and a request
+    here is mostly Python, so more threads mostly wait for each other; on SQLite a thread that holds
+    the write lock waits too, and every writer with it (measured: bench/load_bench.py ``--threads``)."""
     options: dict[str, Any] = {
         "bind": f"{host}:{port}",
         "workers": max(1, workers),
-        "threads": 4,
+        "threads": max(1, threads),
         "worker_class": "gthread",
         "timeout": 60,
         "graceful_timeout": 10,
@@ -105,7 +111,8 @@ def run_gunicorn(
     port: int,
     workers: int,
     *,
+    threads: int = 1,
     json_logs: bool = False,
 ) -> None:
     os.environ.setdefault("ETEINEN_INSTANCE", instance)
-    EteinenServer(app_factory, gunicorn_options(host, port, workers, json_logs=json_logs)).run()
+    EteinenServer(app_factory, gunicorn_options(host, port, workers, threads=threads, json_logs=json_logs)).run()

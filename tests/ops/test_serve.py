@@ -67,3 +67,9 @@ def test_a_reload_loses_no_request(serve: Callable[..., Served], desk_token: str
     assert len(results) >= 6  # a busy machine answers few; what counts is that none failed
     assert set(results) == {200}, {code: results.count(code) for code in set(results)}
     assert "Handling signal: hup" in server.log.read_text()
+
+
+def test_serve_refuses_fewer_than_one_thread(runner) -> None:
+    result = runner.invoke(args=["serve", "--threads", "0"])
+    assert result.exit_code == 2
+    assert "'--threads'" in result.output and "0 is not in the range x>=1" in result.output
