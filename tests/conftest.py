@@ -86,6 +86,8 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[C
 def _empty_pg(url: str) -> None:
     engine = db.make_engine(url)
     with engine.begin() as conn:
+        # a connection some earlier test left in a transaction fails this test with a lock timeout, not a hang
+        conn.execute(text("SET LOCAL lock_timeout = '60s'"))
         tables = [
             row[0]
             for row in conn.execute(

@@ -93,9 +93,13 @@ def _ndjson(
     while True:
         batch_query = query if last is None else query.where(key > last)
         rows = session.execute(batch_query.order_by(key).limit(NDJSON_BATCH)).all()
+        items = shape(session, rows)
+        # each batch is read in a transaction of its own, ended before the client reads it: a slow or
+        # stalled reader (or an answer never closed) holds no lock on PostgreSQL meanwhile
+        session.rollback()
         if not rows:
             return
-        for item in shape(session, rows):
+        for item in items:
             yield json.dumps(item, ensure_ascii=False, default=str) + "\n"
         last = rows[-1]._mapping[key.name]
 

@@ -11,6 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+from sqlalchemy import text
 from sqlmodel import select
 
 from routing.core import db
@@ -170,3 +171,14 @@ def test_public_and_no_client_data(client, directory):
     text = answer.text
     for private in ("question", "client_contact", "referral"):
         assert f'"{private}' not in text
+
+
+def test_a_stream_read_but_never_closed_holds_no_lock(client, directory, engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's table locks (a read on SQLite here runs outside any transaction)")
+    answer = client.get("/api/v1/hsds/services?format=ndjson")
+    assert len(answer.text.splitlines()) > 1  # read to its end, and never closed
+    with engine.connect() as conn:
+        conn.execute(text("LOCK TABLE service IN ACCESS EXCLUSIVE MODE NOWAIT"))  # fails while a read holds it
+        conn.rollback()
+    answer.close()
