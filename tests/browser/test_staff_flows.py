@@ -178,7 +178,7 @@ def test_language_switching_is_remembered(demo, new_page) -> None:
     page.goto(f"{demo.url}/login")
     assert page.get_by_role("button", name="Kirjaudu sisään").is_visible()
     page.get_by_role("link", name="svenska").click()
-    assert page.get_by_role("button", name="Logga in").is_visible()
+    page.get_by_role("button", name="Logga in").wait_for()  # the Swedish page, once it has loaded
     assert page.get_attribute("html", "lang") == "sv"
     check_basics(page)
     shot(page, "login-sv")
@@ -191,7 +191,7 @@ def test_language_switching_is_remembered(demo, new_page) -> None:
     assert page.get_by_role("heading", name="Förslag").is_visible()
     shot(page, "desk-sv", full_page=True)
     page.get_by_role("link", name="English").click()
-    assert page.get_by_role("heading", name="Front desk").is_visible()
+    page.get_by_role("heading", name="Front desk").wait_for()
     page.reload()
     assert page.get_attribute("html", "lang") == "en"
     # the choice is the account's: a new browser opens in English too
