@@ -67,7 +67,9 @@ class FollowUpScheduler:
         self.stopping.set()
         scheduler = self._scheduler
         if scheduler is not None and scheduler.running:
-            scheduler.shutdown(wait=False)
+            # called as a signal handler, maybe while the main thread is inside the scheduler holding the
+            # lock its shutdown takes (a job being submitted): shut down from a thread of its own
+            threading.Thread(target=scheduler.shutdown, kwargs={"wait": False}, name="stop", daemon=True).start()
 
     def run(self) -> None:
         if threading.current_thread() is threading.main_thread():

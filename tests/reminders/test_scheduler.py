@@ -211,3 +211,26 @@ def test_scheduler_command_runs_and_stops_on_sigterm(cli_env, app):
     finally:
         if p.poll() is None:
             p.kill()
+
+
+def test_a_stop_while_a_job_is_being_submitted_does_not_deadlock(app):
+    """SIGTERM's handler runs in the main thread, maybe inside the scheduler while it submits a job and
+    holds its pool's lock; the stop must not wait for that lock in the same thread."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    follow_up = FollowUpScheduler(app)
+    scheduler = BackgroundScheduler()
+    scheduler.start()
+    follow_up._scheduler = scheduler
+    pool = scheduler._executors["default"]._pool  # the lock ThreadPoolExecutor.submit and shutdown take
+    returned = threading.Event()
+
+    def signal_during_submit() -> None:
+        with pool._shutdown_lock:
+            follow_up.stop()
+        returned.set()
+
+    threading.Thread(target=signal_during_submit, daemon=True).start()
+    assert returned.wait(5), "stop() waited for a lock its own thread holds"
+    wait_for(lambda: not scheduler.running, timeout=5)
+    assert follow_up.stopping.is_set()
