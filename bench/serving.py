@@ -108,8 +108,8 @@ class Server:
     ) -> None:
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        args = [sys.executable, "-m", "routing", "serve", "--port", str(self.port), "--workers", str(workers)]
-        args += ["--threads", str(threads)]
+        args = [sys.executable, "-m", "routing", "serve", "--port", str(self.port)]
+        args += ["--workers", str(workers), "--threads", str(threads)]
         if not scheduler:
             args.append("--no-scheduler")
         full = {**os.environ, "ETEINEN_INSTANCE": str(instance), "PYTHONPATH": str(source), **(env or {})}

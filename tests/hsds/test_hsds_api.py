@@ -11,7 +11,6 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-from sqlalchemy import text
 from sqlmodel import select
 
 from routing.core import db
@@ -179,6 +178,6 @@ def test_a_stream_read_but_never_closed_holds_no_lock(client, directory, engine)
     answer = client.get("/api/v1/hsds/services?format=ndjson")
     assert len(answer.text.splitlines()) > 1  # read to its end, and never closed
     with engine.connect() as conn:
-        conn.execute(text("LOCK TABLE service IN ACCESS EXCLUSIVE MODE NOWAIT"))  # fails while a read holds it
+        conn.exec_driver_sql("LOCK TABLE service IN ACCESS EXCLUSIVE MODE NOWAIT")  # fails while a read holds it
         conn.rollback()
     answer.close()
