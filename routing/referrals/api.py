@@ -65,14 +65,10 @@ def summaries_json(session: Session, referrals: list[Referral]) -> list[dict[str
     return [summary.model_dump(mode="json") for summary in summaries(session, referrals)]
 
 
-def _respond(
-    session: Session, referral: Referral, user: User, status: int = 200, *, content: bool | None = None
-) -> tuple[Response, int]:
-    """Answer with the referral (``content``: whether the user may read its client's words, when the
-    caller knows). The read of its personal data is logged and committed with the change; the answer is
-    read after the commit, so that SQLite's write lock is held for the change only."""
-    if content is None:
-        content = may_read_content(session, viewer(session, user), referral)
+def _respond(session: Session, referral: Referral, user: User, status: int = 200) -> tuple[Response, int]:
+    """Answer with the referral. The read of its personal data is logged and committed with the change;
+    the answer is read after the commit, so that SQLite's write lock is held for the change only."""
+    content = may_read_content(session, viewer(session, user), referral)
     if content and holds_personal_data(session, referral):
         log_access(session, referral.id, user.id, "api", "referral")
     session.commit()
@@ -90,7 +86,7 @@ def open_referral() -> tuple[Response, int]:
     s = db.session()
     user = current_user()
     referral = ops.open_referral(s, user, enquiry, route=route_now, channel="api")
-    return _respond(s, referral, user, 201, content=True)  # the opener's organisation holds it
+    return _respond(s, referral, user, 201)
 
 
 @bp.get("/referrals")
