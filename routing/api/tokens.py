@@ -11,7 +11,6 @@ from flask import g, request
 from routing.accounts.auth import user_for_token
 from routing.accounts.models import User
 from routing.api.blueprint import abort
-from routing.core import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,7 +31,7 @@ def token_required(*roles: str) -> Callable[[F], F]:
                 abort(401, "send the header 'Authorization: Bearer <token>'")
             # a connection of its own, given back at once: the view's work starts its transaction (and,
             # on SQLite, takes the write lock) only when it needs to; one request holds one connection at a time
-            user = user_for_token(db.engine(), token.strip())
+            user = user_for_token(token.strip())
             if user is None:
                 abort(401, "the token is unknown or revoked")
             if roles and user.role not in roles:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from routing.core import db
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput, Conflict
 from routing.core.migrate import current_revision, upgrade
@@ -51,7 +52,7 @@ def _sqlite_path(engine: Engine) -> Path:
 
 def _row_counts(engine: Engine) -> dict[str, int]:
     tables = sorted(t for t in inspect(engine).get_table_names() if t != "alembic_version")
-    with engine.execution_options(read_only=True).connect() as conn:
+    with db.read_engine(engine).connect() as conn:
         return {t: int(conn.execute(text(f'SELECT COUNT(*) FROM "{t}"')).scalar_one()) for t in tables}
 
 

@@ -67,7 +67,10 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["eteinen.engine"] = make_engine(app.config["DATABASE_URL"])
+    bind = make_engine(app.config["DATABASE_URL"])
+    app.extensions["eteinen.engine"] = bind
+    # made once: making one costs as much as the small query an API request reads its token with
+    app.extensions["eteinen.read_engine"] = bind.execution_options(read_only=True)
     app.teardown_appcontext(_close_session)
 
 
@@ -75,11 +78,17 @@ def engine() -> Engine:
     return current_app.extensions["eteinen.engine"]
 
 
+def read_engine(bind: Engine | None = None) -> Engine:
+    """``bind`` (the app's engine) for reads: on SQLite they take no write lock and see each committed
+    change at once."""
+    if bind is None:
+        return current_app.extensions["eteinen.read_engine"]
+    return bind.execution_options(read_only=True)
+
+
 def new_session(*, read_only: bool = False, bind: Engine | None = None) -> Session:
     """A session; ``read_only`` ones skip SQLite's write lock and see each committed change at once."""
-    target = bind or engine()
-    if read_only:
-        target = target.execution_options(read_only=True)
+    target = read_engine(bind) if read_only else bind or engine()
     return Session(target, expire_on_commit=False)
 
 
@@ -122,14 +131,14 @@ def scrub(bind: Engine | None = None) -> None:
     target = bind or engine()
     if target.dialect.name != "sqlite":
         return
-    with target.execution_options(read_only=True).connect() as conn:  # no BEGIN: a checkpoint runs outside one
+    with read_engine(target).connect() as conn:  # no BEGIN: a checkpoint runs outside one
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def ping(bind: Engine | None = None) -> bool:
     try:
         # read-only: a health check must not queue for SQLite's write lock behind the writers
-        with (bind or engine()).execution_options(read_only=True).connect() as conn:
+        with read_engine(bind).connect() as conn:
             conn.execute(text("SELECT 1"))
         return True
     except Exception:

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, select, update
 
+from routing.core import db
 from routing.core.clock import utcnow
 from routing.core.models import SchedulerHeartbeat
 
@@ -26,7 +27,7 @@ def beat(engine: Engine, holder: str, *, now: datetime | None = None) -> None:
 
 
 def last_beat(engine: Engine) -> datetime | None:
-    with engine.execution_options(read_only=True).connect() as conn:
+    with db.read_engine(engine).connect() as conn:
         return conn.execute(select(_table.c.beat_at).where(_table.c.name == NAME)).scalar_one_or_none()
 
 

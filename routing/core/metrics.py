@@ -23,6 +23,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from sqlalchemy import Engine, text
 
+from routing.core import db
 from routing.core.clock import utcnow
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -81,7 +82,7 @@ class DatabaseFigures:
         return []  # read only at scrape time: registering must not query the database
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        with self.engine.execution_options(read_only=True).connect() as conn:
+        with db.read_engine(self.engine).connect() as conn:
             states = GaugeMetricFamily("eteinen_referrals", "Referrals by state", labels=["state"])
             for state, count in conn.execute(text("SELECT state, COUNT(*) FROM referral GROUP BY state")):
                 states.add_metric([state], count)
@@ -158,8 +159,6 @@ def metrics() -> Response:
     given = request.headers.get("Authorization", "")
     if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
         return Response("metrics need the METRICS_TOKEN as a bearer token\n", 401, mimetype="text/plain")
-    from routing.core import db
-
     return Response(exposition(db.engine()), mimetype=CONTENT_TYPE_LATEST)
 
 

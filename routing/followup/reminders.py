@@ -61,6 +61,7 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 
 import routing.core.texts as texts
 from routing.accounts.models import User
+from routing.core import db
 from routing.core.clock import utcnow
 from routing.core.errors import BadInput
 from routing.core.locks import DatabaseLock, LockBusy
@@ -694,7 +695,7 @@ class _Sender:
     def send_pass(self, pass_id: int) -> None:
         started = time.perf_counter()
         # reading takes no write lock on SQLite: the web app keeps writing meanwhile
-        with self.engine.execution_options(read_only=True).connect() as conn, room_to_work(conn):
+        with db.read_engine(self.engine).connect() as conn, room_to_work(conn):
             week = conn.execute(select(_rp.c.week).where(_rp.c.id == pass_id)).scalar_one()
             recipients = _recipients(conn, pass_id)
             done = {

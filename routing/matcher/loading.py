@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
+from routing.core import db
 from routing.core.metrics import observe_route
 from routing.directory.models import (
     Attribute,
@@ -106,7 +107,7 @@ def build_from_database(engine: Engine) -> DirectoryIndex:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with engine.execution_options(read_only=True).connect() as connection:
+        with db.read_engine(engine).connect() as connection:
             records = read_records(connection)
         return build_index(records, version, canonical_municipality=RETIRED_CODES)
     finally:
@@ -115,13 +116,13 @@ def build_from_database(engine: Engine) -> DirectoryIndex:
 
 
 def directory_version(engine: Engine) -> int:
-    with Session(engine.execution_options(read_only=True)) as session:
+    with Session(db.read_engine(engine)) as session:
         return current_version(session)
 
 
 def versions(engine: Engine) -> tuple[int, int]:
     """The directory's version and its capacity version (one row)."""
-    with engine.execution_options(read_only=True).connect() as connection:
+    with db.read_engine(engine).connect() as connection:
         row = connection.execute(
             sa_select(col(DirectoryVersion.version), col(DirectoryVersion.capacity_version)).where(
                 col(DirectoryVersion.id) == 1
@@ -132,7 +133,7 @@ def versions(engine: Engine) -> tuple[int, int]:
 
 def read_capacity(engine: Engine) -> dict[str, Capacity]:
     """Every service's capacity as last set (staleness is judged at route time)."""
-    with engine.execution_options(read_only=True).connect() as connection:
+    with db.read_engine(engine).connect() as connection:
         rows = connection.execute(
             sa_select(
                 col(ServiceCapacity.service_id),
@@ -251,8 +252,6 @@ def router_cache() -> RouterCache:
 
 def current_router() -> Router:
     """The current app's router, its directory index rebuilt when an import changed the directory."""
-    from routing.core import db
-
     return router_cache().router(db.engine())
 
 
