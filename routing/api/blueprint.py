@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 from flask import Blueprint, Flask, Response, g, jsonify, request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from flask.wrappers import Request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -73,14 +75,31 @@ class IdConverter(IntegerConverter):
         super().__init__(*args, **kwargs)
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 def refuse_nul() -> None:
     """No NUL character in an address, its query or a form: PostgreSQL text cannot hold one, and no one types it."""
     if "\x00" in request.path:  # no id holds one: like any address that leads nowhere
         raise NotFound("no such address: it contains a NUL character (\\u0000)")
-    for where, values in (("query", request.args), ("form", request.form)):
+    sources = [("query", request.args)]
+    if request.mimetype in FORM_TYPES:  # only a form body has form fields; asking any other sets up a parser
+        sources.append(("form", request.form))
+    for where, values in sources:
         for name, value in values.items(multi=True):
             if "\x00" in name or "\x00" in value:
                 raise BadInput(f"{where} parameter {name.replace(chr(0), '')!r} contains a NUL character (\\u0000)")
+
+
+class Sessions(SecureCookieSessionInterface):
+    """No cookie session under /api/: the API knows its callers by their bearer token alone (so a
+    browser's login cookie never authorises a call), and reading and signing a cookie it never
+    uses cost as much as its token check."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if request.path.startswith(bp.url_prefix or "/api/"):
+            return self.make_null_session(app)
+        return super().open_session(app, request)
 
 
 def register(app: Flask) -> None:
@@ -92,6 +111,7 @@ def register(app: Flask) -> None:
         return exc
 
     app.url_map.converters["int"] = IdConverter
+    app.session_interface = Sessions()
     app.before_request(refuse_nul)
     app.register_blueprint(bp)
     app.register_error_handler(404, _unmatched)
