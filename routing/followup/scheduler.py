@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 
@@ -123,6 +124,12 @@ class FollowUpScheduler:
             return
         try:
             scheduler.start()
+        except JobLookupError:
+            # a shutdown from another thread (a stop, a lost lock) marks the scheduler stopped before it
+            # takes the job stores' lock, so a loop still at work finds the job it just ran gone: that
+            # is the stop, not a fault (SIGTERM ended the command with exit 1 now and then)
+            if scheduler.running:
+                raise
         finally:
             self._scheduler = None
 

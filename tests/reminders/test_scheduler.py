@@ -234,3 +234,39 @@ def test_a_stop_while_a_job_is_being_submitted_does_not_deadlock(app):
     assert returned.wait(5), "stop() waited for a lock its own thread holds"
     wait_for(lambda: not scheduler.running, timeout=5)
     assert follow_up.stopping.is_set()
+
+
+def test_a_stop_that_races_the_loop_ends_the_run_cleanly(app, monkeypatch):
+    """APScheduler's shutdown from another thread marks the scheduler stopped before it takes the job
+    stores' lock, so the loop, having just handed a one-off job to its pool, finds that job gone when it
+    removes it. That is the stop at work: run() must end as after any stop, not with an exception
+    (``eteinen scheduler`` exited 1 on SIGTERM now and then)."""
+    from apscheduler.executors.pool import ThreadPoolExecutor
+
+    import routing.followup.scheduler as module
+
+    monkeypatch.setattr(module, "pass_due", lambda *_: utcnow())  # a catch-up: a one-off job
+    follow_up = FollowUpScheduler(app, say=lambda _words: None)
+    submit = ThreadPoolExecutor.submit_job
+
+    def submit_then_stop(executor, job, run_times):  # type: ignore[no-untyped-def]
+        submit(executor, job, run_times)
+        if job.id == "catch-up":
+            scheduler = follow_up._scheduler
+            follow_up.stop()  # as SIGTERM's handler does
+            wait_for(lambda: not scheduler.running, timeout=5)  # marked stopped; its lock still ours
+
+    monkeypatch.setattr(ThreadPoolExecutor, "submit_job", submit_then_stop)
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            follow_up.run()
+        except BaseException as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive(), "run() did not end after the stop"
+    assert failed == []
