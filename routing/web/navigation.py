@@ -48,8 +48,8 @@ def select_locale() -> str:
 def remember_language() -> None:
     """A ``?lang=`` choice is kept in the session and, for a logged-in user, on the account."""
     asked = request.args.get("lang")
-    if asked not in LANGUAGES:
-        return
+    if asked not in LANGUAGES or current_app.session_interface.is_null_session(session):
+        return  # the API has no cookie session to keep it in (api/blueprint.py Sessions), nor a page to show in it
     session["lang"] = asked
     if current_user.is_authenticated and current_user.user.language != asked:
         current_user.user.language = asked
