@@ -2,7 +2,8 @@
 
 A request's id is the proxy's ``X-Request-Id`` when it sent a sensible one, else a new one; the
 answer carries it back (web/headers.py). A request is logged by its method, path (never the query
-string), status and time: no question, contact or message text is ever in a log line.
+string, nor a client's private link key), status and time: no question, contact or message text is
+ever in a log line.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 from flask import Flask, Response, g, has_request_context, request, request_finished, request_started
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# a client's private link opens their case (door/views.py): whoever reads a log must not get its key
+_DOOR_KEY = re.compile(r"^(/+client/+c/+)[^/]+")
 FORMATS = ("text", "json")
 
 access = logging.getLogger("eteinen.access")
@@ -62,6 +65,11 @@ def gunicorn_logconfig() -> dict[str, Any]:
     }
 
 
+def path_for_log(path: str) -> str:
+    """The request's path as a log line shows it: a client's private link without its key."""
+    return _DOOR_KEY.sub(r"\1<key>", path)
+
+
 def _started(_sender: Flask, **_: Any) -> None:
     given = request.headers.get("X-Request-Id", "")
     g.request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
@@ -75,7 +83,7 @@ def _finished(_sender: Flask, response: Response, **_: Any) -> None:
         extra={
             "request_id": g.get("request_id"),
             "method": request.method,
-            "path": request.path,
+            "path": path_for_log(request.path),
             "status": response.status_code,
             "seconds": seconds,
         },

@@ -15,6 +15,9 @@ from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+from routing.core.logs import path_for_log
 
 log = logging.getLogger("eteinen.server")
 
@@ -59,6 +62,16 @@ def child_exit(_server: Any, worker: Any) -> None:
         multiprocess.mark_process_dead(worker.pid)
 
 
+class AccessLogger(Logger):
+    """gunicorn's logger, whose access lines show the path as the app's own do (``path_for_log``)."""
+
+    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
+        atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = path_for_log(atoms.get("U") or "")
+        atoms["r"] = f"{atoms['m']} {atoms['U']} {atoms['H']}"  # the request line, without its query too
+        return atoms
+
+
 class EteinenServer(BaseApplication):
     def __init__(self, app_factory: Callable[[], Flask], options: dict[str, Any]) -> None:
         self.app_factory = app_factory
@@ -94,6 +107,7 @@ def gunicorn_options(
         "control_socket_disable": True,  # one fixed path per user: two servers on a machine would share it
         # the path only: query strings may carry search words, never log them
         "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss',
+        "logger_class": AccessLogger,
     }
     if json_logs:  # the app logs each request itself, as JSON with its request id (core/logs.py)
         from routing.core.logs import gunicorn_logconfig

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import abort, current_app, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from routing.core import db
+from routing.web.redirects import safe_target
 from rules.taxonomy import LANGUAGES
 
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
@@ -48,8 +49,8 @@ def select_locale() -> str:
 def remember_language() -> None:
     """A ``?lang=`` choice is kept in the session and, for a logged-in user, on the account."""
     asked = request.args.get("lang")
-    if asked not in LANGUAGES:
-        return
+    if asked not in LANGUAGES or current_app.session_interface.is_null_session(session):
+        return  # the API has no cookie session to keep it in (api/blueprint.py Sessions), nor a page to show in it
     session["lang"] = asked
     if current_user.is_authenticated and current_user.user.language != asked:
         current_user.user.language = asked
@@ -104,4 +105,6 @@ def language_url(code: str) -> str:
     rule = request.url_rule
     if request.method != "GET" and (rule is None or "GET" not in (rule.methods or ())):
         path = url_for("web.index")  # e.g. a form's POST-only address: start again from the start page
+    # the address asked for, as a link on the page: a browser reads "/\\evil" or "/<tab>/evil" as another host
+    path = safe_target(quote(path, safe="/"), url_for("web.index"))
     return f"{path}?{urlencode(args)}"

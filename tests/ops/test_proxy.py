@@ -105,11 +105,14 @@ def test_behind_nginx_as_deployed(
         assert http.get("/metrics").status_code == 401  # the proxy lets loopback through; the token is still asked
         metrics = http.get("/metrics", headers={"Authorization": "Bearer m-token-123"})
         assert 'endpoint="api.route"' in metrics.text
+        # no door here: the address is logged all the same
+        assert http.get("/client/c/Zq3xPrivateLinkKey7Yw/export").status_code == 404
     server.stop()
     lines = [json.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")]
     assert any(line.get("request_id") == request_id and line.get("path") == "/api/v1/route" for line in lines)
     access = (Path(server.log).parent / "nginx" / "access.log").read_text()
     assert request_id in access and "velkojen" not in access
+    assert '"GET /client/c/<key>/export" 404' in access and "Zq3xPrivateLinkKey7Yw" not in access
 
 
 @pytest.mark.skipif(not shutil.which("caddy"), reason="caddy is not installed (apt-get install caddy)")

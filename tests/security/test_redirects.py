@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
@@ -88,3 +90,15 @@ def csrf_token_of(client, path: str) -> str:
     from tests.web.conftest import csrf_token
 
     return csrf_token(client, path)
+
+
+@pytest.mark.parametrize("path", ["/\\evil.example/x", "/\\/evil.example", "/%09/evil.example", "/%5C%5Cevil.example"])
+def test_language_links_of_a_page_never_leave_the_site(client, path: str) -> None:
+    # the links to the page in another language repeat the address asked for
+    page = client.get(path)
+    links = re.findall(r'href="([^"]*)"', page.get_data(as_text=True))
+    assert any("lang=sv" in link for link in links), page.status_code
+    for link in links:
+        # a browser reads a backslash as a slash and drops tabs and newlines (the WHATWG URL standard)
+        as_read = re.sub(r"[\t\r\n]", "", html.unescape(link).replace("\\", "/"))
+        assert _where(as_read) == "localhost", link
