@@ -14,6 +14,7 @@
   var loading = false;
   var asked = null; // what the suggestions on the page answer: the same reading is not asked again
   var quiet = { client_contact: true, consent: true };
+  var typing = false; // the latest change was a key in a field, not a field left or a box ticked
 
   // the live suggestions say when they stop (an expired page, a lost connection); the button still works
   function stop() {
@@ -71,8 +72,12 @@
           var again = region.querySelector('input[name="needs"][value="' + box + '"]');
           if (again) again.focus();
         }
+        var invalid = region.querySelector("[data-invalid]");
+        // "Find services" on a field in error: the page is sent, and comes back with the field marked and focused
+        if (invalid && then) { HTMLFormElement.prototype.submit.call(form); return; }
         var said = region.querySelector("[data-status]");
-        if (said) status.textContent = said.textContent;
+        // a place or age half typed is not read out as an error at each key; it is once the field is left
+        if (said && !(invalid && typing)) status.textContent = said.textContent.trim();
         if (then) then();
       })
       .catch(function () {
@@ -103,9 +108,13 @@
 
   form.addEventListener("input", function (event) {
     if (event.target.name === "question") keepWithinMax();
+    typing = true;
     if (!quiet[event.target.name]) soon(event.target.name === "question" ? 450 : 250);
   });
   form.addEventListener("change", function (event) {
+    typing = false;
+    var shown = region.querySelector("[data-invalid]");
+    if (shown && !loading) status.textContent = shown.textContent.trim(); // the field in error was left: said now
     if (event.target.name === "needs") asked = null; // a need ticked or unticked: always re-ranked
     if (!quiet[event.target.name]) soon(50);
   });
