@@ -124,3 +124,52 @@ def test_the_caddyfile_is_valid() -> None:
     )
     assert check.returncode == 0, check.stderr[-2000:]
     assert "Valid configuration" in check.stdout + check.stderr
+
+
+@pytest.mark.skipif(not shutil.which("caddy"), reason="caddy is not installed (apt-get install caddy)")
+def test_behind_caddy_its_log_keeps_no_query_and_no_private_link_key(
+    serve: Callable[..., Served], tmp_path: Path
+) -> None:
+    """deploy/caddy/Caddyfile as written, but on plain http on a free port (no certificate to fetch)."""
+    server = serve(workers=1, PROXY_COUNT="1")
+    port = free_port()
+    site = (ROOT / "deploy" / "caddy" / "Caddyfile").read_text()
+    for old, new in [
+        ("eteinen.example.fi {", f"{{\n\tadmin off\n}}\n\nhttp://127.0.0.1:{port} {{"),
+        ("reverse_proxy 127.0.0.1:5000", f"reverse_proxy 127.0.0.1:{server.base.rsplit(':', 1)[1]}"),
+        ("/var/log/caddy/eteinen.log", str(tmp_path / "caddy.log")),
+    ]:
+        assert old in site, old
+        site = site.replace(old, new)
+    config = tmp_path / "Caddyfile"
+    config.write_text(site)
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    caddy = subprocess.Popen(
+        ["caddy", "run", "--adapter", "caddyfile", "--config", str(config)],
+        env={**env, "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
+        assert httpx.get(f"{base}/client/c/Zq3xPrivateLinkKey7Yw/export").status_code == 404
+        assert httpx.get(f"{base}/desk?question=velkojen+kanssa").status_code in (200, 302)
+        log = tmp_path / "caddy.log"
+        for _ in range(100):  # Caddy writes its lines as it goes
+            if log.exists() and log.read_text().count("\n") >= 3:
+                break
+            time.sleep(0.05)
+    finally:
+        caddy.terminate()
+        caddy.wait(timeout=10)
+    uris = [json.loads(line)["request"]["uri"] for line in log.read_text().splitlines()]
+    assert "/client/c//export" in uris and "/desk" in uris, uris
+    text = log.read_text()
+    assert "Zq3xPrivateLinkKey7Yw" not in text and "velkojen" not in text
