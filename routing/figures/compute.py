@@ -909,11 +909,22 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# a spreadsheet runs a cell that starts so as a formula: a name from an import could be "=HYPERLINK(...)"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    """The cell as a spreadsheet shows it and never runs it: text that would start a formula is quoted
+    with a leading apostrophe (OWASP's advice); numbers stay numbers."""
+    cell = _cell(value)
+    return "'" + cell if isinstance(value, str) and cell.startswith(_FORMULA_STARTS) else cell
+
+
 def table_csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
-    writer.writerows([[_cell(v) for v in row] for row in table.rows])
+    writer.writerows([[_csv_cell(v) for v in row] for row in table.rows])
     return out.getvalue()
 
 
@@ -927,7 +938,7 @@ def figures_csv(figures: dict[str, Any]) -> str:
         for row in table.rows:
             key = "/".join(_cell(v) for v in row[: table.keys])
             for column, value in zip(table.columns[table.keys :], row[table.keys :], strict=True):
-                writer.writerow([table.name, key, column, _cell(value)])
+                writer.writerow([table.name, _csv_cell(key), column, _csv_cell(value)])
     return out.getvalue()
 
 

@@ -289,3 +289,18 @@ def test_the_figures_indexes_are_in_the_migrated_schema_as_in_the_models(engine)
     assert {"ix_referral_opened", "ix_event_back_to_open", "ix_referral_need_unmet"} <= {
         i["name"] for t in ("referral", "event", "referral_need") for i in found.get_indexes(t)
     }
+
+
+def test_a_csv_cell_never_starts_a_spreadsheet_formula(monkeypatch: pytest.MonkeyPatch) -> None:
+    import routing.figures.compute as compute
+
+    # an organisation's name comes from an import (HSDS, Suomi.fi): a spreadsheet would run these
+    names = ['=HYPERLINK("https://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "Ohjaamo Kerava"]
+    table = compute.Table("holders", "Holders", ["holder", "opened", "change"], [[n, 7, -3] for n in names])
+    rows = compute.table_csv(table).splitlines()[1:]
+    cells = [row.split(",")[0].strip('"') for row in rows]
+    assert [c[:1] for c in cells[:5]] == ["'"] * 5 and cells[5] == "Ohjaamo Kerava"
+    assert all(row.endswith(",7,-3") for row in rows)  # numbers stay numbers, a negative one too
+    monkeypatch.setattr(compute, "figure_tables", lambda _figures: [table])  # the long form, over this table
+    long_form = figures_csv({})
+    assert "'=HYPERLINK" in long_form and "\n=" not in long_form and ",=" not in long_form
