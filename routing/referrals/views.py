@@ -499,4 +499,8 @@ def referral_file(referral_id: str, attachment_id: str) -> Response:
     stored = attachment_of(s, referral.id, attachment_id)
     if stored is None:
         abort(404)
+    # a client's file is their data as much as the page's words: its read is recorded too
+    write = db.session()
+    log_access(write, referral.id, current_user.user.id, "page", "file")
+    write.commit()
     return attachments.download(stored)

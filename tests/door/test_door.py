@@ -7,9 +7,10 @@ import json
 import zipfile
 
 from flask.testing import FlaskClient
-from sqlmodel import select
+from sqlmodel import func, select
 
 from routing.door.models import ClientKey
+from routing.privacy.models import AccessLog
 from routing.referrals.models import Attachment, Event, Message, Referral
 
 from ..referrals.test_lifecycle import conforms
@@ -129,8 +130,13 @@ def test_the_thread_both_ways_with_mails_and_webhook_events(app, client, network
     got = client.get(f"{page}/files/{pdf['id']}")
     assert got.data == PDF and got.headers["X-Content-Type-Options"] == "nosniff"
     assert got.headers["Content-Disposition"].startswith("attachment")
+    reads = store.exec(select(func.count()).select_from(AccessLog).where(AccessLog.what == "file")).one()
     staff_got = staff.get(f"/referrals/{referral.id}/files/{pdf['id']}")
     assert staff_got.data == PDF
+    # the counsellor's read of the client's file is in the case's access log (the client's own is not)
+    store.expire_all()
+    logged = store.exec(select(AccessLog).where(AccessLog.what == "file")).all()
+    assert reads == 0 and [(a.how, a.referral_id) for a in logged] == [("page", referral.id)]
     kinds = [e.reason for e in store.exec(select(Event).where(Event.kind == "message").order_by(Event.id))]
     assert kinds == ["staff", "client"]
 
