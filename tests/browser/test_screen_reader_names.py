@@ -1,0 +1,80 @@
+"""What a screen reader hears: each control says what it acts on, and each change is said.
+
+The desk's ticked needs carry the words they were read from; the "read from the question" links
+and the ring queue's buttons are told apart by name; a re-ranking says which service is now first;
+the client door confirms a sent message; the referral page's forms show their own errors."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from routing.demo.network import ACCOUNTS
+
+from .conftest import ask, log_in
+
+PASSWORDS = {a.email: a.password for a in ACCOUNTS}
+DESK = "desk@kerava.example.fi"
+
+
+def _expect() -> Any:
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def test_a_ticked_need_is_described_by_the_words_it_was_read_from(demo, new_page, axe) -> None:
+    page = new_page()
+    log_in(page, demo.url, DESK, PASSWORDS[DESK])
+    page.goto(f"{demo.url}/desk")
+    ask(page, "Yksi aamu en vaan päässyt ylös sängystä, asun Keravalla")
+    ticked = page.locator('#reading li.read input[name="needs"]')
+    assert ticked.count() >= 1
+    evidence = page.locator("#reading li.read .evidence").first.inner_text()
+    assert "päässyt" in evidence
+    _expect()(ticked.first).to_have_accessible_description(re.compile(re.escape(evidence)))
+    axe(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "read", "place", "age"),
+    [
+        ("fi", "luettu kysymyksestä", "Kotikunta", "Ikä"),
+        ("sv", "läst ur frågan", "Hemkommun", "Ålder"),
+        ("en", "read from the question", "Home municipality", "Age"),
+    ],
+)
+def test_the_read_from_the_question_links_name_their_field(
+    demo, new_page, lang: str, read: str, place: str, age: str
+) -> None:
+    page = new_page()
+    log_in(page, demo.url, DESK, PASSWORDS[DESK], lang)
+    page.goto(f"{demo.url}/desk")
+    ask(page, "poika 17v keravalta, lopetti lukion kesken eikä tiedä mitä tehdä")
+    expect = _expect()
+    # the visible words first (a speech user says what they see), then the field they lead to
+    expect(page.locator("#reading a[href='#municipality']")).to_have_accessible_name(re.compile(f"{read}.*{place}"))
+    expect(page.locator("#reading a[href='#age']")).to_have_accessible_name(re.compile(f"{read}.*{age}"))
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fi", "ensimmäisenä: "), ("sv", "först: "), ("en", "first: ")])
+def test_a_re_ranking_says_which_service_is_now_first(demo, new_page, lang: str, said: str) -> None:
+    desk = new_page()
+    log_in(desk, demo.url, DESK, PASSWORDS[DESK], lang)
+    desk.goto(f"{demo.url}/desk")
+    ask(desk, "Makaan sängyssä koko päivän, asun Keravalla", delay=5)
+    status = desk.locator("#suggest-status")
+    first = desk.locator("#suggestions .suggestion h3").first
+    desk.wait_for_function("() => document.getElementById('suggest-status').textContent.trim() !== ''")
+    assert status.inner_text().endswith(said + first.inner_text())
+    before = first.inner_text()
+    desk.locator('#reading input[name="needs"][value="mental-health"]').check()
+    desk.wait_for_function(
+        "before => document.querySelector('#suggestions .suggestion h3').textContent !== before", arg=before
+    )
+    desk.wait_for_selector("#suggestions:not([aria-busy])")
+    now = first.inner_text()
+    assert now != before
+    assert status.inner_text().endswith(said + now)
