@@ -14,9 +14,11 @@ import pytest
 from routing.demo.network import ACCOUNTS
 
 from .conftest import ask, log_in
+from .test_paging import _fill_the_ring
 
 PASSWORDS = {a.email: a.password for a in ACCOUNTS}
 DESK = "desk@kerava.example.fi"
+KEUDA = "ohjaus@keuda.example.fi"
 
 
 def _expect() -> Any:
@@ -57,6 +59,29 @@ def test_the_read_from_the_question_links_name_their_field(
     # the visible words first (a speech user says what they see), then the field they lead to
     expect(page.locator("#reading a[href='#municipality']")).to_have_accessible_name(re.compile(f"{read}.*{place}"))
     expect(page.locator("#reading a[href='#age']")).to_have_accessible_name(re.compile(f"{read}.*{age}"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "take"), [("fi", "Ota tämä asia"), ("sv", "Ta det här ärendet"), ("en", "Take this case")]
+)
+def test_each_take_button_in_the_ring_queue_names_its_case(demo, engine, new_page, axe, lang: str, take: str) -> None:
+    _fill_the_ring(engine, 3)
+    page = new_page()
+    log_in(page, demo.url, KEUDA, PASSWORDS[KEUDA], lang)
+    page.goto(f"{demo.url}/ring")
+    cases = page.locator("article.offer")
+    assert cases.count() >= 3
+    names, links = set(), set()
+    for i in range(cases.count()):
+        case = cases.nth(i)
+        number = case.locator("span.case").inner_text().strip()
+        button = case.get_by_role("button")
+        _expect()(button).to_have_accessible_name(re.compile(f"^{re.escape(take)}.*{number}"))
+        assert case.get_by_role("heading", name=number).count() == 1
+        names.add(button.text_content())
+        links.add(case.get_by_role("link").last.text_content())
+    assert len(names) == len(links) == cases.count()
+    axe(page)
 
 
 @pytest.mark.parametrize(("lang", "said"), [("fi", "ensimmäisenä: "), ("sv", "först: "), ("en", "first: ")])
