@@ -21,6 +21,12 @@ DESK = "desk@kerava.example.fi"
 KEUDA = "ohjaus@keuda.example.fi"
 
 
+@pytest.fixture
+def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
+    """The client door open, as in the demo (`make run`)."""
+    return {**app_config, "CLIENT_DOOR_ORG": "Opin ovi Uusimaa", "CLIENT_DOOR_RING": "Uudenmaan opinto-ohjausrengas"}
+
+
 def _expect() -> Any:
     from playwright.sync_api import expect
 
@@ -103,3 +109,25 @@ def test_a_re_ranking_says_which_service_is_now_first(demo, new_page, lang: str,
     now = first.inner_text()
     assert now != before
     assert status.inner_text().endswith(said + now)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sent"), [("fi", "Viesti lähetetty."), ("sv", "Meddelandet skickat."), ("en", "Message sent.")]
+)
+def test_the_door_says_a_message_was_sent(demo, new_page, axe, lang: str, sent: str) -> None:
+    page = new_page()
+    page.goto(f"{demo.url}/client/new?lang={lang}")
+    page.fill("#question", "Haluaisin vaihtaa alaa ja opiskella sähköasentajaksi.")
+    page.check("#consent")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url("**/client/c/**")
+    page.fill("#body", "Kiitos, odotan yhteydenottoa.")
+    page.click("#thread form button[type=submit]")
+    said = page.locator("#thread [role=status]")
+    said.wait_for()
+    assert said.inner_text() == sent
+    assert page.evaluate("document.activeElement.id") == said.get_attribute("id")  # read out where the reader is
+    assert page.get_by_text(sent).count() == 1
+    axe(page)
+    page.reload()  # said once
+    assert page.locator("#thread [role=status]").count() == 0
