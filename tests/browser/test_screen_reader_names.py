@@ -131,3 +131,34 @@ def test_the_door_says_a_message_was_sent(demo, new_page, axe, lang: str, sent: 
     axe(page)
     page.reload()  # said once
     assert page.locator("#thread [role=status]").count() == 0
+
+
+def test_the_referral_pages_note_and_close_forms_show_their_own_errors(demo, engine, new_page, axe) -> None:
+    _fill_the_ring(engine, 1)
+    page = new_page()
+    log_in(page, demo.url, KEUDA, PASSWORDS[KEUDA])
+    page.goto(f"{demo.url}/ring")
+    page.locator("article.offer").first.get_by_role("button").click()
+    page.wait_for_url(re.compile(r"/referrals/[0-9a-f-]+$"))
+    case = page.url
+
+    page.get_by_role("button", name="Tallenna merkintä").click()  # nothing written
+    page.wait_for_selector("#text-error")
+    assert page.get_attribute("#text", "aria-invalid") == "true"
+    assert "text-error" in (page.get_attribute("#text", "aria-describedby") or "")
+    assert "Kirjoita merkintä" in page.inner_text("#text-error")
+    assert page.evaluate("document.activeElement.id") == "text"
+    axe(page)
+
+    page.goto(case)
+    page.locator("details.card summary").click()
+    page.get_by_role("button", name="Sulje", exact=True).click()  # no outcome chosen
+    page.wait_for_selector("#outcome-error")
+    assert page.get_attribute("#outcome", "aria-invalid") == "true"
+    assert "outcome-error" in (page.get_attribute("#outcome", "aria-describedby") or "")
+    assert page.evaluate("document.activeElement.id") == "outcome"
+    assert page.locator("details.card").get_attribute("open") is not None
+    axe(page)
+    page.select_option("#outcome", index=1)
+    page.get_by_role("button", name="Sulje", exact=True).click()
+    page.wait_for_selector("p.flash.ok")
