@@ -15,7 +15,19 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, send_file, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
@@ -221,7 +233,9 @@ def write(key: str) -> str | Response | tuple[str, int]:
         form.body.errors = [] if form.files.errors else [_("The message could not be sent: the case may be closed.")]
         return _case_again(key, found, form)
     door_mail.notify_owner(db.read_session(), found.referral.id)
-    return redirect(url_for("client.case", key=key) + "#thread", 303)
+    flash(_("Message sent."), "ok")
+    # no #thread: a fragment would stop the confirmation in the thread from taking the focus (autofocus)
+    return redirect(url_for("client.case", key=key), 303)
 
 
 def _file_error(exc: OperationError) -> str:

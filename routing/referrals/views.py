@@ -156,6 +156,11 @@ def _visible(referral_id: str) -> Referral:
 @personal
 @role_required()
 def referral_page(referral_id: str) -> str:
+    return _case_page(referral_id)
+
+
+def _case_page(referral_id: str, note: NoteForm | None = None, close: CloseForm | None = None) -> str:
+    """The referral page; ``note`` or ``close`` sent back with their errors shown at their fields."""
     user = current_user.user
     referral = _visible(referral_id)
     read = db.read_session()
@@ -191,8 +196,8 @@ def referral_page(referral_id: str) -> str:
         rings=rings_with_members(read) if is_holder else [],
         action=ActionForm(),
         decline=DeclineForm(),
-        note=NoteForm(),
-        close=CloseForm(),
+        note=note or NoteForm(),
+        close=close or CloseForm(),
         handoff=handoff,
         thread=thread_of(read, referral.id) if may_use_thread(user, referral) else None,
         message=MessageForm(),
@@ -294,6 +299,12 @@ def _not_chosen(form: DeclineForm | CloseForm, name: str, default: str) -> Respo
     return redirect(_back(default))
 
 
+def _from_case_page(form: NoteForm | CloseForm) -> bool:
+    """A form sent from the referral page itself (the inbox's carry ``next``), with a genuine token:
+    the page comes back with the error at its field."""
+    return not form.csrf_token.errors and not request.form.get("next")
+
+
 def _refused(exc: OperationError, action: str) -> None:
     """Say in words why it did not work; what may not be seen is a 404, what may not be done a 403."""
     db.session().rollback()
@@ -382,9 +393,11 @@ def offer_again(referral_id: str) -> Response:
 
 @bp.post("/referrals/<referral_id>/notes")
 @role_required()
-def add_note(referral_id: str) -> Response:
+def add_note(referral_id: str) -> Response | tuple[str, int]:
     form = NoteForm()
     if not form.validate_on_submit():
+        if _from_case_page(form):
+            return _case_page(referral_id, note=form), 400
         flash(_("Write the note before saving it."), "error")
         return redirect(_back(url_for("web.referral_page", referral_id=referral_id)))
     s = db.session()
@@ -400,9 +413,11 @@ def add_note(referral_id: str) -> Response:
 
 @bp.post("/referrals/<referral_id>/close")
 @role_required()
-def close(referral_id: str) -> Response:
+def close(referral_id: str) -> Response | tuple[str, int]:
     form = CloseForm()
     if not form.validate_on_submit():
+        if _from_case_page(form) and not request.form.get("outcome"):
+            return _case_page(referral_id, close=form), 400
         return _not_chosen(form, "outcome", url_for("web.referral_page", referral_id=referral_id))
     s = db.session()
     try:

@@ -67,7 +67,7 @@ def test_the_door_pages_have_no_serious_accessibility_finding(demo, new_page, ax
     page.fill("#body", "Ett meddelande")
     page.set_input_files("#files", files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     page.click("#thread form button[type=submit]")
-    page.wait_for_url("**#thread")
+    page.wait_for_selector("#thread [role=status]")  # "sent", said where the reader is
     assert "cv.pdf" in page.content()
     check_basics(page)
     axe(page)
@@ -125,7 +125,7 @@ def test_the_whole_walk(app, demo, new_page, axe, engine, smtp_server, tmp_path:
     client.fill("#body", "Jag har gymnasiet, betyget bifogat.")
     client.set_input_files("#files", str(pdf))
     client.click("#thread form button[type=submit]")
-    client.wait_for_url("**#thread")
+    client.wait_for_selector("#thread [role=status]")
     assert "betyg.pdf" in client.content()
     # who read it: the counsellor's organisation and role, never their address
     reads = client.locator("table").inner_text()
@@ -218,7 +218,7 @@ def test_the_walk_signed_in_with_strong_identification(strong, app, demo, new_pa
     client.fill("#body", "Gymnasiet.")
     client.set_input_files("#files", files=[{"name": "betyg.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     client.click("#thread form button[type=submit]")
-    client.wait_for_url("**#thread")
+    client.wait_for_selector("#thread [role=status]")
     with Session(engine) as s:
         stored = s.exec(select(Attachment)).one().stored_name
     on_disk = _disk_path(app, stored)
