@@ -3,7 +3,8 @@
 Acknowledgements follow RFC 3834: ``Auto-Submitted: auto-replied``, never to a mail that is
 itself automatic (``reading.automatic_reason``), at most one a day per sender (``AutoAnswer``).
 The case code stands in the subject as ``[<code>]`` so a reply finds its case even when the
-client's program drops the threading headers. No question or message text is ever in a subject.
+client's program drops the threading headers (from the client's own address, to the same ring's
+box: ``reader._case_of``). No question or message text is ever in a subject.
 """
 
 from __future__ import annotations

@@ -150,8 +150,11 @@ def _recorded(session: Session, ring_id: str, uidvalidity: int, uid: int, messag
     return found
 
 
-def _case_of(session: Session, incoming: Incoming) -> Referral | None:
-    """The case a mail answers: by the Message-IDs it refers to, else by the code in its subject."""
+def _case_of(session: Session, ring_id: str, incoming: Incoming) -> Referral | None:
+    """The case a mail answers: by the Message-IDs it refers to (only Eteinen's own mails carry them),
+    else by the code in its subject. Codes are not secret, so a code finds only a case of this ring's
+    box, and only from the client's own address; a code that does not raises :class:`Unusable` (held
+    for a person to look at: a stranger's words never join a thread, a new case would hide the code)."""
     if incoming.refers_to:
         referral_id = session.exec(
             select(CaseMail.referral_id).where(
@@ -160,9 +163,14 @@ def _case_of(session: Session, incoming: Incoming) -> Referral | None:
         ).first()
         if referral_id is not None:
             return session.get(Referral, referral_id)
-    if incoming.code is not None:
-        return thread.by_code(session, incoming.code)
-    return None
+    if incoming.code is None:
+        return None
+    referral = thread.by_code(session, incoming.code, ring_id)
+    if referral is None:
+        raise Unusable("code-elsewhere", incoming.code)
+    if not thread.from_client(referral, incoming.sender, incoming.reply_to):
+        raise Unusable("code-sender", incoming.code)
+    return referral
 
 
 def take(
@@ -192,7 +200,12 @@ def take(
         return record
     record.message_id = incoming.message_id
     record.sender = incoming.sender
-    referral = _case_of(session, incoming)
+    try:
+        referral = _case_of(session, box.ring_id, incoming)
+    except Unusable as exc:  # not linked to the case: the row is the sender's, not its client's
+        record.reason = exc.reason.stored()
+        session.add(record)
+        return record
     if referral is not None:
         record.referral_id = referral.id
         if incoming.automatic:

@@ -28,6 +28,8 @@ _TEXT: dict[str, str] = {
     "reply-refused": N_("a reply to case %(value)s, whose client data was erased"),
     "contact-too-long": N_("a reply address longer than %(value)s characters"),
     "not-a-case": N_("not a case: opening it was refused (%(value)s)"),
+    "code-elsewhere": N_("the code %(value)s in the subject names no case of this ring's mailbox"),
+    "code-sender": N_("the code of case %(value)s in the subject, from an address that is not its client's"),
     # automatic (RFC 3834): no case and no answer
     "auto-submitted": N_("automatic mail: Auto-Submitted: %(value)s"),
     "precedence": N_("automatic mail: Precedence: %(value)s"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from email.utils import getaddresses
 from pathlib import PurePosixPath
 
 from sqlalchemy import event
@@ -17,6 +18,7 @@ import routing.referrals.operations as referrals
 from routing.core.errors import BadInput
 from routing.core.texts import N_, text
 from routing.door.keys import new_key
+from routing.mailbox.models import CaseMail, MailKind
 from routing.mailbox.reading import MailFile
 from routing.referrals.attachments import MAX_BYTES, MAX_FILES, NewFile, checked
 from routing.referrals.models import MAX_MESSAGE, Attachment, MessageCreate, Referral
@@ -34,9 +36,25 @@ def code_of(referral: Referral) -> str:
     return referral.code or referral.id[:8].upper()
 
 
-def by_code(session: Session, code: str) -> Referral | None:
-    """The case with this human code, if any."""
-    return session.exec(select(Referral).where(col(Referral.code) == code.upper())).first()
+def by_code(session: Session, code: str, ring_id: str) -> Referral | None:
+    """The case with this human code that the ring's box already handles (it came in or was answered
+    through it), if any. Codes are not secret: a code alone never reaches a case of another ring or desk."""
+    return session.exec(
+        select(Referral)
+        .join(CaseMail, col(CaseMail.referral_id) == Referral.id)
+        .where(
+            col(Referral.code) == code.upper(),
+            col(CaseMail.ring_id) == ring_id,
+            col(CaseMail.kind).in_([MailKind.CASE, MailKind.REPLY, MailKind.ANSWER]),
+        )
+    ).first()
+
+
+def from_client(referral: Referral, *addresses: str | None) -> bool:
+    """Whether one of the mail's addresses (its From, its Reply-To) is an e-mail address of the case's
+    client contact as stored (the door keeps "e-mail, phone"): the other half of a match by code."""
+    stored = {address.strip().lower() for _name, address in getaddresses([referral.client_contact or ""])}
+    return any(a and "@" in a and a.strip().lower() in stored for a in addresses)
 
 
 def client_mail(

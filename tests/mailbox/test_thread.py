@@ -10,11 +10,17 @@ import pytest
 from flask import Flask
 from sqlmodel import Session, col, select
 
+import routing.accounts.auth as auth
+from routing.core import db
+from routing.directory.rings import add_ring
+from routing.mailbox.models import CaseMail, MailKind
 from routing.referrals.models import Message, Offer, Referral
-from tests.mailbox.conftest import NOW, RING_ADDRESS, Box, Round
+from tests.dovecot import Dovecot
+from tests.mailbox.conftest import NOW, RING_ADDRESS, Box, Round, connect_box, new_box
 from tests.mailbox.mails import mail
-from tests.referrals.conftest import World
+from tests.referrals.conftest import World, open_one
 from tests.smtp_sink import SmtpSink
+from tests.web.conftest import PASSWORD, login
 
 
 def only_case(session: Session) -> Referral:
@@ -69,6 +75,94 @@ def test_the_code_in_the_subject_alone_finds_the_case(
     (done,) = read_round(NOW + timedelta(minutes=1))
     assert (done.cases, done.replies) == (0, 1)
     assert thread(session, referral.id) == [("client", "Vielä yksi asia: voin tulla tapaamiseen vain iltaisin.")]
+
+
+def from_stranger(raw: bytes) -> bytes:
+    """The mail as someone else sends it: their own address, the subject (and its code) the same."""
+    changed = raw.replace(b"<aino.asiakas@example.net>", b"<outo@example.org>", 1)
+    assert changed != raw
+    return changed
+
+
+def held_reasons(session: Session) -> list[tuple[str | None, str | None]]:
+    rows = session.exec(select(CaseMail).where(CaseMail.kind == MailKind.HELD).order_by(col(CaseMail.id))).all()
+    return [(row.reason, row.referral_id) for row in rows]
+
+
+@pytest.mark.parametrize("where", ["another ring", "a desk"])
+def test_a_code_of_a_case_this_box_does_not_handle_is_held(
+    app: Flask, world: World, dovecot: Dovecot, box: Box, session: Session, read_round: Round, as_: Any, where: str
+) -> None:
+    if where == "another ring":
+        with app.app_context(), db.transaction() as s:
+            other_ring = add_ring(s, "Toinen rengas", [world.orgs["x"]]).id
+        other = new_box(dovecot)
+        connect_box(app, other_ring, other, address="toinen@rengas.example.fi")
+        other.deliver(mail("fi_gmail_new"))
+        read_round()
+        code = only_case(session).code or ""
+    else:
+        code = open_one(as_("desk"), client_contact="aino.asiakas@example.net")["code"]
+    referral_id = only_case(session).id
+    # even from the address the case's client wrote from: codes are not secret, this box never had the case
+    box.deliver(mail("reply_outlook_subject_fi", CODE=code))
+    done = {r.ring: r for r in read_round(NOW + timedelta(minutes=1))}["Puhelinrengas"]
+    assert (done.cases, done.replies, done.held, done.acknowledgements) == (0, 0, 1, 0)
+    assert thread(session, referral_id) == []
+    assert held_reasons(session) == [(f"code-elsewhere:{code}", None)]
+    assert len(box.folder("Eteinen/Held")) == 1
+
+
+def test_a_code_from_a_stranger_is_held_for_the_ring_to_check(
+    app: Flask, client: Any, world: World, box: Box, session: Session, sink: SmtpSink, read_round: Round, as_: Any
+) -> None:
+    box.deliver(mail("fi_gmail_new"))
+    read_round()
+    referral = only_case(session)
+    take_case(as_, session, referral)
+    box.deliver(from_stranger(mail("reply_outlook_subject_fi", CODE=referral.code or "")))
+    (done,) = read_round(NOW + timedelta(minutes=1))
+    assert (done.cases, done.replies, done.held) == (0, 0, 1)
+    assert thread(session, referral.id) == []
+    # not the case's mail: the stranger's address stays out of the client's export
+    assert held_reasons(session) == [(f"code-sender:{referral.code}", None)]
+    assert sink.to("b1@example.fi") == []  # the owner is not told of a message there is not
+    with app.app_context(), db.transaction() as s:
+        auth.add_user(s, "admin-b@example.fi", world.orgs["b"], "org-admin", PASSWORD)
+    login(client, "admin-b@example.fi", lang="fi")
+    page = client.get("/ring").get_data(as_text=True)
+    assert f"otsikossa asian {referral.code} tunnus, mutta lähettäjän osoite ei ole asian asiakkaan" in page
+    assert "outo@example.org" in page
+
+
+def test_the_clients_reply_to_address_with_the_code_finds_the_case(
+    box: Box, session: Session, read_round: Round
+) -> None:
+    box.deliver(mail("fi_gmail_new"))
+    read_round()
+    referral = only_case(session)
+    # from another address of theirs, answers going to the one the case keeps (in other letters)
+    reply = from_stranger(mail("reply_outlook_subject_fi", CODE=referral.code or ""))
+    reply = reply.replace(b"\nSubject: ", b"\nReply-To: Aino <Aino.Asiakas@EXAMPLE.net>\nSubject: ", 1)
+    box.deliver(reply)
+    (done,) = read_round(NOW + timedelta(minutes=1))
+    assert (done.cases, done.replies, done.held) == (0, 1, 0)
+    assert thread(session, referral.id) == [("client", "Vielä yksi asia: voin tulla tapaamiseen vain iltaisin.")]
+
+
+def test_a_reply_to_the_rings_mail_finds_its_case_from_any_address(
+    box: Box, session: Session, sink: SmtpSink, read_round: Round
+) -> None:
+    box.deliver(mail("fi_gmail_new"))
+    read_round()
+    referral = only_case(session)
+    (ack,) = sink.messages
+    # the Message-ID it answers is known only to who got the acknowledgement: the address does not matter
+    raw = mail("reply_gmail_fi", IN_REPLY_TO=ack["Message-ID"].strip("<>"), CODE=referral.code or "")
+    box.deliver(from_stranger(raw))
+    (done,) = read_round(NOW + timedelta(minutes=1))
+    assert (done.cases, done.replies, done.held) == (0, 1, 0)
+    assert thread(session, referral.id) == [("client", "Kiitos! Unohdin kertoa, että minulla on lukihäiriö.")]
 
 
 def test_staff_answer_goes_by_mail_from_the_ring_and_the_answer_to_it_comes_back(
