@@ -392,6 +392,7 @@ def offer_again(referral_id: str) -> Response:
 
 
 @bp.post("/referrals/<referral_id>/notes")
+@personal  # sent back with its errors, the answer is the case page
 @role_required()
 def add_note(referral_id: str) -> Response | tuple[str, int]:
     form = NoteForm()
@@ -412,6 +413,7 @@ def add_note(referral_id: str) -> Response | tuple[str, int]:
 
 
 @bp.post("/referrals/<referral_id>/close")
+@personal  # sent back with its errors, the answer is the case page
 @role_required()
 def close(referral_id: str) -> Response | tuple[str, int]:
     form = CloseForm()

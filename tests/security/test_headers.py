@@ -89,3 +89,9 @@ def test_personal_pages_and_answers_are_not_stored(client, world, as_) -> None:
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         assert response.headers.get("Cache-Control") == "no-store", path
+    # a note or a closing sent empty comes back as the case page, with its error
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get(f"/referrals/{rid}").text)
+    assert token is not None
+    for action in ("notes", "close"):
+        again = client.post(f"/referrals/{rid}/{action}", data={"csrf_token": token.group(1)})
+        assert again.status_code == 400 and again.headers.get("Cache-Control") == "no-store", action
