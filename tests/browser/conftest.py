@@ -17,6 +17,12 @@ from argon2 import PasswordHasher
 
 import routing.accounts.auth as auth
 from routing.core import db
+from routing.demo.network import ACCOUNTS
+
+# the demo's people and the client door as `make run` has them
+PASSWORDS = {a.email: a.password for a in ACCOUNTS}
+DESK = "desk@kerava.example.fi"
+DOOR = {"CLIENT_DOOR_ORG": "Opin ovi Uusimaa", "CLIENT_DOOR_RING": "Uudenmaan opinto-ohjausrengas"}
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"

@@ -8,19 +8,17 @@ from typing import Any
 
 import pytest
 
-from routing.demo.network import ACCOUNTS, RING_NAME
+from routing.demo.network import RING_NAME
 
-from .conftest import SUGGESTIONS, ask, log_in
+from .conftest import DESK, DOOR, PASSWORDS, SUGGESTIONS, ask, log_in
 
-PASSWORDS = {a.email: a.password for a in ACCOUNTS}
-DESK = "desk@kerava.example.fi"
 QUESTION = "Yksi aamu en vaan päässyt ylös sängystä, asun Keravalla"
 
 
 @pytest.fixture
 def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
     """The client door open, as in the demo (`make run`)."""
-    return {**app_config, "CLIENT_DOOR_ORG": "Opin ovi Uusimaa", "CLIENT_DOOR_RING": "Uudenmaan opinto-ohjausrengas"}
+    return {**app_config, **DOOR}
 
 
 def _focused(page: Any) -> str:

@@ -11,13 +11,12 @@ from sqlmodel import select
 from routing.accounts.models import User
 from routing.core import db
 from routing.core.clock import utcnow
-from routing.demo.network import ACCOUNTS, demo_id
+from routing.demo.network import demo_id
 from routing.directory.models import Ring
 from routing.referrals.models import Offer, Referral
 
-from .conftest import check_basics, log_in, shot
+from .conftest import PASSWORDS, check_basics, log_in, shot
 
-PASSWORDS = {a.email: a.password for a in ACCOUNTS}
 KEUDA = "ohjaus@keuda.example.fi"
 LUKSIA = "ohjaus@luksia.example.fi"
 

@@ -11,20 +11,16 @@ from typing import Any
 
 import pytest
 
-from routing.demo.network import ACCOUNTS
-
-from .conftest import ask, log_in
+from .conftest import DESK, DOOR, PASSWORDS, ask, log_in
 from .test_paging import _fill_the_ring
 
-PASSWORDS = {a.email: a.password for a in ACCOUNTS}
-DESK = "desk@kerava.example.fi"
 KEUDA = "ohjaus@keuda.example.fi"
 
 
 @pytest.fixture
 def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
     """The client door open, as in the demo (`make run`)."""
-    return {**app_config, "CLIENT_DOOR_ORG": "Opin ovi Uusimaa", "CLIENT_DOOR_RING": "Uudenmaan opinto-ohjausrengas"}
+    return {**app_config, **DOOR}
 
 
 def _expect() -> Any:

@@ -11,12 +11,10 @@ from typing import Any
 
 import pytest
 
-from routing.demo.network import ACCOUNTS, RING_NAME
+from routing.demo.network import RING_NAME
 
-from .conftest import ask, log_in
+from .conftest import DESK, PASSWORDS, ask, log_in
 
-PASSWORDS = {a.email: a.password for a in ACCOUNTS}
-DESK = "desk@kerava.example.fi"
 KEUDA = "ohjaus@keuda.example.fi"
 ORG_ADMIN = "admin@ohjaamo-kerava.example.fi"
 COORDINATOR = "koordinaattori@example.fi"

@@ -11,13 +11,11 @@ from typing import Any
 
 import pytest
 
-from routing.demo.network import ACCOUNTS, RING_NAME
+from routing.demo.network import RING_NAME
 
-from .conftest import SCREENSHOTS, SUGGESTIONS, ask, check_basics, log_in, shot
+from .conftest import DESK, PASSWORDS, SCREENSHOTS, SUGGESTIONS, ask, check_basics, log_in, shot
 
 QUESTION = "poika 17v keravalta, lopetti lukion kesken eikä tiedä mitä tehdä"
-PASSWORDS = {a.email: a.password for a in ACCOUNTS}
-DESK = "desk@kerava.example.fi"
 KEUDA = "ohjaus@keuda.example.fi"
 LUKSIA = "ohjaus@luksia.example.fi"
 OHJAAMO = "ohjaaja@ohjaamo-kerava.example.fi"

@@ -18,13 +18,11 @@ from itsdangerous import URLSafeTimedSerializer
 from sqlmodel import select
 
 from routing.core import db
-from routing.demo.network import ACCOUNTS, RING_NAME
+from routing.demo.network import RING_NAME
 from routing.referrals.models import Offer, Referral
 
-from .conftest import SUGGESTIONS, ask, check_basics, log_in, shot
+from .conftest import DESK, PASSWORDS, SUGGESTIONS, ask, check_basics, log_in, shot
 
-PASSWORDS = {a.email: a.password for a in ACCOUNTS}
-DESK = "desk@kerava.example.fi"
 OHJAAMO = "ohjaaja@ohjaamo-kerava.example.fi"
 COORDINATOR = "koordinaattori@example.fi"
 QUESTION = "poika 17v keravalta, lopetti lukion kesken eikä tiedä mitä tehdä"
